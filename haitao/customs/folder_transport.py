@@ -1,0 +1,116 @@
+"""Folder exchange, as enterprise customs clients (the E-port "client" software) use it.
+
+The sender drops files in an outbox; the client uploads them and drops receipts in an inbox.
+Writes are atomic (tmp file in the same folder, fsync, ``os.replace``) so a reader never sees
+half a file; processed files are moved aside so a file is never handled twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from .simulator import CustomsSimulator
+from .validate import parse_xml
+
+PROCESSED = "processed"
+SENT_ARCHIVE = "sent-archive"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once (the rename is the commit point)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def write_outbox(directory: Path | str, filename: str, xml_bytes: bytes) -> Path:
+    """Write ``filename`` into the outbox. Writing the same name and content again is a no-op;
+    the same name with other content is refused (a file once queued is never silently changed)."""
+    directory = Path(directory)
+    if Path(filename).name != filename or filename.startswith("."):
+        raise ValueError(f"bad outbox file name {filename!r}")
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / filename
+    if path.exists():
+        if path.read_bytes() == xml_bytes:
+            return path
+        raise FileExistsError(f"{path} exists with other content")
+    write_atomic(path, xml_bytes)
+    return path
+
+
+def read_inbox(directory: Path | str) -> Iterator[tuple[Path, bytes]]:
+    """(path, bytes) of each complete file waiting in ``directory``, oldest name first.
+
+    Temporary files (dot-names) and subfolders are skipped.
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        return
+    for path in sorted(directory.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            yield path, path.read_bytes()
+
+
+def archive(path: Path | str, folder: str = PROCESSED) -> Path:
+    """Move a handled file into ``<its dir>/processed/`` (atomic rename within the folder)."""
+    path = Path(path)
+    target_dir = path.parent / folder
+    target_dir.mkdir(exist_ok=True)
+    target = target_dir / path.name
+    os.replace(path, target)
+    _fsync_dir(path.parent)
+    return target
+
+
+def receipt_filename(xml_bytes: bytes) -> str:
+    """``<type>_<guid>.xml``, e.g. ``CEB312_4CDE1CFD-….xml``."""
+    root = parse_xml(xml_bytes)
+    kind = etree.QName(root).localname.removesuffix("Message")
+    return f"{kind}_{root.get('guid')}.xml"
+
+
+def run_simulator_once(outbox: Path | str, inbox: Path | str, simulator: CustomsSimulator,
+                       state_file: Path | str) -> list[Path]:
+    """Feed every new outbox file to the simulator; write its receipts to the inbox.
+
+    Order per file: receipts, then the state (which records the file's hash), then the move to
+    ``outbox/sent-archive``. A crash before the move leaves a file the next run recognises by its
+    hash and only archives. Returns the receipt paths written.
+    """
+    inbox, state_file = Path(inbox), Path(state_file)
+    inbox.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for path, data in read_inbox(outbox):
+        digest = hashlib.sha256(data).hexdigest()
+        if simulator.state.processed.get(path.name) != digest:
+            for receipt in simulator.receive(data):
+                target = inbox / receipt_filename(receipt)
+                write_atomic(target, receipt)
+                written.append(target)
+            simulator.state.processed[path.name] = digest
+            write_atomic(state_file, simulator.state.to_json().encode("utf-8"))
+        archive(path, SENT_ARCHIVE)
+    return written
