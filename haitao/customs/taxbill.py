@@ -1,38 +1,22 @@
-"""Tax of an inventory list, per line (Part A rules 2–4), as customs puts it on the CEB816 bill.
+"""Tax of an inventory list, per line, as customs puts it on the CEB816 bill.
 
-Kept here (not in ``haitao.rules``) so the customs layer stays free of our other packages; the
-simulator uses it to play customs, and the checkout's own tax must agree with it.
+The arithmetic is ``haitao.rules`` (pure, no Django): the same apportioning and the same rule 3/4
+formulas as the checkout, so the simulator's bill and the quoted tax cannot drift apart. This
+module only maps list lines to those functions by gcode.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from haitao.rules.apportion import apportion
+from haitao.rules.tax import cbec_line_tax, general_trade_line_tax
 
 from .messages import Inventory
 from .receipts import Tax, TaxHeadRd, TaxListRd
 
-FEN = Decimal("0.01")
-CBEC_SHARE = Decimal("0.7")  # CBEC regime: 70% of statutory VAT and consumption tax, duty 0
 ZERO = Decimal(0)
-
-
-def fen(value: Decimal) -> Decimal:
-    """Half-up to 0.01 CNY, the rounding applied to each tax of each line."""
-    return value.quantize(FEN, rounding=ROUND_HALF_UP)
-
-
-def apportion(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
-    """Split ``total`` pro rata to ``weights`` to the fen by largest remainder; parts sum to total."""
-    base = sum(weights, ZERO)
-    if base == 0 or total == 0:
-        return [ZERO for _ in weights]
-    exact = [total * w / base for w in weights]
-    parts = [e.quantize(FEN, rounding=ROUND_DOWN) for e in exact]
-    left = int((total - sum(parts, ZERO)) / FEN)
-    for i in sorted(range(len(weights)), key=lambda i: (parts[i] - exact[i], i))[:left]:
-        parts[i] += FEN
-    return parts
 
 
 @dataclass(frozen=True)
@@ -64,11 +48,10 @@ def line_tax(gnum: int, gcode: str, p: Decimal, rates: TaxRates, general_trade: 
     v = rates.lookup(rates.vat, gcode, rates.default_vat)
     c = rates.lookup(rates.consumption, gcode)
     if general_trade:
-        t = rates.lookup(rates.mfn, gcode)
-        ct_raw = (p + p * t) * c / (1 - c)
-        return LineTax(gnum, gcode, p, fen(p * t), fen(ct_raw), fen((p + p * t + ct_raw) * v))
-    ct_stat = p * c / (1 - c)
-    return LineTax(gnum, gcode, p, ZERO, fen(CBEC_SHARE * ct_stat), fen(CBEC_SHARE * (p + ct_stat) * v))
+        taxes = general_trade_line_tax(p, rates.lookup(rates.mfn, gcode), c, v)
+    else:
+        taxes = cbec_line_tax(p, c, v)
+    return LineTax(gnum, gcode, p, taxes.duty, taxes.consumption_tax, taxes.vat)
 
 
 def dutiable_value(inventory: Inventory) -> Decimal:
