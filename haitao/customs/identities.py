@@ -8,6 +8,7 @@ CEB622 rejection costs a refund and a re-declaration.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from .formats import CURRENCY_CNY
@@ -71,7 +72,7 @@ def check_three_documents(
     _eq(out, ARITHMETIC, "acturalPaid", computed, head.acturalPaid, "goodsValue + freight + taxTotal − discount")
     for item in order.items:
         _eq(out, LINE_TOTAL, f"OrderList[{item.gnum}].totalPrice", item.price * item.qty, item.totalPrice)
-    _eq(out, LINE_TOTAL, "goodsValue", sum((i.totalPrice for i in order.items), start=type(head.goodsValue)(0)), head.goodsValue)
+    _eq(out, LINE_TOTAL, "goodsValue", sum((i.totalPrice for i in order.items), Decimal(0)), head.goodsValue)
 
     _eq(out, AMOUNT_PAID, "amountPaid", head.acturalPaid, pay.amountPaid)
     _eq(out, PAYER, "payerIdNumber", head.buyerIdNumber, pay.payerIdNumber)
