@@ -44,7 +44,7 @@ ORDER_FIELDS = ("date", "lines", "freight", "insurance", "discount", "annual_use
 ORDER_AMOUNTS = ("freight", "insurance", "discount", "annual_used")
 LINE_FIELDS = ("sku", "unit_price", "quantity", "vat_rate", "consumption_tax_rate", "tariff_rate")
 LINE_NUMBERS = ("unit_price", "vat_rate", "consumption_tax_rate", "tariff_rate")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The domain's name for a field -> the name it has in this JSON contract.
 _CONTRACT_NAMES = {"on": "date"}
 

@@ -18,7 +18,7 @@ from haitao.rules.china_time import china_today
 
 ID_LENGTH = 18
 MAX_NAME_LENGTH = 60
-_ID_FORM = re.compile(r"\d{17}[\dX]")
+_ID_FORM = re.compile(r"[0-9]{17}[0-9X]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 

@@ -14,7 +14,7 @@ FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 
 # Plain decimal notation only: no exponent, no thousands separator, no NaN or Infinity.
-_AMOUNT = re.compile(r"[+-]?\d+(\.\d+)?")
+_AMOUNT = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")  # ASCII digits only
 
 
 def to_fen(x: Decimal) -> Decimal:

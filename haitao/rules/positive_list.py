@@ -26,8 +26,8 @@ MODE_NAMES = {BONDED: "bonded import (1210)", DIRECT: "direct purchase import (9
 
 _BONDED_ONLY = re.compile(r"限网购保税")  # also matches 仅限网购保税
 _DIRECT_ONLY = re.compile(r"限直购")
-_CODE8 = re.compile(r"\d{8}")
-_GCODE = re.compile(r"\d{10}")
+_CODE8 = re.compile(r"[0-9]{8}")
+_GCODE = re.compile(r"[0-9]{10}")
 CSV_HEADER = ("code", "description", "remarks")
 
 
