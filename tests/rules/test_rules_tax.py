@@ -32,10 +32,11 @@ def test_cbec_line_tax_rounds_each_tax_half_up():
 
 
 def test_cbec_vat_is_levied_on_the_unrounded_statutory_consumption_tax():
-    # P=100, c=0.1: CT_stat = 11.111.., VAT_stat = 111.111.. x 0.13 = 14.444.., x0.7 = 10.111.. -> 10.11
-    taxes = cbec_line_tax(D("100.00"), D("0.10"), D("0.13"))
-    assert taxes.consumption_tax == D("7.78")
-    assert taxes.vat == D("10.11")
+    # P=2.01, c=15%: CT_stat = 0.354705.. ; 0.7 x (2.01 + 0.354705..) x 0.13 = 0.21518.. -> 0.22,
+    # whereas rounding CT_stat to 0.35 first would give 0.7 x 2.36 x 0.13 = 0.21476 -> 0.21
+    taxes = cbec_line_tax(D("2.01"), D("0.15"), D("0.13"))
+    assert taxes.consumption_tax == D("0.25")  # 0.7 x 0.354705.. = 0.2483
+    assert taxes.vat == D("0.22")
 
 
 def test_general_trade_line_tax_uses_unrounded_intermediates():
