@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from haitao.rules.china_time import CHINA_TZ
+from haitao.rules.identity import normalise_id_number
 from haitao.rules.money import ZERO
 from haitao.rules.regime import check_annual
 
@@ -39,7 +40,7 @@ def quota_key(id_number: str, secret: bytes) -> str:
     (a plain hash of an 18-character ID with a known structure is cheap to reverse)."""
     if not isinstance(secret, bytes) or not secret:
         raise ValueError("secret must be non-empty bytes")
-    normalised = id_number.strip().upper()
+    normalised = normalise_id_number(id_number)
     if not normalised:
         raise ValueError("id_number must not be empty")
     return hmac.new(secret, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
