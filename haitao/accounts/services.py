@@ -1,0 +1,111 @@
+"""Account writes: sign-up, the buyer's real-name identity, addresses, API tokens."""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from haitao.common.crypto import id_hash
+from haitao.common.errors import Conflict, InvalidInput
+from haitao.rules import identity as id_rules
+
+from .models import Address, ApiToken, Customer, Identity
+from .verification import verifier
+
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def normalise_mobile(phone: str, field: str = "phone") -> str:
+    digits = re.sub(r"[\s\-()]", "", phone or "")
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    if not MOBILE.match(digits):
+        raise InvalidInput("invalid_phone", "A mainland mobile number has 11 digits and starts with 1.", field=field)
+    return digits
+
+
+def register(email: str, password: str, display_name: str = "", brand=None, language: str = "zh-hans") -> Customer:
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise InvalidInput("invalid_email", "Enter a valid email address.", field="email") from None
+    try:
+        validate_password(password or "")
+    except ValidationError as exc:
+        raise InvalidInput("weak_password", " ".join(exc.messages), field="password") from None
+    User = get_user_model()
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(username=email, email=email, password=password)
+            return Customer.objects.create(user=user, display_name=(display_name or email.split("@")[0])[:60],
+                                           signup_brand=brand, preferred_language=language)
+    except IntegrityError:
+        raise Conflict("email_taken", "An account with this email already exists; sign in instead.",
+                       field="email") from None
+
+
+def customer_of(user) -> Customer:
+    customer = getattr(user, "customer", None)
+    if customer is None:  # an operator using the shop: give them a customer profile on first use
+        customer, _ = Customer.objects.get_or_create(user=user, defaults={"display_name": user.get_username()[:60]})
+    return customer
+
+
+def check_identity(real_name: str, id_number: str) -> tuple[str, str]:
+    """Normalised (name, number) or InvalidInput naming the field."""
+    try:
+        name = id_rules.validate_real_name(real_name or "")
+    except ValueError as exc:
+        raise InvalidInput("invalid_real_name", str(exc), field="buyer.real_name") from None
+    try:
+        number = id_rules.validate_resident_id(id_number or "")
+    except id_rules.InvalidIdNumber as exc:
+        raise InvalidInput("invalid_id_number", exc.message, field="buyer.id_number") from None
+    return name, number
+
+
+def ensure_identity(customer: Customer, real_name: str, id_number: str) -> Identity:
+    """The account's orderer identity. The first checkout records it (after verification); later
+    ones must present the same person, because the orderer must be the payer and the quota holder."""
+    name, number = check_identity(real_name, id_number)
+    digest = id_hash(number)
+    existing = Identity.objects.filter(customer=customer).first()
+    if existing is not None:
+        if existing.id_hash != digest or existing.real_name != name:
+            raise InvalidInput("identity_mismatch",
+                               f"This account buys as {id_rules.mask_name(existing.real_name)} "
+                               f"({existing.id_masked}); the orderer must be the account holder.",
+                               field="buyer")
+        return existing
+    if not verifier().verify(name, number):
+        raise InvalidInput("identity_not_verified", "The real-name check did not confirm this name and ID number.",
+                           field="buyer")
+    return Identity.objects.create(customer=customer, real_name=name, id_number=number,
+                                   id_masked=id_rules.mask_id(number), id_hash=digest,
+                                   verified_at=timezone.now(), verified_by=verifier().name)
+
+
+def add_address(customer: Customer, *, consignee: str, phone: str, province: str, city: str, district: str,
+                detail: str, district_code: str = "", is_default: bool = False) -> Address:
+    for field, value, limit in (("consignee", consignee, 100), ("province", province, 30), ("city", city, 30),
+                                ("district", district, 30), ("detail", detail, 150)):
+        if not (value or "").strip():
+            raise InvalidInput("missing_field", f"{field} is required.", field=f"address.{field}")
+        if len(value) > limit:
+            raise InvalidInput("too_long", f"{field} is longer than {limit} characters.", field=f"address.{field}")
+    mobile = normalise_mobile(phone, field="address.phone")
+    return Address.objects.create(customer=customer, consignee=consignee.strip(), phone=mobile,
+                                  phone_masked=id_rules.mask_phone(mobile), province=province.strip(),
+                                  city=city.strip(), district=district.strip(), detail=detail.strip(),
+                                  district_code=district_code, is_default=is_default)
+
+
+def issue_token(user, name: str = "default") -> str:
+    return ApiToken.issue(user, name)[1]

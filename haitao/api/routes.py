@@ -1,0 +1,297 @@
+"""The /api/v1 routers. Handlers translate HTTP to service calls and back; no business rules here."""
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.db import transaction
+from django.utils import timezone
+from ninja import Header, Query, Router
+
+from haitao.accounts import services as accounts
+from haitao.catalog.models import Category
+from haitao.catalog.queries import availability, brand_by_code, search_listings
+from haitao.checkout import services as carts
+from haitao.checkout.quote import Item, quote_items
+from haitao.common.errors import InvalidInput, NotFound, Unauthorized
+from haitao.compliance import quota as quota_ledger
+from haitao.inventory.models import Stock
+from haitao.orders import services as orders
+from haitao.orders.models import Order
+from haitao.payments import services as payments
+from haitao.payments.providers import provider
+from haitao.rules.quota import quota_year
+from haitao.rules.tax import LimitExceeded
+
+from . import schemas as s
+from .app import api
+from .auth import OperatorAuth, TokenAuth, customer
+
+ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 409: s.ErrorOut, 422: s.ErrorOut}
+
+public = Router(tags=["catalog"])
+auth_router = Router(tags=["auth"])
+shop = Router(tags=["cart and checkout"], auth=TokenAuth())
+payments_router = Router(tags=["payments"])
+operator = Router(tags=["operator"], auth=OperatorAuth())
+
+
+# --- catalog ---------------------------------------------------------------------------------
+def _product(listing, stock) -> dict:
+    sku = listing.sku
+    avail = stock.get(sku.id, {"available": 0, "modes": []})
+    return {"sku": sku.code, "gtin": sku.gtin, "brand_name": sku.brand_name, "title": sku.title,
+            "title_en": sku.title_en, "category": sku.category.slug, "price": listing.price,
+            "compare_at_price": listing.compare_at_price, "merchant": listing.merchant.name,
+            "origin_country": sku.origin_country, "hs_code": sku.hs_code, "net_weight_kg": sku.net_weight_kg,
+            "vat_rate": sku.vat_rate, "consumption_tax_rate": sku.consumption_tax_rate,
+            "available": avail["available"], "modes": avail["modes"]}
+
+
+@public.get("/brands", response=list[s.BrandOut])
+def list_brands(request):
+    from haitao.brands.models import Brand
+
+    return list(Brand.objects.filter(active=True))
+
+
+@public.get("/brands/{code}", response={200: s.BrandOut, **ERRORS})
+def get_brand(request, code: str):
+    return brand_by_code(code)
+
+
+@public.get("/brands/{code}/categories", response={200: list[s.CategoryOut], **ERRORS})
+def list_categories(request, code: str):
+    brand = brand_by_code(code)
+    return list(Category.objects.filter(skus__listings__brand=brand, skus__listings__visible=True).distinct())
+
+
+@public.get("/brands/{code}/products", response={200: s.ProductPage, **ERRORS})
+def list_products(request, code: str, q: str = "", category: str = "",
+                  limit: int = Query(24, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000)):
+    listings = search_listings(brand_by_code(code), q, category)
+    page = list(listings[offset:offset + limit])
+    stock = availability(l.sku_id for l in page)
+    return {"count": listings.count(), "items": [_product(l, stock) for l in page]}
+
+
+@public.get("/brands/{code}/products/{sku}", response={200: s.ProductOut, **ERRORS})
+def get_product(request, code: str, sku: str):
+    listing = carts.listing_for(brand_by_code(code), sku)
+    return _product(listing, availability([listing.sku_id]))
+
+
+# --- accounts --------------------------------------------------------------------------------
+@auth_router.post("/register", response={201: s.TokenOut, **ERRORS})
+def register(request, payload: s.RegisterIn):
+    brand = brand_by_code(payload.brand) if payload.brand else None
+    cust = accounts.register(payload.email, payload.password, payload.display_name, brand)
+    return 201, {"token": accounts.issue_token(cust.user), "customer_id": cust.id}
+
+
+@auth_router.post("/token", response={201: s.TokenOut, **ERRORS})
+def token(request, payload: s.TokenIn):
+    user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
+    if user is None:
+        raise Unauthorized("invalid_credentials", "Email or password is wrong.", field="password")
+    return 201, {"token": accounts.issue_token(user), "customer_id": accounts.customer_of(user).id}
+
+
+@shop.get("/me", response={200: s.MeOut, **ERRORS})
+def me(request):
+    cust = customer(request)
+    identity = getattr(cust, "identity", None)
+    return {"customer_id": cust.id, "email": cust.user.email, "display_name": cust.display_name,
+            "identity": f"{identity.real_name} {identity.id_masked}" if identity else None,
+            "quota": orders.quota_usage(cust)}
+
+
+# --- carts and quotes ------------------------------------------------------------------------
+def _quote_out(brand, cust, items: list[Item]) -> dict:
+    now = timezone.now()
+    identity = getattr(cust, "identity", None) if cust else None
+    used = quota_ledger.used(identity.id_hash, quota_year(now)) if identity else 0
+    lines = [{"sku": i.listing.sku.code, "title": i.listing.sku.title, "quantity": i.quantity,
+              "unit_price": i.listing.price, "goods_value": i.listing.price * i.quantity,
+              "dutiable_value": i.listing.price * i.quantity, "duty": 0, "consumption_tax": 0, "vat": 0}
+             for i in items]
+    goods = sum((line["goods_value"] for line in lines), 0)
+    if not items:
+        return {"goods_value": 0, "freight": 0, "lines": []}
+    try:
+        quote = quote_items(brand, items, used, timezone.localdate(now))
+    except LimitExceeded as exc:
+        return {"goods_value": goods, "freight": 0, "lines": lines,
+                "refusal": {"code": exc.code, "message": exc.message, "field": None}}
+    taxes = {t.sku: t for t in quote.lines}
+    for line in lines:
+        t = taxes[line["sku"]]
+        line.update(dutiable_value=t.dutiable_value, duty=t.duty, consumption_tax=t.consumption_tax, vat=t.vat)
+    return {"regime": quote.regime, "goods_value": quote.goods_value, "freight": quote.freight,
+            "tax_total": quote.tax_total, "actual_paid": quote.actual_paid,
+            "annual_used_after": quote.annual_used_after, "lines": lines}
+
+
+def _cart_out(cart, cust) -> dict:
+    items = [Item(line.listing, line.quantity) for line in carts.lines(cart)]
+    quote = _quote_out(cart.brand, cust, items)
+    return {"id": str(cart.token), "brand": cart.brand.code, "lines": quote["lines"], "quote": quote}
+
+
+def _cart(request, cart_id: str):
+    try:
+        import uuid
+
+        token = uuid.UUID(cart_id)
+    except ValueError:
+        raise NotFound("cart_not_found", "No open cart with this id.", field="cart") from None
+    return carts.cart_for(token, customer(request))
+
+
+@shop.post("/brands/{code}/carts", response={201: s.CartOut, **ERRORS})
+def open_cart(request, code: str):
+    cust = customer(request)
+    return 201, _cart_out(carts.open_cart(brand_by_code(code), cust), cust)
+
+
+@shop.get("/carts/{cart_id}", response={200: s.CartOut, **ERRORS})
+def get_cart(request, cart_id: str):
+    return _cart_out(_cart(request, cart_id), customer(request))
+
+
+@shop.post("/carts/{cart_id}/lines", response={201: s.CartOut, **ERRORS})
+def add_line(request, cart_id: str, payload: s.CartLineIn):
+    cart = _cart(request, cart_id)
+    carts.add(cart, payload.sku, payload.quantity)
+    return 201, _cart_out(cart, customer(request))
+
+
+@shop.put("/carts/{cart_id}/lines/{sku}", response={200: s.CartOut, **ERRORS})
+def set_line(request, cart_id: str, sku: str, payload: s.CartLineUpdate):
+    cart = _cart(request, cart_id)
+    carts.update(cart, sku, payload.quantity)
+    return _cart_out(cart, customer(request))
+
+
+@shop.delete("/carts/{cart_id}/lines/{sku}", response={200: s.CartOut, **ERRORS})
+def delete_line(request, cart_id: str, sku: str):
+    cart = _cart(request, cart_id)
+    carts.update(cart, sku, 0)
+    return _cart_out(cart, customer(request))
+
+
+# --- orders ----------------------------------------------------------------------------------
+def order_out(order: Order) -> dict:
+    return {"number": order.number, "brand": order.brand.code, "status": order.status, "mode": order.mode,
+            "regime": order.regime, "warehouse": order.warehouse.code, "goods_value": order.goods_value,
+            "freight": order.freight, "discount": order.discount, "tax_total": order.tax_total,
+            "actual_paid": order.actual_paid, "buyer_name": order.buyer_name, "buyer_id": order.buyer_id_masked,
+            "consignee": order.consignee, "consignee_phone": order.consignee_phone_masked,
+            "consignee_address": order.consignee_address_masked, "placed_at": order.placed_at,
+            "expires_at": order.expires_at, "paid_at": order.paid_at,
+            "lines": [{"gnum": l.gnum, "sku": l.sku.code, "title": l.title, "quantity": l.quantity,
+                       "unit_price": l.unit_price, "goods_value": l.goods_value,
+                       "dutiable_value": l.dutiable_value, "duty": l.duty, "consumption_tax": l.consumption_tax,
+                       "vat": l.vat} for l in order.lines.select_related("sku")],
+            "events": list(order.events.values("event", "from_status", "to_status", "actor", "note", "created_at"))}
+
+
+@shop.post("/brands/{code}/orders", response={200: s.OrderOut, 201: s.OrderOut, **ERRORS})
+def place_order(request, code: str, payload: s.OrderIn,
+                idempotency_key: str = Header("", alias="Idempotency-Key")):
+    """Place an order from `items` (or an open `cart` of this brand). Send an `Idempotency-Key`
+    header: the same key again returns the same order (200) instead of placing another."""
+    brand = brand_by_code(code)
+    cust = customer(request)
+    if payload.items:
+        items = [(line.sku, line.quantity) for line in payload.items]
+    elif payload.cart:
+        cart = _cart(request, payload.cart)
+        if cart.brand_id != brand.id:
+            raise InvalidInput("cart_of_other_brand", "This cart belongs to another brand.", field="cart")
+        items = [(line.listing.sku.code, line.quantity) for line in carts.lines(cart)]
+    else:
+        raise InvalidInput("empty_order", "Send `items` or a `cart`.", field="items")
+    request_ = orders.PlaceOrder(
+        brand=brand, items=items, consignee=orders.Consignee(**payload.consignee.dict()),
+        buyer_name=payload.buyer.real_name, buyer_id_number=payload.buyer.id_number,
+        risk_notice_accepted=payload.risk_notice_accepted, idempotency_key=idempotency_key)
+    order, created = orders.place_order(cust, request_)
+    if created and payload.cart:
+        type(cart).objects.filter(pk=cart.pk).update(checked_out=True)
+    return (201 if created else 200), order_out(order)
+
+
+@shop.get("/orders", response={200: list[s.OrderSummary], **ERRORS})
+def list_orders(request, limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0)):
+    mine = Order.objects.for_customer(customer(request))[offset:offset + limit]
+    return [{"number": o.number, "brand": o.brand.code, "status": o.status, "actual_paid": o.actual_paid,
+             "placed_at": o.placed_at} for o in mine]
+
+
+@shop.get("/orders/{number}", response={200: s.OrderOut, **ERRORS})
+def get_order(request, number: str):
+    return order_out(orders.customer_order(customer(request), number))
+
+
+@shop.post("/orders/{number}/cancel", response={200: s.OrderOut, **ERRORS})
+def cancel_order(request, number: str):
+    order = orders.customer_order(customer(request), number)
+    return order_out(orders.cancel(order, "customer"))
+
+
+@shop.post("/orders/{number}/payments", response={201: s.PaymentOut, **ERRORS})
+def start_payment(request, number: str, provider_code: str = Query("sandbox", alias="provider")):
+    payment = payments.start(orders.customer_order(customer(request), number), provider_code)
+    return 201, {"reference": payment.reference, "provider": payment.provider, "amount": payment.amount,
+                 "status": payment.status, "pay_url": settings.PUBLIC_BASE_URL + provider(payment.provider).pay_url(payment)}
+
+
+@payments_router.post("/{provider_code}/callback", response={200: s.CallbackOut, **ERRORS})
+def payment_callback(request, provider_code: str):
+    """Provider → haitao notification. The body is verified against the provider's signature header
+    before anything in it is believed; a repeated event returns outcome `duplicate` and changes nothing."""
+    prov = provider(provider_code)
+    return {"outcome": payments.handle_callback(provider_code, request.body, request.headers.get(prov.signature_header))}
+
+
+# --- operators -------------------------------------------------------------------------------
+@operator.get("/orders", response={200: list[s.OrderSummary], **ERRORS})
+def operator_orders(request, status: str = "", brand: str = "", limit: int = Query(50, ge=1, le=500)):
+    qs = Order.objects.select_related("brand")
+    if status:
+        qs = qs.filter(status=status)
+    if brand:
+        qs = qs.filter(brand__code=brand)
+    return [{"number": o.number, "brand": o.brand.code, "status": o.status, "actual_paid": o.actual_paid,
+             "placed_at": o.placed_at} for o in qs[:limit]]
+
+
+@operator.get("/stock", response={200: list[s.StockOut], **ERRORS})
+def operator_stock(request, sku: str = "", warehouse: str = "", limit: int = Query(100, ge=1, le=1000)):
+    qs = Stock.objects.select_related("warehouse", "sku")
+    if sku:
+        qs = qs.filter(sku__code=sku)
+    if warehouse:
+        qs = qs.filter(warehouse__code=warehouse)
+    return [{"warehouse": st.warehouse.code, "sku": st.sku.code, "on_hand": st.on_hand, "allocated": st.allocated,
+             "available": st.available} for st in qs[:limit]]
+
+
+@operator.put("/stock", response={200: s.StockOut, **ERRORS})
+def operator_set_stock(request, payload: s.StockAdjustIn):
+    from haitao.inventory.services import set_on_hand
+
+    st = set_on_hand(payload.warehouse, payload.sku, payload.on_hand)
+    return {"warehouse": st.warehouse.code, "sku": st.sku.code, "on_hand": st.on_hand, "allocated": st.allocated,
+            "available": st.available}
+
+
+@operator.post("/orders/expire", response={200: s.ExpireOut, **ERRORS})
+def operator_expire(request):
+    return {"expired": orders.expire_unpaid()}
+
+
+api.add_router("/v1", public)
+api.add_router("/v1/auth", auth_router)
+api.add_router("/v1", shop)
+api.add_router("/v1/payments", payments_router)
+api.add_router("/v1/operator", operator)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CheckoutConfig(AppConfig):
+    name = "haitao.checkout"
+    verbose_name = "Carts and checkout"

@@ -1,0 +1,159 @@
+"""The `haitao` command: demo, migrate, serve, worker, tax quote, expire-orders, rotate-keys, …
+
+Each subcommand is a thin adapter: parse arguments, set up Django when needed, call a service.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def _django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haitao.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+
+
+def cmd_migrate(args) -> int:
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0 if args.quiet else 1)
+    return 0
+
+
+def _serve(bind: str, workers: int, threads: int, extra_env: dict | None = None) -> int:
+    """gunicorn (not runserver): the same server in the demo and in production."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    cmd = [sys.executable, "-m", "gunicorn", "haitao.wsgi:application", "--bind", bind,
+           "--workers", str(workers), "--threads", str(threads), "--access-logfile", "-",
+           "--graceful-timeout", "10", "--timeout", "60"]
+    return subprocess.call(cmd, env={**os.environ, **(extra_env or {})})
+
+
+def cmd_serve(args) -> int:
+    workers = args.workers or (os.cpu_count() or 1) * 2 + 1
+    return _serve(args.bind, workers, args.threads)
+
+
+def cmd_demo(args) -> int:
+    _django()
+    from django.core.management import call_command
+
+    from haitao.demo import load
+
+    call_command("migrate", interactive=False, verbosity=0)
+    counts = load(stdout=sys.stdout)
+    print("demo data:", ", ".join(f"{k} {v}" for k, v in counts.items()))
+    base = f"http://{args.bind}"
+    from haitao.brands.models import Brand
+
+    print("\nhaitao demo")
+    for brand in Brand.objects.filter(active=True):
+        print(f"  storefront {brand.name} / {brand.name_en}: {base}/s/{brand.code}/")
+    print(f"  operator admin:   {base}/admin/   (user admin, password haitao-admin)")
+    print(f"  demo buyer:       demo@haitao.test / haitao-demo")
+    print(f"  API docs:         {base}/api/docs   (OpenAPI: {base}/api/openapi.json)")
+    if args.no_serve:
+        return 0
+    worker = subprocess.Popen([sys.executable, "-m", "haitao.cli", "worker", "--interval", "20"])
+    try:
+        return _serve(args.bind, 2, 4, {"HAITAO_DEMO": "1"})
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
+
+
+def cmd_worker(args) -> int:
+    """Background duties: expire unpaid orders (and, as they land, deliver the customs outbox)."""
+    _django()
+    from haitao.orders.services import expire_unpaid
+
+    print(f"haitao worker: every {args.interval}s", flush=True)
+    while True:
+        expired = expire_unpaid()
+        if expired:
+            print(f"expired {expired} unpaid orders", flush=True)
+        if args.once:
+            return 0
+        time.sleep(args.interval)
+
+
+def cmd_expire(args) -> int:
+    _django()
+    from haitao.orders.services import expire_unpaid
+
+    print(f"expired {expire_unpaid()} unpaid orders")
+    return 0
+
+
+def cmd_tax_quote(args) -> int:
+    from haitao.tax_cli import main as tax_main
+
+    return tax_main([args.file] if args.file else [], sys.stdin, sys.stdout)
+
+
+def cmd_rotate_keys(args) -> int:
+    _django()
+    from haitao.common.keys import rotate_all
+
+    for model, count in rotate_all().items():
+        print(f"{model}: {count} rows re-encrypted")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="haitao", description="haitao: cross-border import commerce on one backend")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="migrate, load the demo data (idempotent) and serve both storefronts")
+    demo.add_argument("--no-serve", action="store_true", help="only migrate and load")
+    demo.add_argument("--bind", default="127.0.0.1:8000")
+    demo.set_defaults(func=cmd_demo)
+
+    migrate = sub.add_parser("migrate", help="create or upgrade the database schema (no demo data)")
+    migrate.add_argument("--quiet", action="store_true")
+    migrate.set_defaults(func=cmd_migrate)
+
+    serve = sub.add_parser("serve", help="run the production server (gunicorn)")
+    serve.add_argument("--bind", default=os.environ.get("HAITAO_BIND", "127.0.0.1:8000"))
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("HAITAO_WORKERS", "0")))
+    serve.add_argument("--threads", type=int, default=int(os.environ.get("HAITAO_THREADS", "1")))
+    serve.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser("worker", help="run background duties (order expiry, customs outbox)")
+    worker.add_argument("--interval", type=float, default=30.0)
+    worker.add_argument("--once", action="store_true")
+    worker.set_defaults(func=cmd_worker)
+
+    expire = sub.add_parser("expire-orders", help="expire unpaid orders past their deadline now")
+    expire.set_defaults(func=cmd_expire)
+
+    rotate = sub.add_parser("rotate-keys", help="re-encrypt personal data under the first HAITAO_FIELD_KEYS key")
+    rotate.set_defaults(func=cmd_rotate_keys)
+
+    tax = sub.add_parser("tax", help="CBEC tax tools")
+    tax_sub = tax.add_subparsers(dest="tax_command", required=True)
+    quote = tax_sub.add_parser("quote", help="quote one order given as JSON (FILE or - for stdin)")
+    quote.add_argument("file", nargs="?", default=None)
+    quote.set_defaults(func=cmd_tax_quote)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ComplianceConfig(AppConfig):
+    name = "haitao.compliance"
+    verbose_name = "CBEC compliance"

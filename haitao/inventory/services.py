@@ -1,0 +1,120 @@
+"""Stock allocation: the only code that changes `Stock.allocated` and `Stock.on_hand`.
+
+Allocation runs inside the caller's order transaction. Each line is a conditional
+`UPDATE … SET allocated = allocated + n WHERE id = … AND on_hand - allocated >= n`, so two buyers
+racing for the last unit cannot both win, without holding a lock while Python thinks. Lines are
+updated in stock-id order so concurrent multi-line orders cannot deadlock. Warehouse choice follows
+cbec-rules.md Part A rule 10: one bonded warehouse holding the whole order first, else one overseas.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import F
+
+from haitao.common.errors import Conflict
+
+from .models import Allocation, Stock, Warehouse
+
+
+@dataclass(frozen=True)
+class Held:
+    """Units of one SKU held in one stock row by allocate()."""
+
+    sku_id: int
+    stock_id: int
+    quantity: int
+    item_record_no: str
+
+
+class OutOfStock(Conflict):
+    pass
+
+
+def _candidates(wanted: dict[int, int]) -> list[tuple[Warehouse, dict[int, Stock]]]:
+    """Warehouses that (by a plain read) hold every wanted SKU, in shipping preference order."""
+    rows = (Stock.objects.filter(sku_id__in=wanted, warehouse__active=True)
+            .select_related("warehouse").order_by("id"))
+    by_warehouse: dict[int, tuple[Warehouse, dict[int, Stock]]] = {}
+    for stock in rows:
+        by_warehouse.setdefault(stock.warehouse_id, (stock.warehouse, {}))[1][stock.sku_id] = stock
+    kind_rank = {Warehouse.Kind.BONDED: 0, Warehouse.Kind.OVERSEAS: 1}
+    fits = [(wh, stocks) for wh, stocks in by_warehouse.values()
+            if all(sku in stocks and stocks[sku].available >= qty for sku, qty in wanted.items())]
+    return sorted(fits, key=lambda pair: (kind_rank[pair[0].kind], pair[0].priority, pair[0].id))
+
+
+def _take(stock_id: int, quantity: int) -> bool:
+    taken = (Stock.objects.filter(id=stock_id, on_hand__gte=F("allocated") + quantity)
+             .update(allocated=F("allocated") + quantity))
+    return taken == 1
+
+
+def _give_back(stock_id: int, quantity: int) -> None:
+    Stock.objects.filter(id=stock_id).update(allocated=F("allocated") - quantity)
+
+
+def allocate(wanted: dict[int, int]) -> tuple[Warehouse, list[Held]]:
+    """Hold `wanted` ({sku_id: quantity}) in one warehouse. Must run inside a transaction.
+
+    Raises OutOfStock when no single warehouse can fill the whole order now; the order is never
+    split silently (rule 10).
+    """
+    for warehouse, stocks in _candidates(wanted):
+        held: list[Held] = []
+        for sku_id in sorted(wanted, key=lambda s: stocks[s].id):
+            stock = stocks[sku_id]
+            if not _take(stock.id, wanted[sku_id]):
+                break
+            held.append(Held(sku_id, stock.id, wanted[sku_id], stock.item_record_no))
+        else:
+            return warehouse, held
+        for h in held:  # lost a race for one line here: undo and try the next warehouse
+            _give_back(h.stock_id, h.quantity)
+    raise OutOfStock("out_of_stock", "No single warehouse has all of this order in stock right now. "
+                     "Reduce the quantity or order the items separately.")
+
+
+def release(allocations) -> None:
+    """Give allocated units back (cancelled, expired, refused). Idempotent per allocation."""
+    for allocation in sorted(allocations, key=lambda a: a.stock_id):
+        if allocation.released or allocation.shipped:
+            continue
+        _give_back(allocation.stock_id, allocation.quantity)
+        allocation.released = True
+        allocation.save(update_fields=["released"])
+
+
+def consume(allocations) -> None:
+    """Units leave the warehouse with the parcel: on hand and allocated both fall."""
+    for allocation in sorted(allocations, key=lambda a: a.stock_id):
+        if allocation.released or allocation.shipped:
+            continue
+        Stock.objects.filter(id=allocation.stock_id).update(
+            on_hand=F("on_hand") - allocation.quantity, allocated=F("allocated") - allocation.quantity)
+        allocation.shipped = True
+        allocation.save(update_fields=["shipped"])
+
+
+def record(lines_held: list[tuple[int, Held]]) -> None:
+    """Persist which order line holds which stock (one INSERT for the whole order)."""
+    Allocation.objects.bulk_create(
+        [Allocation(order_line_id=line_id, stock_id=h.stock_id, quantity=h.quantity) for line_id, h in lines_held])
+
+
+def set_on_hand(warehouse_code: str, sku_code: str, on_hand: int):
+    """An operator's stock count. Refuses to go below what is already allocated to orders."""
+    from haitao.catalog.models import Sku
+    from haitao.common.errors import NotFound
+
+    from .models import Warehouse as W
+
+    warehouse = W.objects.filter(code=warehouse_code).first()
+    sku = Sku.objects.filter(code=sku_code).first()
+    if warehouse is None or sku is None:
+        raise NotFound("unknown_stock", "No such warehouse or SKU.", field="warehouse" if warehouse is None else "sku")
+    Stock.objects.get_or_create(warehouse=warehouse, sku=sku)
+    changed = Stock.objects.filter(warehouse=warehouse, sku=sku, allocated__lte=on_hand).update(on_hand=on_hand)
+    if changed != 1:
+        raise Conflict("below_allocated", "On hand cannot fall below the units already allocated to orders.",
+                       field="on_hand")
+    return Stock.objects.select_related("warehouse", "sku").get(warehouse=warehouse, sku=sku)

@@ -1,0 +1,270 @@
+"""Order writes: placement (one transaction), state transitions with audit events, expiry.
+
+Placement follows DESIGN.md §4: everything that can be checked without writing is checked first
+(input, identity, quote and limits); then one transaction allocates stock, reserves quota and writes
+the order, so either all of it happens or none. Idempotent on (customer, Idempotency-Key).
+"""
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from haitao.accounts.services import add_address, check_identity, ensure_identity, normalise_mobile
+from haitao.catalog.models import Listing
+from haitao.checkout.quote import Item, quote_items
+from haitao.checkout.services import validate_quantity
+from haitao.common.errors import Conflict, InvalidInput, NotFound
+from haitao.compliance import quota as quota_ledger
+from haitao.inventory import services as inventory
+from haitao.rules import identity as id_rules
+from haitao.rules.quota import quota_year
+from haitao.rules.tax import LimitExceeded
+
+from .models import Order, OrderEvent, OrderLine
+from .states import IllegalTransition, Status, next_status
+
+SHANGHAI_DATE_FORMAT = "%Y%m%d"
+
+
+@dataclass
+class Consignee:
+    name: str
+    phone: str
+    province: str
+    city: str
+    district: str
+    detail: str
+    district_code: str = ""
+
+    def address(self) -> str:
+        return f"{self.province}{self.city}{self.district}{self.detail}"
+
+
+@dataclass
+class PlaceOrder:
+    """What a buyer submits at checkout. `items` are (sku code, quantity) pairs."""
+
+    brand: object
+    items: list[tuple[str, int]]
+    consignee: Consignee
+    buyer_name: str
+    buyer_id_number: str
+    risk_notice_accepted: bool
+    idempotency_key: str = ""
+    save_address: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+class LimitRefused(InvalidInput):
+    """The CBEC limits refuse this order; details say by how much and what quota remains."""
+
+
+def _digest(request: PlaceOrder) -> str:
+    body = {"brand": request.brand.code, "items": sorted(request.items), "consignee": request.consignee.__dict__,
+            "buyer": [request.buyer_name, request.buyer_id_number], "risk": request.risk_notice_accepted}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _merge_items(items) -> dict[str, int]:
+    if not isinstance(items, (list, tuple)) or not items:
+        raise InvalidInput("empty_order", "An order needs at least one item.", field="items")
+    if len(items) > 99:
+        raise InvalidInput("too_many_lines", "An order has at most 99 lines.", field="items")
+    merged: dict[str, int] = {}
+    for index, (sku, quantity) in enumerate(items):
+        if not isinstance(sku, str) or not sku.strip():
+            raise InvalidInput("missing_field", "Each item needs a SKU code.", field=f"items[{index}].sku")
+        validate_quantity(quantity, field=f"items[{index}].quantity")
+        merged[sku] = validate_quantity(merged.get(sku, 0) + quantity, field=f"items[{index}].quantity")
+    return merged
+
+
+def _check_consignee(consignee: Consignee) -> Consignee:
+    for name in ("name", "province", "city", "district", "detail"):
+        value = getattr(consignee, name)
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidInput("missing_field", f"The consignee's {name} is required.", field=f"consignee.{name}")
+    if len(consignee.address()) > 200:
+        raise InvalidInput("too_long", "The address is longer than customs accepts (200 characters).",
+                           field="consignee.detail")
+    consignee.phone = normalise_mobile(consignee.phone, field="consignee.phone")
+    return consignee
+
+
+def _listings(brand, wanted: dict[str, int], now) -> dict[str, Listing]:
+    found = {l.sku.code: l for l in Listing.objects.visible().for_brand(brand).filter(sku__code__in=list(wanted))}
+    for code, quantity in wanted.items():
+        listing = found.get(code)
+        if listing is None:
+            raise NotFound("unknown_sku", f"'{code}' is not sold in {brand.name_en}.", field="items")
+        if (listing.sale_starts and now < listing.sale_starts) or (listing.sale_ends and now >= listing.sale_ends):
+            raise Conflict("not_on_sale", f"'{code}' is not on sale right now.", field="items")
+        if listing.per_buyer_limit and quantity > listing.per_buyer_limit:
+            raise InvalidInput("over_per_buyer_limit", f"At most {listing.per_buyer_limit} of '{code}' per buyer.",
+                               field="items")
+    return found
+
+
+def _refusal(exc: LimitExceeded) -> LimitRefused:
+    return LimitRefused(exc.code, exc.message, field=None, amount_over=str(exc.amount_over),
+                        remaining=str(exc.remaining), limit=str(exc.limit))
+
+
+def _new_number(now) -> str:
+    local = timezone.localtime(now)
+    return f"HT{local.strftime(SHANGHAI_DATE_FORMAT)}{secrets.randbelow(10**10):010d}"
+
+
+def place_order(customer, request: PlaceOrder, now=None) -> tuple[Order, bool]:
+    """Place the order; returns (order, created). A replayed Idempotency-Key returns the first order."""
+    now = now or timezone.now()
+    key = (request.idempotency_key or "").strip()
+    if len(key) > 80:
+        raise InvalidInput("invalid_idempotency_key", "Idempotency-Key is at most 80 characters.",
+                           field="Idempotency-Key")
+    digest = _digest(request)
+    if key:
+        existing = Order.objects.filter(customer=customer, idempotency_key=key).first()
+        if existing is not None:
+            return _replay(existing, digest), False
+    if request.risk_notice_accepted is not True:
+        raise InvalidInput("risk_notice_not_accepted", "Accept the cross-border risk notice to place the order.",
+                           field="risk_notice_accepted")
+    wanted = _merge_items(request.items)
+    consignee = _check_consignee(request.consignee)
+    check_identity(request.buyer_name, request.buyer_id_number)
+    listings = _listings(request.brand, wanted, now)
+    identity = ensure_identity(customer, request.buyer_name, request.buyer_id_number)
+    year = quota_year(now)
+    items = [Item(listings[code], quantity) for code, quantity in wanted.items()]
+    try:
+        quote = quote_items(request.brand, items, quota_ledger.used(identity.id_hash, year), timezone.localdate(now))
+    except LimitExceeded as exc:
+        raise _refusal(exc) from None
+    try:
+        with transaction.atomic():
+            order = _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now)
+            quota_ledger.reserve(order, identity.id_hash, year, quote.quota_value, quote.annual_limit)
+    except IntegrityError:
+        if key:  # the same key raced us: the other request's order is the answer
+            existing = Order.objects.filter(customer=customer, idempotency_key=key).first()
+            if existing is not None:
+                return _replay(existing, digest), False
+        raise
+    if request.save_address and not customer.addresses.exists():
+        add_address(customer, consignee=consignee.name, phone=consignee.phone, province=consignee.province,
+                    city=consignee.city, district=consignee.district, detail=consignee.detail,
+                    district_code=consignee.district_code, is_default=True)
+    return order, True
+
+
+def _replay(order: Order, digest: str) -> Order:
+    if order.request_digest and order.request_digest != digest:
+        raise Conflict("idempotency_key_reused", "This Idempotency-Key was used for a different order.",
+                       field="Idempotency-Key", order=order.number)
+    return order
+
+
+def _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now) -> Order:
+    warehouse, held = inventory.allocate({listings[code].sku_id: qty for code, qty in wanted.items()})
+    order = Order.objects.create(
+        number=_new_number(now), brand=request.brand, customer=customer, status=Status.PENDING_PAYMENT,
+        mode=warehouse.mode, warehouse=warehouse, regime=quote.regime, goods_value=quote.goods_value,
+        freight=quote.freight, insurance=quote.insurance, discount=quote.discount,
+        dutiable_value=quote.dutiable_value, tax_total=quote.tax_total, actual_paid=quote.actual_paid,
+        buyer_name=identity.real_name, buyer_id_number=identity.id_number, buyer_id_masked=identity.id_masked,
+        buyer_id_hash=identity.id_hash, consignee=consignee.name, consignee_phone=consignee.phone,
+        consignee_phone_masked=id_rules.mask_phone(consignee.phone), consignee_address=consignee.address(),
+        consignee_address_masked=f"{consignee.province}{consignee.city}{consignee.district}***",
+        consignee_district=consignee.district_code, risk_notice_accepted_at=now,
+        risk_notice_digest=hashlib.sha256(request.brand.risk_notice.encode()).hexdigest(),
+        idempotency_key=key, request_digest=digest, placed_at=now,
+        expires_at=now + timedelta(minutes=settings.UNPAID_ORDER_TTL_MINUTES))
+    taxes = {line.sku: line for line in quote.lines}
+    lines = []
+    for gnum, code in enumerate(wanted, start=1):
+        listing, line_tax = listings[code], taxes[code]
+        lines.append(OrderLine(
+            order=order, gnum=gnum, listing=listing, sku=listing.sku, merchant=listing.merchant,
+            title=listing.sku.title, quantity=wanted[code], unit_price=listing.price,
+            goods_value=line_tax.goods_value, freight_share=line_tax.freight_share,
+            insurance_share=line_tax.insurance_share, dutiable_value=line_tax.dutiable_value,
+            duty=line_tax.duty, consumption_tax=line_tax.consumption_tax, vat=line_tax.vat))
+    OrderLine.objects.bulk_create(lines)
+    line_by_sku = {line.sku_id: line for line in lines}
+    inventory.record([(line_by_sku[h.sku_id].id, h) for h in held])
+    OrderEvent.objects.create(order=order, event="place", from_status="", to_status=Status.PENDING_PAYMENT,
+                              actor="customer")
+    return order
+
+
+def transition(order: Order, event: str, actor: str, note: str = "") -> Order:
+    """Move the order along one event of the state machine. Concurrency-safe: the UPDATE only
+    succeeds from the status we read, so two workers cannot both apply the same event."""
+    to_status = next_status(order.status, event)
+    moved = Order.objects.filter(pk=order.pk, status=order.status).update(status=to_status)
+    if moved != 1:
+        order.refresh_from_db(fields=["status"])
+        raise IllegalTransition(order.status, event)
+    OrderEvent.objects.create(order=order, event=event, from_status=order.status, to_status=to_status,
+                              actor=actor, note=note[:300])
+    order.status = to_status
+    return order
+
+
+def _release_holds(order: Order) -> None:
+    from haitao.inventory.models import Allocation
+
+    inventory.release(list(Allocation.objects.filter(order_line__order=order)))
+    entry = getattr(order, "quota_entry", None)
+    if entry is not None:
+        quota_ledger.release(entry)
+
+
+def cancel(order: Order, actor: str, note: str = "") -> Order:
+    with transaction.atomic():
+        transition(order, "cancel", actor, note)
+        _release_holds(order)
+    return order
+
+
+def expire_unpaid(now=None) -> int:
+    """Expire unpaid orders past their deadline, giving back stock and quota. Safe to run anywhere,
+    any number of times at once: the status UPDATE decides which run does each order."""
+    now = now or timezone.now()
+    done = 0
+    for order in Order.objects.expired_unpaid(now).only("id", "status", "number")[:500]:
+        try:
+            with transaction.atomic():
+                transition(order, "expire", "system", "unpaid past the payment deadline")
+                _release_holds(order)
+            done += 1
+        except IllegalTransition:
+            continue  # paid or cancelled meanwhile
+    return done
+
+
+def customer_order(customer, number: str) -> Order:
+    order = Order.objects.select_related("brand", "warehouse").filter(number=number).first()
+    if order is None or order.customer_id != customer.id:
+        # Someone else's order reads as not found, so order numbers cannot be probed.
+        raise NotFound("order_not_found", "No such order in your account.", field="order")
+    return order
+
+
+def quota_usage(customer, now=None) -> dict:
+    identity = getattr(customer, "identity", None)
+    from haitao.checkout.quote import limit_schedule
+
+    now = now or timezone.now()
+    period = limit_schedule().on(timezone.localdate(now))
+    used = quota_ledger.used(identity.id_hash, quota_year(now)) if identity else Decimal("0.00")
+    return {"year": quota_year(now), "used": used, "limit": period.annual,
+            "remaining": max(period.annual - used, Decimal("0.00")), "single_limit": period.single}

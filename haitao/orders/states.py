@@ -1,0 +1,76 @@
+"""The order state machine: every state change is a named event; anything else is an error.
+
+Plain Python so the rules can be read and tested without a database.
+"""
+
+
+class Status:
+    PENDING_PAYMENT = "pending_payment"
+    PAID = "paid"
+    DECLARED = "declared"
+    CUSTOMS_ACCEPTED = "customs_accepted"
+    RELEASED = "released"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+    CUSTOMS_REJECTED = "customs_rejected"
+    REFUNDED = "refunded"
+    RETURN_REQUESTED = "return_requested"
+    RETURNED = "returned"
+
+    CHOICES = [
+        (PENDING_PAYMENT, "Awaiting payment"),
+        (PAID, "Paid"),
+        (DECLARED, "Declared to customs"),
+        (CUSTOMS_ACCEPTED, "Accepted by customs"),
+        (RELEASED, "Released by customs"),
+        (SHIPPED, "Shipped"),
+        (DELIVERED, "Delivered"),
+        (CANCELLED, "Cancelled"),
+        (EXPIRED, "Expired unpaid"),
+        (CUSTOMS_REJECTED, "Rejected by customs"),
+        (REFUNDED, "Refunded"),
+        (RETURN_REQUESTED, "Return requested"),
+        (RETURNED, "Returned"),
+    ]
+
+    # Orders in these states hold stock and quota that must eventually be released or consumed.
+    OPEN = {PENDING_PAYMENT, PAID, DECLARED, CUSTOMS_ACCEPTED, RELEASED, SHIPPED}
+    # Orders that count toward the buyer's annual CBEC quota once paid.
+    COUNTING = {PAID, DECLARED, CUSTOMS_ACCEPTED, RELEASED, SHIPPED, DELIVERED, RETURN_REQUESTED}
+
+
+# event -> {from_status: to_status}
+TRANSITIONS: dict[str, dict[str, str]] = {
+    "pay": {Status.PENDING_PAYMENT: Status.PAID},
+    "cancel": {Status.PENDING_PAYMENT: Status.CANCELLED},
+    "expire": {Status.PENDING_PAYMENT: Status.EXPIRED},
+    "declare": {Status.PAID: Status.DECLARED},
+    "customs_accept": {Status.DECLARED: Status.CUSTOMS_ACCEPTED},
+    "release": {Status.DECLARED: Status.RELEASED, Status.CUSTOMS_ACCEPTED: Status.RELEASED},
+    "customs_reject": {Status.DECLARED: Status.CUSTOMS_REJECTED, Status.CUSTOMS_ACCEPTED: Status.CUSTOMS_REJECTED},
+    "refund": {Status.CUSTOMS_REJECTED: Status.REFUNDED, Status.PAID: Status.REFUNDED},
+    "ship": {Status.RELEASED: Status.SHIPPED},
+    "deliver": {Status.SHIPPED: Status.DELIVERED},
+    "request_return": {Status.RELEASED: Status.RETURN_REQUESTED, Status.SHIPPED: Status.RETURN_REQUESTED,
+                       Status.DELIVERED: Status.RETURN_REQUESTED},
+    "complete_return": {Status.RETURN_REQUESTED: Status.RETURNED},
+}
+
+
+class IllegalTransition(Exception):
+    def __init__(self, status: str, event: str):
+        self.status, self.event = status, event
+        super().__init__(f"an order in status '{status}' cannot '{event}'")
+
+
+def next_status(status: str, event: str) -> str:
+    try:
+        return TRANSITIONS[event][status]
+    except KeyError:
+        raise IllegalTransition(status, event) from None
+
+
+def allowed_events(status: str) -> list[str]:
+    return [event for event, moves in TRANSITIONS.items() if status in moves]

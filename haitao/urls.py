@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from haitao.api.app import api
+
+admin.site.site_header = "haitao operator console"
+admin.site.site_title = "haitao"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include("haitao.web.urls")),
+]

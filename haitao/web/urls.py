@@ -1,0 +1,4 @@
+"""Storefront URLs (the storefront lands in the next commit)."""
+
+app_name = "web"
+urlpatterns = []

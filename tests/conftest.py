@@ -1,0 +1,22 @@
+"""Shared test setup. The suite runs on the database HAITAO_DATABASE_URL names (PostgreSQL in CI,
+the SQLite default otherwise). In CI a missing PostgreSQL is a failure, never a silent skip."""
+
+import os
+
+import pytest
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"haitao database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _ci_requires_postgresql(request):
+    if os.environ.get("HAITAO_REQUIRE_POSTGRESQL") == "1":
+        from django.conf import settings
+
+        engine = settings.DATABASES["default"]["ENGINE"]
+        assert engine == "django.db.backends.postgresql", (
+            f"HAITAO_REQUIRE_POSTGRESQL=1 but the suite runs on {engine}: point HAITAO_DATABASE_URL at PostgreSQL")
