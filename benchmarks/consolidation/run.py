@@ -1,0 +1,159 @@
+"""Consolidation benchmark: precision and recall of ``matched`` and wall time, at a given size.
+
+    .venv/bin/python -m benchmarks.consolidation.run --size 100000 --json
+
+Generates (once, cached under var/bench/consolidation/N) an export of N products and a catalog of N
+SKUs with known truth, then times what ``haitao consolidate`` does with products: read + validate the
+export, normalise both sides, index the catalog, match. Prints JSON with --json and updates the
+consolidation section of docs/benchmarks.md (other sections are left as they are).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from haitao.consolidation.match import CatalogIndex
+from haitao.consolidation.normalise import default_normaliser, merge_aliases
+from haitao.consolidation.reader import Quarantined, open_export
+
+from .generate import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- consolidation:start -->", "<!-- consolidation:end -->"
+
+
+def evaluate(decisions, truth: dict) -> dict:
+    tally = Counter(d.decision for d in decisions)
+    matched = [d for d in decisions if d.decision == "matched"]
+    correct = sum(1 for d in matched if truth.get(d.source_id) == d.sku)
+    true_matches = sum(1 for sku in truth.values() if sku)
+    wrongly_created = sum(1 for d in decisions if d.decision == "created" and truth.get(d.source_id))
+    return {
+        "precision": round(correct / len(matched), 4) if matched else 1.0,
+        "recall": round(correct / true_matches, 4) if true_matches else 1.0,
+        "matched": tally["matched"], "review": tally["review"], "created": tally["created"],
+        "true_matches": true_matches, "correct_matched": correct, "false_matched": len(matched) - correct,
+        "duplicates_created": wrongly_created,
+    }
+
+
+def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False) -> dict:
+    workdir = workdir or ROOT / "var" / "bench" / "consolidation" / str(size)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    if regenerate or not (workdir / "truth.json").is_file():
+        generate(size, workdir, seed=seed)
+        timings["generate_s"] = round(time.perf_counter() - started, 1)
+    truth = json.loads((workdir / "truth.json").read_text(encoding="utf-8"))
+    aliases = merge_aliases(json.loads((workdir / "aliases.json").read_text(encoding="utf-8")))
+    normaliser = default_normaliser().with_aliases(aliases)
+
+    t0 = time.perf_counter()
+    index = CatalogIndex([])
+    with (workdir / "catalog.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            index.add(normaliser.product(row["sku"], row["title"], brand=row.get("brand"), gtin=row.get("gtin"),
+                                         hs_code=row.get("hs_code"), origin=row.get("origin_country"), sku=row["sku"]))
+    t1 = time.perf_counter()
+    export = open_export(workdir / "export")
+    quarantined = 0
+    sources = []
+    for item in export.products():
+        if isinstance(item, Quarantined):
+            quarantined += 1
+        else:
+            sources.append(normaliser.source_product(item))
+    t2 = time.perf_counter()
+    decisions = [index.match(s) for s in sources]
+    t3 = time.perf_counter()
+    timings.update({
+        "catalog_normalise_index_s": round(t1 - t0, 1),
+        "source_read_normalise_s": round(t2 - t1, 1),
+        "match_s": round(t3 - t2, 1),
+        "total_s": round(t3 - t0, 1),
+    })
+    result = {"size": size, "catalog": len(index), "source": len(sources) + quarantined, "quarantined": quarantined,
+              **evaluate(decisions, truth), "timings": timings,
+              "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}", "date": date.today().isoformat()}
+    return result
+
+
+def _row(result: dict) -> str:
+    t = result["timings"]
+    return (f"| {result['size']:,} | {result['catalog']:,} | {result['precision']:.4f} | {result['recall']:.4f} | "
+            f"{result['matched']:,} / {result['review']:,} / {result['created']:,} | {t['total_s']} s "
+            f"(catalog {t['catalog_normalise_index_s']} s, source {t['source_read_normalise_s']} s, match {t['match_s']} s) "
+            f"| {result['date']} |")
+
+
+def update_doc(result: dict, doc: Path = DOC) -> None:
+    """Rewrite only the consolidation section of docs/benchmarks.md, keeping rows of other sizes."""
+    text = doc.read_text(encoding="utf-8") if doc.is_file() else "# Benchmarks\n"
+    rows: dict[int, str] = {}
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        old, after = rest.split(END, 1)
+        for line in old.splitlines():
+            m = re.match(r"\|\s*([\d,]+)\s*\|", line)
+            if m:
+                rows[int(m.group(1).replace(",", ""))] = line
+    else:
+        before, after = text.rstrip("\n") + "\n\n", "\n"
+    rows[result["size"]] = _row(result)
+    section = "\n".join([
+        START,
+        "## Consolidation: product matching",
+        "",
+        "`.venv/bin/python -m benchmarks.consolidation.run --size N --json` — a synthetic export of N products",
+        "(~60% exist in the catalog, ~40% do not: mostly same-brand siblings with another stage, size, pack,",
+        "content or shade) against a catalog of N SKUs, with known truth. Titles mix Chinese and English,",
+        "brand aliases in either language, marketing brackets/words, full-width characters, shuffled words and",
+        "several spellings of each spec; GTINs are right (65%), missing, mistyped, regional or shared by mistake.",
+        "Time covers reading + validating the export, normalising both sides (jieba), indexing, matching; one",
+        "process on the 2-core machine. Targets: precision of `matched` ≥ 0.99 and recall ≥ 0.90 at 100k;",
+        "1M against 1M within 30 minutes.",
+        "",
+        "| N | catalog | precision | recall | matched / review / created | wall time | date |",
+        "|---|---|---|---|---|---|---|",
+        *(rows[size] for size in sorted(rows)),
+        "",
+        "Recall counts only `matched`; true matches that went to `review` wait for an operator (not",
+        "duplicated), so the misses are review work, not wrong merges.",
+        END,
+    ])
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(before + section + after, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    result = run(args.size, args.workdir, args.seed, args.regenerate)
+    if not args.no_doc:
+        update_doc(result)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(_row(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
