@@ -42,6 +42,14 @@ def _serve(bind: str, workers: int, threads: int, extra_env: dict | None = None)
 
 
 def cmd_serve(args) -> int:
+    _django()
+    from django.conf import settings
+
+    if settings.SECRET_KEY == settings.DEV_SECRET and os.environ.get("HAITAO_DEMO") != "1":
+        print("haitao: refusing to serve with the development secret: set HAITAO_SECRET_KEY, HAITAO_FIELD_KEYS, "
+              "HAITAO_ID_HASH_KEY and HAITAO_PAYMENT_SANDBOX_SECRET (docs/operations.md), "
+              "or HAITAO_DEMO=1 for a throwaway server", file=sys.stderr)
+        return 2
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
     return _serve(args.bind, workers, args.threads)
 

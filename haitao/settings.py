@@ -21,7 +21,7 @@ def _env_list(name: str, default: str) -> list[str]:
 
 DEBUG = _env_bool("HAITAO_DEBUG", False)
 # The demo and tests run with the built-in development secrets; production must set its own
-# (haitao.checks refuses to start `haitao serve` with a development secret unless HAITAO_DEMO=1).
+# (`haitao serve` refuses to start with the development secret unless HAITAO_DEMO=1).
 DEV_SECRET = "haitao-development-secret-do-not-use-in-production"
 SECRET_KEY = os.environ.get("HAITAO_SECRET_KEY", DEV_SECRET)
 ALLOWED_HOSTS = _env_list("HAITAO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -89,8 +89,9 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 30,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    # Threaded tests need a file, not the default in-memory test database.
-    _db["TEST"] = {"NAME": str(VAR_DIR / "test-haitao.sqlite3")}
+    # Threaded tests need a file, not the default in-memory test database; one per process so
+    # concurrent test runs on one machine do not share it.
+    _db["TEST"] = {"NAME": str(VAR_DIR / f"test-haitao-{os.getpid()}.sqlite3")}
 else:
     _db["CONN_HEALTH_CHECKS"] = True
     _db.setdefault("OPTIONS", {})

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.utils import timezone
-from ninja import Header, Query, Router
+from ninja import Header, Query, Router, Status
 
 from haitao.accounts import services as accounts
 from haitao.catalog.models import Category
@@ -84,7 +84,7 @@ def get_product(request, code: str, sku: str):
 def register(request, payload: s.RegisterIn):
     brand = brand_by_code(payload.brand) if payload.brand else None
     cust = accounts.register(payload.email, payload.password, payload.display_name, brand)
-    return 201, {"token": accounts.issue_token(cust.user), "customer_id": cust.id}
+    return Status(201, {"token": accounts.issue_token(cust.user), "customer_id": cust.id})
 
 
 @auth_router.post("/token", response={201: s.TokenOut, **ERRORS})
@@ -92,7 +92,7 @@ def token(request, payload: s.TokenIn):
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
     if user is None:
         raise Unauthorized("invalid_credentials", "Email or password is wrong.", field="password")
-    return 201, {"token": accounts.issue_token(user), "customer_id": accounts.customer_of(user).id}
+    return Status(201, {"token": accounts.issue_token(user), "customer_id": accounts.customer_of(user).id})
 
 
 @shop.get("/me", response={200: s.MeOut, **ERRORS})
@@ -149,7 +149,7 @@ def _cart(request, cart_id: str):
 @shop.post("/brands/{code}/carts", response={201: s.CartOut, **ERRORS})
 def open_cart(request, code: str):
     cust = customer(request)
-    return 201, _cart_out(carts.open_cart(brand_by_code(code), cust), cust)
+    return Status(201, _cart_out(carts.open_cart(brand_by_code(code), cust), cust))
 
 
 @shop.get("/carts/{cart_id}", response={200: s.CartOut, **ERRORS})
@@ -161,7 +161,7 @@ def get_cart(request, cart_id: str):
 def add_line(request, cart_id: str, payload: s.CartLineIn):
     cart = _cart(request, cart_id)
     carts.add(cart, payload.sku, payload.quantity)
-    return 201, _cart_out(cart, customer(request))
+    return Status(201, _cart_out(cart, customer(request)))
 
 
 @shop.put("/carts/{cart_id}/lines/{sku}", response={200: s.CartOut, **ERRORS})
@@ -217,7 +217,7 @@ def place_order(request, code: str, payload: s.OrderIn,
     order, created = orders.place_order(cust, request_)
     if created and payload.cart:
         type(cart).objects.filter(pk=cart.pk).update(checked_out=True)
-    return (201 if created else 200), order_out(order)
+    return Status((201 if created else 200), order_out(order))
 
 
 @shop.get("/orders", response={200: list[s.OrderSummary], **ERRORS})
@@ -241,8 +241,9 @@ def cancel_order(request, number: str):
 @shop.post("/orders/{number}/payments", response={201: s.PaymentOut, **ERRORS})
 def start_payment(request, number: str, provider_code: str = Query("sandbox", alias="provider")):
     payment = payments.start(orders.customer_order(customer(request), number), provider_code)
-    return 201, {"reference": payment.reference, "provider": payment.provider, "amount": payment.amount,
-                 "status": payment.status, "pay_url": settings.PUBLIC_BASE_URL + provider(payment.provider).pay_url(payment)}
+    return Status(201, {"reference": payment.reference, "provider": payment.provider, "amount": payment.amount,
+                        "status": payment.status,
+                        "pay_url": settings.PUBLIC_BASE_URL + provider(payment.provider).pay_url(payment)})
 
 
 @payments_router.post("/{provider_code}/callback", response={200: s.CallbackOut, **ERRORS})
