@@ -1,0 +1,137 @@
+"""Figures and words the pages show: tax estimates, stock status, quotes, translated errors."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from haitao.checkout.quote import Item, quote_items
+from haitao.common.errors import DomainError
+from haitao.inventory.models import Stock, Warehouse
+from haitao.orders.services import quota_usage
+from haitao.orders.states import Status
+from haitao.rules.tax import LimitExceeded
+
+from .templatetags.storefront import money
+
+LOW_STOCK = 5
+
+STATUS_LABELS = {
+    Status.PENDING_PAYMENT: gettext_lazy("Awaiting payment"),
+    Status.PAID: gettext_lazy("Paid"),
+    Status.DECLARED: gettext_lazy("Declared to customs"),
+    Status.CUSTOMS_ACCEPTED: gettext_lazy("Accepted by customs"),
+    Status.RELEASED: gettext_lazy("Released by customs"),
+    Status.SHIPPED: gettext_lazy("Shipped"),
+    Status.DELIVERED: gettext_lazy("Delivered"),
+    Status.CANCELLED: gettext_lazy("Cancelled"),
+    Status.EXPIRED: gettext_lazy("Expired unpaid"),
+    Status.CUSTOMS_REJECTED: gettext_lazy("Rejected by customs"),
+    Status.REFUNDED: gettext_lazy("Refunded"),
+    Status.RETURN_REQUESTED: gettext_lazy("Return requested"),
+    Status.RETURNED: gettext_lazy("Returned"),
+}
+
+
+def status_label(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status))
+
+
+@dataclass
+class Availability:
+    bonded: int
+    overseas: int
+
+    @property
+    def total(self) -> int:
+        return self.bonded + self.overseas
+
+    @property
+    def state(self) -> str:
+        if self.total <= 0:
+            return "sold_out"
+        return "low" if self.total <= LOW_STOCK else "in_stock"
+
+    @property
+    def mode(self) -> str | None:
+        """Where an order would ship from: bonded first (rule 10)."""
+        if self.bonded > 0:
+            return "1210"
+        return "9610" if self.overseas > 0 else None
+
+
+def availability(sku_ids) -> dict[int, Availability]:
+    """available = on_hand − allocated, summed per warehouse kind, for each SKU."""
+    sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    rows = Stock.objects.filter(sku_id__in=list(sku_ids), warehouse__active=True).values_list(
+        "sku_id", "warehouse__kind", "on_hand", "allocated")
+    for sku_id, kind, on_hand, allocated in rows:
+        sums[sku_id][kind] += max(on_hand - allocated, 0)
+    return {sku_id: Availability(sums[sku_id][Warehouse.Kind.BONDED], sums[sku_id][Warehouse.Kind.OVERSEAS])
+            for sku_id in sku_ids}
+
+
+def estimated_tax(listing) -> Decimal | None:
+    """The CBEC tax of one unit of this listing as the brand would charge it (freight share included)."""
+    try:
+        quote = quote_items(listing.brand, [Item(listing, 1)], Decimal("0"), timezone.localdate())
+    except (LimitExceeded, DomainError):
+        return None
+    return quote.tax_total
+
+
+def annual_used(customer) -> Decimal:
+    return quota_usage(customer)["used"] if customer is not None else Decimal("0")
+
+
+def refusal_text(code: str, amount_over, remaining, limit) -> str:
+    values = {"over": money(amount_over), "remaining": money(remaining), "limit": money(limit)}
+    if code == "single_limit_exceeded":
+        return _("This order is %(over)s over the single-order limit of %(limit)s. "
+                 "You may split it into several orders. Remaining annual quota: %(remaining)s.") % values
+    return _("This order is %(over)s over your annual CBEC quota. Remaining annual quota: %(remaining)s "
+             "(annual limit %(limit)s).") % values
+
+
+def cart_quote(brand, cart_lines, customer):
+    """(quote, refusal message): the per-line tax of the cart, or why the CBEC rules refuse it."""
+    if not cart_lines:
+        return None, None
+    items = [Item(line.listing, line.quantity) for line in cart_lines]
+    try:
+        return quote_items(brand, items, annual_used(customer), timezone.localdate()), None
+    except LimitExceeded as exc:
+        return None, refusal_text(exc.code, exc.amount_over, exc.remaining, exc.limit)
+    except DomainError as exc:
+        return None, error_text(exc)
+
+
+ERROR_TEXTS = {
+    "risk_notice_not_accepted": gettext_lazy("Accept the cross-border risk notice to place the order."),
+    "invalid_id_number": gettext_lazy("This is not a valid resident ID number: 18 characters with a "
+                                      "correct check character."),
+    "invalid_real_name": gettext_lazy("Enter the buyer's real name as on the ID card."),
+    "invalid_phone": gettext_lazy("A mainland mobile number has 11 digits and starts with 1."),
+    "missing_field": gettext_lazy("This field is required."),
+    "out_of_stock": gettext_lazy("Sorry, there is not enough stock for this order right now."),
+    "empty_order": gettext_lazy("Your cart is empty."),
+    "invalid_quantity": gettext_lazy("Enter a quantity between 1 and 99."),
+    "identity_not_verified": gettext_lazy("The real-name check did not confirm this name and ID number."),
+    "idempotency_key_reused": gettext_lazy("This form was already submitted; please review your order."),
+    "invalid_email": gettext_lazy("Enter a valid email address."),
+    "email_taken": gettext_lazy("An account with this email already exists; sign in instead."),
+    "order_not_payable": gettext_lazy("This order can no longer be paid."),
+    "order_expired": gettext_lazy("This order expired before it was paid."),
+}
+
+
+def error_text(exc: DomainError) -> str:
+    """The buyer-facing sentence for a service's error, in the page language when we have one."""
+    if exc.code in ("single_limit_exceeded", "annual_limit_exceeded") and "amount_over" in exc.details:
+        return refusal_text(exc.code, exc.details["amount_over"], exc.details.get("remaining", "0"),
+                            exc.details.get("limit", "0"))
+    text = ERROR_TEXTS.get(exc.code)
+    return str(text) if text is not None else exc.message

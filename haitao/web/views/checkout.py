@@ -1,0 +1,109 @@
+"""Checkout: consignee, the buyer's real-name identity, the brand's risk notice → place_order.
+
+Each render of the form carries a fresh Idempotency-Key and the session remembers which items that
+form was for, so submitting the same form twice returns the first order instead of a second one.
+"""
+
+import uuid
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+
+from haitao.checkout import services as carts
+from haitao.common.errors import DomainError
+from haitao.orders.services import Consignee, PlaceOrder, place_order, quota_usage
+from haitao.rules.identity import mask_name
+
+from ..presenters import error_text
+from ..storefront import current_cart, current_customer, login_url, render_page, storefront
+from .cart import cart_context
+
+CONSIGNEE_FIELDS = ("name", "phone", "province", "city", "district", "detail")
+LABELS = {"name": _("Consignee name"), "phone": _("Mobile"), "province": _("Province"), "city": _("City"),
+          "district": _("District"), "detail": _("Street address")}
+KEEP_FORMS = 5
+# DomainError.field values that have no input of their own are shown at these places of the form.
+FIELD_ALIASES = {"buyer": "buyer", "items": None, "Idempotency-Key": None, "order": None}
+
+
+def _prefill(customer) -> dict:
+    address = customer.addresses.order_by("-is_default", "id").first()
+    if address is None:
+        return {}
+    return {"consignee.name": address.consignee, "consignee.phone": address.phone,
+            "consignee.province": address.province, "consignee.city": address.city,
+            "consignee.district": address.district, "consignee.detail": address.detail}
+
+
+def _remember_form(request, key: str, items) -> None:
+    forms = [f for f in request.session.get("checkout_forms", []) if f["key"] != key][-(KEEP_FORMS - 1):]
+    forms.append({"key": key, "items": [[sku, qty] for sku, qty in items]})
+    request.session["checkout_forms"] = forms
+
+
+def _items_of_form(request, key: str):
+    for form in request.session.get("checkout_forms", []):
+        if form["key"] == key:
+            return [(sku, qty) for sku, qty in form["items"]]
+    return None
+
+
+def _render(request, brand, customer, values, errors, key=None, status=200):
+    context = cart_context(request, brand)
+    items = [(row["sku"].code, row["line"].quantity) for row in context["rows"]]
+    key = key or uuid.uuid4().hex
+    _remember_form(request, key, items)
+    identity = getattr(customer, "identity", None)
+    fields = [{"name": f"consignee.{f}", "label": LABELS[f], "value": values.get(f"consignee.{f}", ""),
+               "error": errors.get(f"consignee.{f}"), "type": "tel" if f == "phone" else "text"}
+              for f in CONSIGNEE_FIELDS]
+    buyer = {"real_name": values.get("buyer.real_name", ""), "id_number": values.get("buyer.id_number", ""),
+             "real_name_error": errors.get("buyer.real_name"), "id_number_error": errors.get("buyer.id_number"),
+             "error": errors.get("buyer")}
+    context.update(values=values, errors=errors, consignee_fields=fields, buyer=buyer,
+                   risk_error=errors.get("risk_notice_accepted"), form_error=errors.get("form"), idempotency_key=key, identity=identity,
+                   identity_name_masked=mask_name(identity.real_name) if identity else "",
+                   quota=quota_usage(customer))
+    return render_page(request, "web/checkout.html", context, brand, status=status)
+
+
+@storefront
+def checkout(request, brand):
+    if not request.user.is_authenticated:
+        return redirect(login_url(request))
+    customer = current_customer(request)
+    cart = current_cart(request, brand)
+    if request.method != "POST":
+        if cart is None or not cart.lines.exists():
+            return redirect("web:cart", brand_code=brand.code)
+        return _render(request, brand, customer, _prefill(customer), {})
+
+    values = {name: request.POST.get(name, "").strip() for name in
+              [f"consignee.{f}" for f in CONSIGNEE_FIELDS] + ["buyer.real_name", "buyer.id_number"]}
+    identity = getattr(customer, "identity", None)
+    if identity is not None:  # the form shows masks; the real values are the account's identity
+        real_name, id_number = identity.real_name, identity.id_number
+    else:
+        real_name, id_number = values["buyer.real_name"], values["buyer.id_number"].upper()
+    key = request.POST.get("idempotency_key", "")[:80] or uuid.uuid4().hex
+    items = _items_of_form(request, key)
+    if items is None:
+        items = [(line.listing.sku.code, line.quantity) for line in carts.lines(cart)] if cart else []
+    consignee = Consignee(**{f: values[f"consignee.{f}"] for f in CONSIGNEE_FIELDS})
+    order_request = PlaceOrder(brand=brand, items=items, consignee=consignee, buyer_name=real_name,
+                               buyer_id_number=id_number,
+                               risk_notice_accepted=request.POST.get("risk_notice_accepted") == "on",
+                               idempotency_key=key, save_address=True)
+    try:
+        order, created = place_order(customer, order_request)
+    except DomainError as exc:
+        field = FIELD_ALIASES.get(exc.field, exc.field) if exc.field else None
+        errors = {field or "form": error_text(exc)}
+        # A refused form keeps its key: the buyer's corrected submit is still the same checkout.
+        return _render(request, brand, customer, values, errors, key=key, status=422)
+    if created and cart is not None:
+        ordered = {sku for sku, _ in items}
+        for line in carts.lines(cart):
+            if line.listing.sku.code in ordered:
+                carts.update(cart, line.listing.sku.code, 0)
+    return redirect("web:order", brand_code=brand.code, number=order.number)

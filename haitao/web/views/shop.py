@@ -1,0 +1,71 @@
+"""Browsing: the landing page, each brand's home, categories, search and product pages."""
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+
+from haitao.brands.models import Brand
+from haitao.catalog.models import Category, Listing
+
+from ..presenters import availability, estimated_tax
+from ..storefront import localised, render_page, storefront
+
+MAX_RESULTS = 60
+
+
+def _listings(brand):
+    return Listing.objects.visible().for_brand(brand).select_related("brand")
+
+
+def _cards(listings) -> list[dict]:
+    listings = list(listings)
+    stock = availability({listing.sku_id for listing in listings})
+    return [{"listing": listing, "sku": listing.sku, "stock": stock[listing.sku_id]} for listing in listings]
+
+
+@localised()
+def landing(request):
+    brands = list(Brand.objects.filter(active=True))
+    host = request.get_host().split(":")[0]
+    for brand in brands:
+        if brand.host and brand.host == host:
+            return redirect("web:home", brand_code=brand.code)
+    return render_page(request, "web/landing.html", {"brands": brands})
+
+
+@storefront
+def home(request, brand):
+    listings = _listings(brand)
+    featured = listings.filter(featured=True)[:12] or listings[:12]
+    categories = Category.objects.filter(skus__listings__brand=brand, skus__listings__visible=True).distinct()
+    return render_page(request, "web/home.html", {"cards": _cards(featured), "categories": categories}, brand)
+
+
+@storefront
+def category(request, brand, slug):
+    cat = get_object_or_404(Category, slug=slug)
+    cards = _cards(_listings(brand).filter(sku__category=cat)[:MAX_RESULTS])
+    return render_page(request, "web/category.html", {"category": cat, "cards": cards}, brand)
+
+
+@storefront
+def search(request, brand):
+    q = request.GET.get("q", "").strip()[:100]
+    cards = []
+    if q:
+        match = (Q(sku__title__icontains=q) | Q(sku__title_en__icontains=q) | Q(sku__brand_name__icontains=q)
+                 | Q(sku__brand_name_zh__icontains=q) | Q(sku__gtin=q) | Q(sku__code__iexact=q))
+        cards = _cards(_listings(brand).filter(match)[:MAX_RESULTS])
+    return render_page(request, "web/search.html", {"q": q, "cards": cards}, brand)
+
+
+@storefront
+def product(request, brand, sku_code):
+    listing = _listings(brand).filter(sku__code=sku_code).first()
+    if listing is None:
+        raise Http404("not sold in this brand")
+    tax = estimated_tax(listing)
+    context = {"listing": listing, "sku": listing.sku, "stock": availability([listing.sku_id])[listing.sku_id],
+               "tax": tax, "price_with_tax": listing.price + tax if tax is not None else None,
+               "tax_inclusive": brand.price_display == Brand.PriceDisplay.TAX_INCLUSIVE}
+    return render_page(request, "web/product.html", context, brand)
