@@ -1,0 +1,140 @@
+from decimal import Decimal
+
+import pytest
+
+from haitao.consolidation.match import CatalogIndex, Conflict, conflicts, match_products, title_score
+from haitao.consolidation.normalise import normalise_catalog_item as item
+from haitao.consolidation.normalise import normalise_product as source
+
+GTIN_APTAMIL_3 = "4008976022343"
+GTIN_OTHER = "4008976022336"  # another valid EAN-13
+
+
+@pytest.fixture
+def catalog():
+    return CatalogIndex([
+        item("APT-3-800", "Aptamil Platinum Infant Formula Stage 3 800g", brand="Aptamil", gtin=GTIN_APTAMIL_3,
+             hs_code="1901101000", origin="DE", vat_rate=Decimal("0.13"), consumption_tax_rate=Decimal("0")),
+        item("APT-2-800", "爱他美 白金版 奶粉 2段 800g", brand="爱他美"),
+        item("APT-3-400", "Aptamil Platinum Formula Stage 3 400g", brand="Aptamil"),
+        item("APT-3-800x2", "Aptamil Platinum Formula Stage 3 800g*2", brand="Aptamil"),
+        item("EL-ANR-50", "Estee Lauder Advanced Night Repair Serum 50ml", brand="Estee Lauder", gtin=GTIN_OTHER),
+        item("PAMP-M-64", "Pampers 一级帮 纸尿裤 M码 64片", brand="Pampers"),
+        item("YSL-01", "YSL 圣罗兰 口红 #01 3.5g", brand="YSL"),
+    ])
+
+
+def decide(catalog, title, **fields):
+    return catalog.match(source("s1", title, **fields))
+
+
+def test_exact_gtin_same_brand_matches(catalog):
+    d = decide(catalog, "爱他美 奶粉 3段 800g", gtin=GTIN_APTAMIL_3)
+    assert (d.decision, d.sku, d.score, d.reasons) == ("matched", "APT-3-800", 1.0, ["gtin"])
+
+
+def test_gtin_with_another_brand_goes_to_review(catalog):
+    d = decide(catalog, "兰蔻 精华 50ml", gtin=GTIN_APTAMIL_3)
+    assert d.decision == "review" and d.sku is None
+    assert "brand differs" in d.reasons
+    assert d.candidates[0].sku == "APT-3-800"
+
+
+def test_gtin_of_a_sibling_is_ignored_and_the_title_decides(catalog):
+    d = decide(catalog, "爱他美 白金版 奶粉 2段 800g", gtin=GTIN_APTAMIL_3)  # GTIN of the 3段 by mistake
+    assert (d.decision, d.sku) == ("matched", "APT-2-800")
+    assert any("ignored" in r for r in d.reasons)
+
+
+def test_fuzzy_match_across_languages(catalog):
+    d = decide(catalog, "【保税直发】德国爱他美白金版婴儿配方奶粉 三段 0.8kg 官方正品")
+    assert (d.decision, d.sku) == ("matched", "APT-3-800")
+    assert d.score >= 0.9 and d.reasons[0] == "title"
+
+
+def test_cross_language_brand_and_title(catalog):
+    d = decide(catalog, "雅诗兰黛 advanced night repair 精华 50毫升 海外直邮")
+    assert (d.decision, d.sku) == ("matched", "EL-ANR-50")
+
+
+@pytest.mark.parametrize("title", [
+    "爱他美 白金版 奶粉 1段 800g",  # another stage: not in the catalog
+    "爱他美 白金版 奶粉 3段 900g",  # another content
+    "爱他美 白金版 奶粉 3段 800g*3",  # another pack count
+    "帮宝适 一级帮 纸尿裤 L码 64片",  # another size
+    "圣罗兰 口红 #02 3.5g",  # another shade
+])
+def test_hard_negatives_are_never_matched(catalog, title):
+    d = decide(catalog, title)
+    assert d.decision == "created"
+    assert d.sku is None
+
+
+def test_stage_3_800g_is_not_stage_2_nor_400g(catalog):
+    assert decide(catalog, "爱他美 白金版 奶粉 2段 800g").sku == "APT-2-800"
+    assert decide(catalog, "爱他美 白金版 奶粉 3段 400g").sku == "APT-3-400"
+    assert decide(catalog, "爱他美 白金版 奶粉 3段 800g*2").sku == "APT-3-800x2"
+
+
+def test_tie_goes_to_review():
+    index = CatalogIndex([
+        item("A", "Swisse 鱼油 200粒", brand="Swisse"),
+        item("B", "Swisse fish oil 200 capsules", brand="Swisse"),
+    ])
+    d = index.match(source("s", "斯维诗 深海鱼油 200粒"))
+    assert d.decision == "review"
+    assert "tie" in d.reasons
+    assert {c.sku for c in d.candidates} == {"A", "B"}
+
+
+def test_grey_zone_goes_to_review(catalog):
+    d = decide(catalog, "爱他美 白金版 有机 奶粉 3段 400g")
+    assert d.decision == "review"
+    assert 0.6 <= d.score < 0.9
+
+
+def test_one_sided_attribute_is_only_review():
+    index = CatalogIndex([item("W", "Coach 斜挎包 F1234 黑色", brand="Coach")])
+    d = index.match(source("s", "蔻驰 F1234 斜挎包"))
+    assert d.decision == "review"
+    assert "variant only on one side" in d.reasons
+
+
+def test_no_candidate_is_created(catalog):
+    d = decide(catalog, "浪琴 手表 L2.628")
+    assert d.decision == "created" and d.candidates == []
+
+
+def test_catalog_records_may_be_plain_mappings():
+    record = {"sku": "X1", "brand_key": "aptamil", "title": "platinum formula", "content_value": Decimal("800"),
+              "content_unit": "g", "pack_count": 1, "stage": "3"}
+    [d] = match_products([source("s", "爱他美 白金 奶粉 3段 800g")], [record])
+    assert (d.decision, d.sku) == ("matched", "X1")
+
+
+def test_decision_to_dict_has_the_report_shape(catalog):
+    d = decide(catalog, "爱他美 奶粉 3段 800g", gtin=GTIN_APTAMIL_3).to_dict()
+    assert d == {"source_id": "s1", "decision": "matched", "sku": "APT-3-800", "score": 1.0, "reasons": ["gtin"]}
+
+
+def test_title_score_penalises_a_subset_title():
+    assert title_score("probiotic adult", "adult probiotic") == pytest.approx(1.0, abs=0.01)
+    assert title_score("probiotic adult", "adult gold probiotic") < 0.9
+
+
+def test_conflicts(catalog):
+    record = catalog.records[0]
+    found = conflicts(source("s", "t", hs_code="3304100000", origin="AU", vat_rate=Decimal("0.130"),
+                             consumption_tax_rate=Decimal("0.15")), record)
+    assert found == [
+        Conflict("hs_code", "1901101000", "3304100000"),
+        Conflict("origin_country", "DE", "AU"),
+        Conflict("consumption_tax_rate", "0", "0.15"),
+    ]
+
+
+def test_no_conflict_when_a_side_is_missing_or_8_digit_prefix_agrees(catalog):
+    record = catalog.records[0]
+    assert conflicts(source("s", "t", hs_code="19011010"), record) == []
+    assert conflicts(source("s", "t"), record) == []
+    assert conflicts({"origin_country": "de"}, record) == []

@@ -1,0 +1,159 @@
+from decimal import Decimal
+
+import pytest
+
+from haitao.consolidation.normalise import (
+    BrandAliases, default_aliases, fold, merge_aliases, normalise_amount, normalise_gtin, normalise_phone,
+    normalise_product, normalise_title, parse_spec,
+)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("【保税直发】爱他美 奶粉 [官方正品] (包邮)", "formula"),
+    ("Aptamil Infant Formula 官方旗舰店 正品保证", "formula"),
+    ("ＡＰＴＡＭＩＬ　白金版　奶粉", "platinum formula"),  # full-width → half-width, brand cut out
+    ("雅诗兰黛 Advanced Night Repair 精华 海外直邮 现货", "advanced night repair serum"),
+    ("Estée Lauder advanced night repair serum", "advanced night repair serum"),
+    ("(德国版) 爱他美 奶粉", "formula"),  # unwrapped bracket: the market word goes to `market`
+    ("科颜氏 Kiehl's 高保湿面霜", "高 hydrating cream"),
+])
+def test_titles(title, expected):
+    assert normalise_title(title) == expected
+
+
+@pytest.mark.parametrize("spec, value, unit, pack", [
+    ("800g", "800", "g", None), ("0.8kg", "800", "g", None), ("800克", "800", "g", None),
+    ("800 g", "800", "g", None), ("0.8公斤", "800", "g", None),
+    ("50ml*2", "50", "ml", 2), ("50ml×2", "50", "ml", 2), ("2x50ml", "50", "ml", 2), ("50ml x 2", "50", "ml", 2),
+    ("1.5L", "1500", "ml", None), ("1.5升", "1500", "ml", None), ("75cl", "750", "ml", None),
+    ("60粒", "60", "piece", None), ("60 capsules", "60", "piece", None), ("60粒*2瓶", "60", "piece", 2),
+    ("800g 3罐装", "800", "g", 3), ("800g 两罐装", "800", "g", 2), ("25ml*5片", "25", "ml", 5),
+])
+def test_units_and_packs(spec, value, unit, pack):
+    parsed = parse_spec(spec)
+    assert (parsed.content_value, parsed.content_unit, parsed.pack_count) == (Decimal(value), unit, pack)
+
+
+def test_equal_sizes_compare_and_hash_alike():
+    sizes = {parse_spec(s).content_value for s in ("800g", "0.8kg", "800克", "800 g", "0.80kg")}
+    assert sizes == {Decimal("800")}
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("3段", "3"), ("三段", "3"), ("一段", "1"), ("Stage 1", "1"), ("stage2", "2"), ("1阶段", "1"),
+    ("Pre", "pre"), ("Pre段", "pre"), ("pre段official", "pre"), ("800g", None),
+])
+def test_stage_words(text, stage):
+    assert parse_spec(text).stage == stage
+
+
+@pytest.mark.parametrize("text, size", [
+    ("NB", "nb"), ("M码", "m"), ("L号", "l"), ("XL", "xl"), ("size S", "s"), ("大号", "l"), ("新生儿", "nb"),
+    ("XXL码", "xxl"), ("NB90片", "nb"),
+])
+def test_diaper_sizes(text, size):
+    assert parse_spec(text).size == size
+
+
+@pytest.mark.parametrize("text, variant", [("色号 #01", "1"), ("#01", "1"), ("01号", "1"), ("色号201", "201")])
+def test_shades(text, variant):
+    assert parse_spec(text).variant == variant
+
+
+def test_colour_is_a_variant():
+    assert normalise_product("p", "Coach 蔻驰 斜挎包 黑色").variant == "black"
+    assert normalise_product("p", "Coach crossbody", spec="Black").variant == "black"
+
+
+def test_model_codes_are_not_sizes():
+    product = normalise_product("p", "悦木之源 V2978升级 面膜 200 ML")
+    assert (product.content_value, product.content_unit) == (Decimal("200"), "ml")
+    assert "v2978" in product.title_tokens
+    assert parse_spec("a2牌x140 0.4kg 6罐装").pack_count == 6
+
+
+def test_spec_field_wins_over_title():
+    product = normalise_product("p", "爱他美 奶粉 3段 800g", spec="2段 400g")
+    assert (product.stage, product.content_value) == ("2", Decimal("400"))
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("4008976022343", "04008976022343"),  # EAN-13
+    ("4008976022344", None),  # wrong check digit
+    ("036000291452", "00036000291452"),  # UPC-A
+    ("96385074", "00000096385074"),  # EAN-8
+    ("10036000291459", "10036000291459"),  # GTIN-14
+    ("4008-9760-22343", "04008976022343"),
+    ("12345", None), ("abc", None), ("0000000000000", None), (None, None),
+])
+def test_gtin(raw, expected):
+    assert normalise_gtin(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("+86 138-0013-8000", "13800138000"), ("13800138000", "13800138000"), ("0086 13800138000", "13800138000"),
+    ("8613800138000", "13800138000"), ("(+86) 138 0013 8000", "13800138000"), ("１３８００１３８０００", "13800138000"),
+    ("010-12345678", None), ("12800138000", None), ("+1 138 0013 8000", None), ("1380013800", None), (None, None),
+])
+def test_phone(raw, expected):
+    assert normalise_phone(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("¥1,299.5", Decimal("1299.50")), ("１２９９", Decimal("1299.00")), ("12.345", Decimal("12.35")),
+    (Decimal("0.125"), Decimal("0.13")), (5, Decimal("5.00")), ("12元", Decimal("12.00")),
+    (1.5, None), ("abc", None), (None, None),
+])
+def test_amounts(raw, expected):
+    assert normalise_amount(raw) == expected
+
+
+@pytest.mark.parametrize("alias, key", [
+    ("爱他美", "aptamil"), ("Aptamil", "aptamil"), ("雅诗兰黛", "estee-lauder"), ("Estée Lauder", "estee-lauder"),
+    ("Estee Lauder", "estee-lauder"), ("兰蔻", "lancome"), ("Lancôme", "lancome"), ("SK-II", "sk-ii"),
+    ("大王", "goon"), ("Goo.n", "goon"), ("Kiehl's", "kiehls"), ("科颜氏", "kiehls"), ("海蓝之谜", "la-mer"),
+    ("拉菲", "lafite"), ("爱他美(Aptamil)", "aptamil"), ("Estée Lauder/雅诗兰黛", "estee-lauder"),
+])
+def test_brand_aliases(alias, key):
+    assert default_aliases().resolve(alias) == key
+
+
+def test_alias_table_has_at_least_40_brands():
+    assert len(default_aliases()) >= 40
+
+
+def test_unknown_brand_keeps_its_own_key():
+    assert default_aliases().resolve("Norvika Labs") == "norvika-labs"
+
+
+def test_operator_aliases_merge(tmp_path):
+    merged = merge_aliases({"norvika": ["诺维卡", "Norvika"]})
+    assert merged.resolve("诺维卡") == merged.resolve("Norvika") == "norvika"
+    assert merged.resolve("爱他美") == "aptamil"  # shipped aliases kept
+    path = tmp_path / "aliases.csv"
+    path.write_text("brand_key,alias\nnorvika,娜维卡\n", encoding="utf-8")
+    assert merge_aliases(path).resolve("娜维卡") == "norvika"
+    assert default_aliases().resolve("诺维卡") == "诺维卡"  # the shipped table is not changed
+
+
+def test_brand_found_in_title_without_brand_field():
+    assert normalise_product("p", "【保税直发】爱他美白金版奶粉3段800g").brand_key == "aptamil"
+    assert normalise_product("p", "Swisse Omega-3 fish oil 200粒").brand_key == "swisse"
+    assert normalise_product("p", "深海鱼油 omega-3 200粒").brand_key is None  # omega-3 is not the Omega brand
+
+
+def test_cross_language_products_normalise_alike():
+    zh = normalise_product("a", "【保税直发】德国爱他美Aptamil白金版婴儿配方奶粉3段800g 官方正品")
+    en = normalise_product("b", "Aptamil Platinum Infant Formula Stage 3 0.8kg", brand="Aptamil")
+    fields = ("brand_key", "title", "content_value", "content_unit", "pack_count", "stage")
+    assert [getattr(zh, f) for f in fields] == [getattr(en, f) for f in fields]
+    assert zh.market == "germany" and en.market is None
+
+
+def test_fold():
+    assert fold("ＡＢＣ１２３　Estée") == "abc123 estee"
+
+
+def test_brand_aliases_from_csv_text():
+    table = BrandAliases.from_csv("brand_key,alias\nfoo,福\n")
+    assert table.resolve("福") == "foo"
