@@ -17,10 +17,23 @@ def _listings(brand):
     return Listing.objects.visible().for_brand(brand).select_related("brand")
 
 
+def _shown_price(listing):
+    """Tax-inclusive brands show the price with the estimated tax; the others the goods price."""
+    if listing.brand.price_display != Brand.PriceDisplay.TAX_INCLUSIVE:
+        return listing.price, False
+    tax = estimated_tax(listing)
+    return (listing.price + tax, True) if tax is not None else (listing.price, False)
+
+
 def _cards(listings) -> list[dict]:
     listings = list(listings)
     stock = availability({listing.sku_id for listing in listings})
-    return [{"listing": listing, "sku": listing.sku, "stock": stock[listing.sku_id]} for listing in listings]
+    cards = []
+    for listing in listings:
+        price, with_tax = _shown_price(listing)
+        cards.append({"listing": listing, "sku": listing.sku, "stock": stock[listing.sku_id], "price": price,
+                      "with_tax": with_tax})
+    return cards
 
 
 @localised()
