@@ -20,3 +20,13 @@ def _ci_requires_postgresql(request):
         engine = settings.DATABASES["default"]["ENGINE"]
         assert engine == "django.db.backends.postgresql", (
             f"HAITAO_REQUIRE_POSTGRESQL=1 but the suite runs on {engine}: point HAITAO_DATABASE_URL at PostgreSQL")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached rows (brands) must not outlive the test database rows they were read from."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -76,7 +76,10 @@ def ensure_identity(customer: Customer, real_name: str, id_number: str) -> Ident
     ones must present the same person, because the orderer must be the payer and the quota holder."""
     name, number = check_identity(real_name, id_number)
     digest = id_hash(number)
-    existing = Identity.objects.filter(customer=customer).first()
+    try:
+        existing = customer.identity  # loaded with the customer on the API's token lookup
+    except Identity.DoesNotExist:
+        existing = None
     if existing is not None:
         if existing.id_hash != digest or existing.real_name != name:
             raise InvalidInput("identity_mismatch",

@@ -1,5 +1,6 @@
 """Read-side catalog queries shared by the storefront and the API."""
 
+from django.core.cache import cache
 from django.db.models import F, Q, Sum
 
 from haitao.brands.models import Brand
@@ -9,8 +10,24 @@ from haitao.inventory.models import Stock
 from .models import Listing
 
 
+BRAND_CACHE_SECONDS = 60
+
+
+def brand_cache_key(code: str) -> str:
+    return f"brand:{code}"
+
+
 def brand_by_code(code: str) -> Brand:
-    brand = Brand.objects.filter(code=code, active=True).first()
+    """Brands are read on every request and change rarely: cached (shared through Redis in production),
+    dropped on save (see brands.models), at most a minute stale in other processes without Redis."""
+    if not isinstance(code, str) or len(code) > 32:
+        raise NotFound("unknown_brand", "No such brand.", field="brand")
+    key = brand_cache_key(code)
+    brand = cache.get(key)
+    if brand is None:
+        brand = Brand.objects.filter(code=code, active=True).first()
+        if brand is not None:
+            cache.set(key, brand, BRAND_CACHE_SECONDS)
     if brand is None:
         raise NotFound("unknown_brand", f"No brand '{code}'.", field="brand")
     return brand

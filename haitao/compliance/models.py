@@ -1,7 +1,13 @@
 """The annual CBEC quota ledger, per person (keyed hash of the ID number) and calendar year."""
 
+from decimal import Decimal
+
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
+
+
+def yuan(fen: int) -> Decimal:
+    return (Decimal(fen) / 100).quantize(Decimal("0.01"))
 
 
 class QuotaAccount(models.Model):
@@ -10,22 +16,32 @@ class QuotaAccount(models.Model):
 
     id_hash = models.CharField(max_length=64)
     year = models.PositiveSmallIntegerField()
-    reserved = models.DecimalField(max_digits=14, decimal_places=2, default=0)
-    committed = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    # Whole fen (integers), so the limit comparison is exact on every database (SQLite has no decimal type).
+    reserved_fen = models.BigIntegerField(default=0)
+    committed_fen = models.BigIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["id_hash", "year"], name="one_quota_account_per_person_year"),
-            models.CheckConstraint(condition=Q(reserved__gte=0) & Q(committed__gte=0), name="quota_non_negative"),
+            models.CheckConstraint(condition=Q(reserved_fen__gte=0) & Q(committed_fen__gte=0),
+                                   name="quota_non_negative"),
         ]
 
     def __str__(self):
         return f"{self.id_hash[:10]}… {self.year}: {self.used}"
 
     @property
-    def used(self):
-        return self.reserved + self.committed
+    def reserved(self) -> Decimal:
+        return yuan(self.reserved_fen)
+
+    @property
+    def committed(self) -> Decimal:
+        return yuan(self.committed_fen)
+
+    @property
+    def used(self) -> Decimal:
+        return yuan(self.reserved_fen + self.committed_fen)
 
 
 class QuotaEntry(models.Model):
@@ -70,5 +86,3 @@ class PositiveListEntry(models.Model):
     def __str__(self):
         return f"{self.code8} {self.description}"
 
-
-__all__ = ["QuotaAccount", "QuotaEntry", "PositiveListEntry", "F"]

@@ -1,35 +1,57 @@
 """Quota ledger writes (cbec-rules.md Part A rule 6). Reserve runs inside the order's transaction.
 
-`reserve` is one conditional UPDATE: `reserved = reserved + v WHERE reserved + committed + v <= limit`,
-so concurrent orders by one person, from any brand, serialise on that person's row and can never
-together pass the limit.
+`reserve` is one statement: an upsert of the person's row for the year whose UPDATE branch only
+applies while `reserved + committed + v <= limit`. Concurrent orders by one person, from any brand,
+serialise on that row and can never together pass the annual limit. Amounts are whole fen.
 """
 
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import F
+from django.utils import timezone
 
 from haitao.common.errors import Conflict
 
 from .models import QuotaAccount, QuotaEntry
 
+_RESERVE = """
+INSERT INTO compliance_quotaaccount (id_hash, year, reserved_fen, committed_fen, updated_at)
+VALUES (%s, %s, %s, 0, %s)
+ON CONFLICT (id_hash, year) DO UPDATE
+   SET reserved_fen = compliance_quotaaccount.reserved_fen + excluded.reserved_fen,
+       updated_at = excluded.updated_at
+ WHERE compliance_quotaaccount.reserved_fen + compliance_quotaaccount.committed_fen + excluded.reserved_fen <= %s
+RETURNING id
+"""
+
+
+def fen(amount: Decimal) -> int:
+    return int((amount * 100).to_integral_value())
+
 
 def used(id_hash: str, year: int) -> Decimal:
-    account = QuotaAccount.objects.filter(id_hash=id_hash, year=year).only("reserved", "committed").first()
+    account = QuotaAccount.objects.filter(id_hash=id_hash, year=year).only("reserved_fen", "committed_fen").first()
     return account.used if account else Decimal("0.00")
 
 
+class QuotaExhausted(Conflict):
+    """The conditional reserve found less quota than the order needs (a concurrent order took it)."""
+
+
 def reserve(order, id_hash: str, year: int, amount: Decimal, annual_limit: Decimal) -> QuotaEntry:
-    QuotaAccount.objects.bulk_create([QuotaAccount(id_hash=id_hash, year=year)], ignore_conflicts=True)
-    took = (QuotaAccount.objects
-            .filter(id_hash=id_hash, year=year, reserved__lte=annual_limit - amount - F("committed"))
-            .update(reserved=F("reserved") + amount))
-    if took != 1:
+    """Reserve `amount` of the person's `year` quota for `order`, or raise QuotaExhausted."""
+    if amount > annual_limit:
+        raise QuotaExhausted("annual_limit_exceeded", f"¥{amount} is over the annual limit of ¥{annual_limit}.")
+    with connection.cursor() as cursor:
+        cursor.execute(_RESERVE, [id_hash, year, fen(amount), timezone.now(), fen(annual_limit)])
+        took = cursor.fetchone()
+    if took is None:
         remaining = max(annual_limit - used(id_hash, year), Decimal("0.00"))
-        raise Conflict("annual_limit_exceeded",
-                       f"This order of ¥{amount} would pass the annual cross-border limit of ¥{annual_limit}; "
-                       f"¥{remaining} of this year's quota remains.", field=None,
-                       remaining=str(remaining), amount_over=str(amount - remaining))
+        raise QuotaExhausted("annual_limit_exceeded",
+                             f"This order of ¥{amount} would pass the annual cross-border limit of "
+                             f"¥{annual_limit}; ¥{remaining} of this year's quota remains.",
+                             remaining=str(remaining), amount_over=str(amount - remaining), limit=str(annual_limit))
     return QuotaEntry.objects.create(order=order, id_hash=id_hash, year=year, amount=amount)
 
 
@@ -42,11 +64,13 @@ def _move(entry: QuotaEntry, to_state: str, **deltas) -> None:
 
 def commit(entry: QuotaEntry) -> None:
     if entry.state == QuotaEntry.State.RESERVED:
-        _move(entry, QuotaEntry.State.COMMITTED, reserved=-entry.amount, committed=entry.amount)
+        cents = fen(entry.amount)
+        _move(entry, QuotaEntry.State.COMMITTED, reserved_fen=-cents, committed_fen=cents)
 
 
 def release(entry: QuotaEntry) -> None:
+    cents = fen(entry.amount)
     if entry.state == QuotaEntry.State.RESERVED:
-        _move(entry, QuotaEntry.State.RELEASED, reserved=-entry.amount)
+        _move(entry, QuotaEntry.State.RELEASED, reserved_fen=-cents)
     elif entry.state == QuotaEntry.State.COMMITTED:
-        _move(entry, QuotaEntry.State.RELEASED, committed=-entry.amount)
+        _move(entry, QuotaEntry.State.RELEASED, committed_fen=-cents)

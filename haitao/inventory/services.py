@@ -9,6 +9,7 @@ cbec-rules.md Part A rule 10: one bonded warehouse holding the whole order first
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import F
 
 from haitao.common.errors import Conflict
@@ -53,12 +54,46 @@ def _give_back(stock_id: int, quantity: int) -> None:
     Stock.objects.filter(id=stock_id).update(allocated=F("allocated") - quantity)
 
 
-def allocate(wanted: dict[int, int]) -> tuple[Warehouse, list[Held]]:
+@dataclass(frozen=True)
+class Allocated:
+    """Where an order's units are held: its warehouse, the customs mode that follows, the holds."""
+
+    warehouse_id: int
+    mode: str
+    held: list[Held]
+
+
+# One statement for the common one-line order: pick the preferred stock row that can fill it and
+# take the units, re-checking availability on the row actually updated (a concurrent buyer may have
+# taken them since the sub-select looked). No row back = fall through to the general path.
+_TAKE_ONE = """
+UPDATE inventory_stock SET allocated = allocated + %s
+ WHERE id = (SELECT s.id FROM inventory_stock s JOIN inventory_warehouse w ON w.id = s.warehouse_id
+              WHERE s.sku_id = %s AND w.active AND s.on_hand - s.allocated >= %s
+              ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id LIMIT 1)
+   AND on_hand - allocated >= %s
+RETURNING id, warehouse_id, item_record_no, (SELECT kind FROM inventory_warehouse WHERE id = warehouse_id)
+"""
+
+
+def _mode(kind: str) -> str:
+    return "1210" if kind == Warehouse.Kind.BONDED else "9610"
+
+
+def allocate(wanted: dict[int, int]) -> Allocated:
     """Hold `wanted` ({sku_id: quantity}) in one warehouse. Must run inside a transaction.
 
     Raises OutOfStock when no single warehouse can fill the whole order now; the order is never
     split silently (rule 10).
     """
+    if len(wanted) == 1:
+        (sku_id, quantity), = wanted.items()
+        with connection.cursor() as cursor:
+            cursor.execute(_TAKE_ONE, [quantity, sku_id, quantity, quantity])
+            row = cursor.fetchone()
+        if row is not None:
+            stock_id, warehouse_id, item_record_no, kind = row
+            return Allocated(warehouse_id, _mode(kind), [Held(sku_id, stock_id, quantity, item_record_no)])
     for warehouse, stocks in _candidates(wanted):
         held: list[Held] = []
         for sku_id in sorted(wanted, key=lambda s: stocks[s].id):
@@ -67,7 +102,7 @@ def allocate(wanted: dict[int, int]) -> tuple[Warehouse, list[Held]]:
                 break
             held.append(Held(sku_id, stock.id, wanted[sku_id], stock.item_record_no))
         else:
-            return warehouse, held
+            return Allocated(warehouse.id, warehouse.mode, held)
         for h in held:  # lost a race for one line here: undo and try the next warehouse
             _give_back(h.stock_id, h.quantity)
     raise OutOfStock("out_of_stock", "No single warehouse has all of this order in stock right now. "

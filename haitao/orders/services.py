@@ -20,7 +20,7 @@ from haitao.accounts.services import add_address, check_identity, ensure_identit
 from haitao.catalog.models import Listing
 from haitao.checkout.quote import Item, quote_items
 from haitao.checkout.services import validate_quantity
-from haitao.common.errors import Conflict, InvalidInput, NotFound
+from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from haitao.compliance import quota as quota_ledger
 from haitao.inventory import services as inventory
 from haitao.rules import identity as id_rules
@@ -123,17 +123,31 @@ def _new_number(now) -> str:
 
 
 def place_order(customer, request: PlaceOrder, now=None) -> tuple[Order, bool]:
-    """Place the order; returns (order, created). A replayed Idempotency-Key returns the first order."""
+    """Place the order; returns (order, created). A replayed Idempotency-Key returns the first order.
+
+    The happy path is kept to the statements that must run (listing read, stock take, order, lines,
+    allocations, audit event, quota reserve and entry): the annual quota is decided by the ledger's
+    conditional reserve rather than a read before it, and a replayed key is recognised by the unique
+    constraint rather than a lookup on every order. Refusal paths read what they need to explain
+    themselves.
+    """
     now = now or timezone.now()
     key = (request.idempotency_key or "").strip()
     if len(key) > 80:
         raise InvalidInput("invalid_idempotency_key", "Idempotency-Key is at most 80 characters.",
                            field="Idempotency-Key")
     digest = _digest(request)
-    if key:
-        existing = Order.objects.filter(customer=customer, idempotency_key=key).first()
-        if existing is not None:
-            return _replay(existing, digest), False
+    try:
+        return _place(customer, request, key, digest, now), True
+    except (DomainError, IntegrityError):
+        if key:  # a replay (or the same key racing us): the first order is the answer
+            existing = Order.objects.filter(customer=customer, idempotency_key=key).first()
+            if existing is not None:
+                return _replay(existing, digest), False
+        raise
+
+
+def _place(customer, request: PlaceOrder, key: str, digest: str, now) -> Order:
     if request.risk_notice_accepted is not True:
         raise InvalidInput("risk_notice_not_accepted", "Accept the cross-border risk notice to place the order.",
                            field="risk_notice_accepted")
@@ -142,27 +156,31 @@ def place_order(customer, request: PlaceOrder, now=None) -> tuple[Order, bool]:
     check_identity(request.buyer_name, request.buyer_id_number)
     listings = _listings(request.brand, wanted, now)
     identity = ensure_identity(customer, request.buyer_name, request.buyer_id_number)
-    year = quota_year(now)
+    year, today = quota_year(now), timezone.localdate(now)
     items = [Item(listings[code], quantity) for code, quantity in wanted.items()]
     try:
-        quote = quote_items(request.brand, items, quota_ledger.used(identity.id_hash, year), timezone.localdate(now))
-    except LimitExceeded as exc:
-        raise _refusal(exc) from None
+        quote = quote_items(request.brand, items, Decimal("0.00"), today)
+    except LimitExceeded:  # the annual refusal outranks the single one: judge again with the real usage
+        raise _refusal_with_usage(request.brand, items, identity, year, today) from None
     try:
         with transaction.atomic():
             order = _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now)
             quota_ledger.reserve(order, identity.id_hash, year, quote.quota_value, quote.annual_limit)
-    except IntegrityError:
-        if key:  # the same key raced us: the other request's order is the answer
-            existing = Order.objects.filter(customer=customer, idempotency_key=key).first()
-            if existing is not None:
-                return _replay(existing, digest), False
-        raise
+    except quota_ledger.QuotaExhausted as exhausted:
+        raise _refusal_with_usage(request.brand, items, identity, year, today, fallback=exhausted) from None
     if request.save_address and not customer.addresses.exists():
         add_address(customer, consignee=consignee.name, phone=consignee.phone, province=consignee.province,
                     city=consignee.city, district=consignee.district, detail=consignee.detail,
                     district_code=consignee.district_code, is_default=True)
-    return order, True
+    return order
+
+
+def _refusal_with_usage(brand, items, identity, year, today, fallback=None) -> DomainError:
+    try:
+        quote_items(brand, items, quota_ledger.used(identity.id_hash, year), today)
+    except LimitExceeded as exc:
+        return _refusal(exc)
+    return fallback or Conflict("quota_changed", "Your quota changed while ordering; please try again.")
 
 
 def _replay(order: Order, digest: str) -> Order:
@@ -173,10 +191,10 @@ def _replay(order: Order, digest: str) -> Order:
 
 
 def _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now) -> Order:
-    warehouse, held = inventory.allocate({listings[code].sku_id: qty for code, qty in wanted.items()})
+    allocated = inventory.allocate({listings[code].sku_id: qty for code, qty in wanted.items()})
     order = Order.objects.create(
         number=_new_number(now), brand=request.brand, customer=customer, status=Status.PENDING_PAYMENT,
-        mode=warehouse.mode, warehouse=warehouse, regime=quote.regime, goods_value=quote.goods_value,
+        mode=allocated.mode, warehouse_id=allocated.warehouse_id, regime=quote.regime, goods_value=quote.goods_value,
         freight=quote.freight, insurance=quote.insurance, discount=quote.discount,
         dutiable_value=quote.dutiable_value, tax_total=quote.tax_total, actual_paid=quote.actual_paid,
         buyer_name=identity.real_name, buyer_id_number=identity.id_number, buyer_id_masked=identity.id_masked,
@@ -199,7 +217,7 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
             duty=line_tax.duty, consumption_tax=line_tax.consumption_tax, vat=line_tax.vat))
     OrderLine.objects.bulk_create(lines)
     line_by_sku = {line.sku_id: line for line in lines}
-    inventory.record([(line_by_sku[h.sku_id].id, h) for h in held])
+    inventory.record([(line_by_sku[h.sku_id].id, h) for h in allocated.held])
     OrderEvent.objects.create(order=order, event="place", from_status="", to_status=Status.PENDING_PAYMENT,
                               actor="customer")
     return order

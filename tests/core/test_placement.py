@@ -95,7 +95,7 @@ def test_bad_input_is_refused_and_changes_nothing(shop, change, code):
         orders.place_order(buyer, request_for(brand, **{"items": [("APT3", 1)], **change}))
     assert err.value.code == code
     assert Order.objects.count() == 0 and Stock.objects.get(sku=sku).allocated == 0
-    assert not QuotaAccount.objects.filter(reserved__gt=0).exists()
+    assert not QuotaAccount.objects.filter(reserved_fen__gt=0).exists()
 
 
 def test_out_of_stock_is_refused(shop):

@@ -87,9 +87,9 @@ def test_same_buyer_in_two_brands_at_once_cannot_pass_the_annual_quota():
     from django.utils import timezone
 
     QuotaAccount.objects.create(id_hash=id_hash("11010519491231002X"), year=quota_year(timezone.now()),
-                                committed=Decimal("21000.00"))
+                                committed_fen=2_100_000)
     orders.place_order(buyer, request_for(dolphin, [("WATCH", 1)], key="warm-up-identity"))  # 24,000 used
-    QuotaAccount.objects.update(committed=Decimal("20000.00"))  # back to 23,000 used: 3,000 left = one order
+    QuotaAccount.objects.update(committed_fen=2_000_000)  # back to 23,000 used: 3,000 left = one order
     n = 10
 
     def buy(i):
