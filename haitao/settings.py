@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "haitao.orders",
     "haitao.payments",
     "haitao.compliance",
+    "haitao.declarations",
     "haitao.web",
 ]
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from haitao.common.crypto import id_hash
 from haitao.common.errors import Conflict, InvalidInput
 from haitao.compliance import quota as quota_ledger
+from haitao.declarations import services as declarations
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import Status
@@ -92,4 +93,5 @@ def _apply(payment: Payment, payload: dict, amount: Decimal) -> str:
     entry = getattr(order, "quota_entry", None)
     if entry is not None:
         quota_ledger.commit(entry)
+    declarations.on_order_paid(order)
     return "paid"

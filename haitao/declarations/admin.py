@@ -1,0 +1,108 @@
+"""Operators' view of customs: declarations with their receipts and error codes, the outbox with its
+failures, shipments with tracking; a "retry" action on declarations and outbox rows.
+Message XML is shown masked (no ID numbers or phones on an operator's screen)."""
+
+from django.contrib import admin, messages
+from django.utils.html import format_html
+
+from haitao.common.logging import mask_text
+
+from . import services
+from .models import Declaration, OutboxMessage, Receipt, Shipment, TrackingEvent
+
+
+class ReceiptInline(admin.TabularInline):
+    model = Receipt
+    extra = 0
+    can_delete = False
+    fields = ["message_type", "return_status", "error_code", "return_info", "return_time", "received_at"]
+    readonly_fields = fields
+
+
+@admin.action(description="Retry (rebuild a failed declaration or re-queue a failed delivery)")
+def retry_declarations(modeladmin, request, queryset):
+    results = [services.retry_declaration(decl) for decl in queryset.select_related("order")]
+    modeladmin.message_user(request, f"{results.count('rebuilt')} rebuilt, {results.count('requeued')} re-queued, "
+                                     f"{results.count('nothing to retry')} had nothing to retry", messages.INFO)
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(admin.ModelAdmin):
+    list_display = ["order", "message_type", "sender_role", "sender_code", "status", "return_status", "error_code",
+                    "delivery", "updated_at"]
+    list_filter = ["status", "message_type", "sender_role", "error_code"]
+    search_fields = ["order__number", "guid", "message_guid", "invt_no"]
+    readonly_fields = ["order", "message_type", "sender_role", "sender_code", "sender_name", "guid", "message_guid",
+                       "status", "return_status", "return_info", "error_code", "buyer_message", "buyer_message_en",
+                       "last_error", "invt_no", "pre_no", "tax_bill", "masked_xml", "created_at", "updated_at"]
+    exclude = ["xml"]
+    inlines = [ReceiptInline]
+    actions = [retry_declarations]
+
+    @admin.display(description="delivery")
+    def delivery(self, obj):
+        outbox = getattr(obj, "outbox", None)
+        return f"{outbox.status} ({outbox.attempts} attempts)" if outbox else "—"
+
+    @admin.display(description="message (masked)")
+    def masked_xml(self, obj):
+        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", mask_text(obj.xml or ""))
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.action(description="Retry delivery now")
+def retry_outbox(modeladmin, request, queryset):
+    for row in queryset:
+        services.retry_outbox(row)
+    modeladmin.message_user(request, f"{queryset.count()} outbox messages re-queued", messages.INFO)
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = ["filename", "status", "attempts", "next_attempt_at", "sent_at", "short_error"]
+    list_filter = ["status"]
+    search_fields = ["filename", "declaration__order__number"]
+    readonly_fields = ["declaration", "filename", "status", "attempts", "next_attempt_at", "last_error", "sent_at",
+                       "created_at"]
+    actions = [retry_outbox]
+
+    @admin.display(description="last error")
+    def short_error(self, obj):
+        return obj.last_error[:80]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Receipt)
+class ReceiptAdmin(admin.ModelAdmin):
+    list_display = ["message_type", "declaration", "return_status", "error_code", "return_time", "received_at"]
+    list_filter = ["message_type", "return_status", "error_code"]
+    search_fields = ["declaration__order__number", "message_guid", "filename"]
+    readonly_fields = [f.name for f in Receipt._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class TrackingInline(admin.TabularInline):
+    model = TrackingEvent
+    extra = 0
+    can_delete = False
+    fields = ["occurred_at", "code", "description", "description_en", "location"]
+    readonly_fields = fields
+
+
+@admin.register(Shipment)
+class ShipmentAdmin(admin.ModelAdmin):
+    list_display = ["waybill_no", "order", "logistics_name", "weight_kg", "status", "shipped_at", "delivered_at"]
+    list_filter = ["status", "logistics_code"]
+    search_fields = ["waybill_no", "order__number"]
+    readonly_fields = ["order", "logistics_code", "logistics_name", "waybill_no", "weight_kg", "status", "created_at",
+                       "shipped_at", "delivered_at"]
+    inlines = [TrackingInline]
+
+    def has_add_permission(self, request):
+        return False

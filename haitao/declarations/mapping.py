@@ -1,0 +1,229 @@
+"""Order → customs messages (CEB311/411/511/621). Reads models, writes nothing.
+
+The three-document identities (Part A rule 11) hold by construction: every amount, name and
+consignee field of the four documents is read from the one order row, and :func:`check` runs
+:func:`haitao.customs.check_three_documents` on the result before anything is queued.
+
+- ``freight`` of the order message is the order's freight plus insurance: the order head has no
+  insurance field, and ``acturalPaid = goodsValue + freight + taxTotal − discount`` must hold. The
+  waybill and the list carry them apart (``freight``, ``insuredFee``).
+- The e-commerce enterprise (ebc) is the merchant of the order's lines; an order whose lines come
+  from several merchants is declared with the platform as the enterprise of record.
+- 1210 lists carry the warehouse's ``emsNo``/``areaCode``/``areaName`` and each line's
+  ``itemRecordNo`` (of the stock row it was allocated from), country 142; 9610 lists carry the
+  carrier's flight (``trafNo``), the flight date (``voyageNo``) and the master bill (``billNo``), and
+  the departure country of the overseas warehouse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from haitao.customs import (
+    CEB311, CEB411, CEB511, CEB621, BaseTransfer, Inventory, InventoryHead, InventoryItem, Logistics, LogisticsHead,
+    Order, OrderHead, OrderItem, Payment, PaymentHead, app_time, check_three_documents, decl_date,
+)
+
+from . import config
+from .config import Carrier, Party
+from .countries import customs_country
+
+
+class MappingError(ValueError):
+    """The order's data cannot make a valid declaration (an operator must fix the data)."""
+
+
+@dataclass(frozen=True)
+class Parcel:
+    """What the carrier's waybill says: its number and the parcel's weights."""
+
+    number: str
+    gross_kg: Decimal
+    net_kg: Decimal
+
+
+def transfer(party: Party) -> BaseTransfer:
+    return BaseTransfer(copCode=party.code, copName=party.name, dxpId=party.dxp_id)
+
+
+def _lines(order) -> list:
+    """The order's lines with SKU, merchant and allocated stock, read once per order object."""
+    cached = getattr(order, "_customs_lines", None)
+    if cached is None:
+        cached = list(order.lines.select_related("sku", "merchant").prefetch_related("allocations__stock")
+                      .order_by("gnum"))
+        order._customs_lines = cached
+    return cached
+
+
+def enterprise(order, platform: Party) -> Party:
+    merchants = {line.merchant for line in _lines(order)}
+    if len(merchants) == 1:
+        merchant = merchants.pop()
+        return Party(merchant.ebc_code, merchant.ebc_name, platform.dxp_id)
+    return platform
+
+
+def parcel(order, carrier: Carrier) -> Parcel:
+    lines = _lines(order)
+    gross = sum((line.sku.gross_weight_kg * line.quantity for line in lines), Decimal(0))
+    net = sum((line.sku.net_weight_kg * line.quantity for line in lines), Decimal(0))
+    return Parcel(waybill_number(order, carrier), gross.normalize() if gross else Decimal(0), net.normalize())
+
+
+def waybill_number(order, carrier: Carrier) -> str:
+    """Unique per carrier (order numbers are unique), well within the spec's six-month rule."""
+    return f"{carrier.code[-3:]}{order.number.removeprefix('HT')}"
+
+
+def _buyer_phone(order) -> str:
+    # The order keeps no buyer phone of its own; the consignee's (frozen at placement) is the contact.
+    return order.consignee_phone
+
+
+def _district(order) -> str | None:
+    code = order.consignee_district or ""
+    return code if len(code) == 6 and code.isdigit() else None
+
+
+def order_message(order, payment, platform: Party, pay_code: str, pay_name: str) -> CEB311:
+    ebc = enterprise(order, platform)
+    head = OrderHead(
+        orderNo=order.number, ebpCode=platform.code, ebpName=platform.name, ebcCode=ebc.code, ebcName=ebc.name,
+        goodsValue=order.goods_value, freight=order.freight + order.insurance, discount=order.discount,
+        taxTotal=order.tax_total, acturalPaid=order.actual_paid, buyerRegNo=f"HT{order.customer_id}",
+        buyerName=order.buyer_name, buyerTelephone=_buyer_phone(order), buyerIdNumber=order.buyer_id_number,
+        payCode=pay_code, payName=pay_name, payTransactionId=payment.transaction_id, consignee=order.consignee,
+        consigneeTelephone=order.consignee_phone, consigneeAddress=order.consignee_address,
+        consigneeDistrict=_district(order),
+    )
+    items = tuple(
+        OrderItem(gnum=line.gnum, itemNo=line.sku.code, itemName=line.title, gmodel=line.sku.gmodel,
+                  barCode=line.sku.gtin or None, unit=line.sku.unit_code, qty=Decimal(line.quantity),
+                  price=line.unit_price, totalPrice=line.unit_price * line.quantity,
+                  country=customs_country(line.sku.origin_country))
+        for line in _lines(order)
+    )
+    return CEB311(orders=(Order(head=head, items=items),), base_transfer=transfer(platform))
+
+
+def payment_message(order, payment, platform: Party, sender: Party) -> CEB411:
+    head = PaymentHead(
+        payCode=sender.code, payName=sender.name, payTransactionId=payment.transaction_id, orderNo=order.number,
+        ebpCode=platform.code, ebpName=platform.name, payerIdNumber=order.buyer_id_number,
+        payerName=payment.payer_name or order.buyer_name, telephone=_buyer_phone(order), amountPaid=payment.amount,
+        payTime=app_time(payment.paid_at or datetime.now()),
+    )
+    return CEB411(payments=(Payment(head=head),), base_transfer=transfer(sender))
+
+
+def _master_bill(carrier: Carrier, when: datetime) -> tuple[str, str]:
+    """(voyageNo, billNo) of the carrier's consolidated flight of the day."""
+    day = decl_date(when)
+    return day, f"{carrier.traf_no}-{day}"
+
+
+def waybill_message(order, box: Parcel, carrier: Carrier, when: datetime) -> CEB511:
+    bill_no = _master_bill(carrier, when)[1] if order.mode == "9610" else None
+    head = LogisticsHead(
+        logisticsCode=carrier.code, logisticsName=carrier.name, logisticsNo=box.number, billNo=bill_no,
+        orderNo=order.number, freight=order.freight, insuredFee=order.insurance, weight=box.gross_kg,
+        consignee=order.consignee, consigneeAddress=order.consignee_address,
+        consigneeTelephone=order.consignee_phone,
+    )
+    return CEB511(waybills=(Logistics(head=head),), base_transfer=transfer(carrier))
+
+
+def _record_no(line) -> str:
+    numbers = {a.stock.item_record_no for a in line.allocations.all() if a.stock.item_record_no}
+    if len(numbers) != 1:
+        raise MappingError(f"line {line.gnum} ({line.sku.code}) needs exactly one bonded itemRecordNo, found {sorted(numbers)}")
+    return numbers.pop()
+
+
+def _qty1(line) -> Decimal:
+    # The legal first unit is kg (035) for nearly all CBEC goods; any other unit counts pieces.
+    return (line.sku.net_weight_kg * line.quantity).normalize() if line.sku.unit1_code == "035" else Decimal(line.quantity)
+
+
+def inventory_message(order, box: Parcel, platform: Party, carrier: Carrier, when: datetime) -> CEB621:
+    warehouse, bonded = order.warehouse, order.mode == "1210"
+    if bonded and not (warehouse.ems_no and warehouse.area_code and warehouse.area_name):
+        raise MappingError(f"bonded warehouse {warehouse.code} lacks emsNo/areaCode/areaName")
+    ebc = enterprise(order, platform)
+    voyage, bill = _master_bill(carrier, when)
+    head = InventoryHead(
+        orderNo=order.number, ebpCode=platform.code, ebpName=platform.name, ebcCode=ebc.code, ebcName=ebc.name,
+        logisticsNo=box.number, logisticsCode=carrier.code, logisticsName=carrier.name, copNo=order.number[:20],
+        assureCode=platform.code, emsNo=warehouse.ems_no if bonded else None, declTime=decl_date(when),
+        customsCode=warehouse.customs_code, portCode=warehouse.port_code, buyerIdNumber=order.buyer_id_number,
+        buyerName=order.buyer_name, buyerTelephone=_buyer_phone(order), consigneeAddress=order.consignee_address,
+        agentCode=platform.code, agentName=platform.name,
+        areaCode=warehouse.area_code if bonded else None, areaName=warehouse.area_name if bonded else None,
+        tradeMode=order.mode, trafMode=carrier.traf_mode_1210 if bonded else carrier.traf_mode_9610,
+        trafNo=None if bonded else carrier.traf_no, voyageNo=None if bonded else voyage,
+        billNo=None if bonded else bill, country="142" if bonded else customs_country(warehouse.country),
+        freight=order.freight, insuredFee=order.insurance, grossWeight=box.gross_kg, netWeight=box.net_kg,
+    )
+    items = tuple(
+        InventoryItem(gnum=line.gnum, itemRecordNo=_record_no(line) if bonded else None, itemNo=line.sku.code,
+                      itemName=line.title, gcode=line.sku.hs_code, gname=line.title, gmodel=line.sku.gmodel,
+                      barCode=line.sku.gtin or "无", country=customs_country(line.sku.origin_country),
+                      qty=Decimal(line.quantity), unit=line.sku.unit_code, qty1=_qty1(line), unit1=line.sku.unit1_code,
+                      price=line.unit_price, totalPrice=line.unit_price * line.quantity)
+        for line in _lines(order)
+    )
+    return CEB621(inventories=(Inventory(head=head, items=items),), base_transfer=transfer(platform))
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The four messages of one order; ``ceb411`` is None when the payment company sends its own."""
+
+    ceb311: CEB311
+    ceb411: CEB411 | None
+    ceb511: CEB511
+    ceb621: CEB621
+    parcel: Parcel
+    pay_code: str
+    pay_name: str
+    pay_sender: Party | None
+
+
+def _paid(order):
+    from haitao.payments.models import Payment
+
+    payment = order.payments.filter(status=Payment.Status.SUCCEEDED).order_by("-paid_at", "-id").first()
+    if payment is None:
+        raise MappingError(f"order {order.number} has no succeeded payment")
+    return payment
+
+
+def documents(order, when: datetime, box: Parcel | None = None) -> Documents:
+    """All four messages of a paid order, their identities checked (rule 11)."""
+    from haitao.payments.providers import PROVIDERS
+
+    payment, platform, carrier = _paid(order), config.platform(), config.carrier()
+    prov = PROVIDERS.get(payment.provider)
+    pay_code, pay_name = getattr(prov, "pay_code", payment.provider), getattr(prov, "name", payment.provider)
+    pay_sender = config.payment_sender(payment.provider)
+    box = box or parcel(order, carrier)
+    docs = Documents(
+        ceb311=order_message(order, payment, platform, pay_code, pay_name),
+        ceb411=payment_message(order, payment, platform, pay_sender) if pay_sender else None,
+        ceb511=waybill_message(order, box, carrier, when),
+        ceb621=inventory_message(order, box, platform, carrier, when),
+        parcel=box, pay_code=pay_code, pay_name=pay_name, pay_sender=pay_sender)
+    check(docs.ceb311, docs.ceb411, docs.ceb511, docs.ceb621)
+    return docs
+
+
+def check(order_msg: CEB311, payment_msg: CEB411 | None, waybill_msg: CEB511, inventory_msg: CEB621 | None = None) -> None:
+    """Raise MappingError on any broken three-document identity (rule 11)."""
+    if payment_msg is None:
+        return
+    mismatches = check_three_documents(order_msg, payment_msg, waybill_msg, inventory_msg)
+    if mismatches:
+        raise MappingError("three-document mismatch: " + "; ".join(f"{m.kind}:{m.field}" for m in mismatches))

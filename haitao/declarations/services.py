@@ -1,0 +1,374 @@
+"""Every write of the declarations app: declaring a paid order, the outbox bookkeeping, receipts
+turned into order states (release, or rejection → refund and release of quota and stock), and the
+built-in carrier's shipments.
+
+Flow (DESIGN.md §4): paid → :func:`on_order_paid` writes CEB311 (+CEB411 for payments haitao
+declares, +CEB511 from the built-in carrier) and their outbox rows in the payment's transaction and
+moves the order to ``declared``. The inventory list CEB621 is built and signed only once customs
+has accepted the three (as real clients do), so it never races its own documents. CEB622 120 →
+``customs_accepted``; 800 → ``released``; the carrier then ships and delivers. Any refusal →
+``customs_rejected`` → payment refunded → ``refunded``, stock and quota released.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from haitao.customs import CustomsError, build
+from haitao.inventory import services as inventory
+from haitao.inventory.models import Allocation
+from haitao.orders import services as orders
+from haitao.orders.models import Order
+from haitao.orders.states import IllegalTransition, Status
+from haitao.payments.models import Payment
+
+from . import config, mapping
+from .countries import UnknownCountry
+from .explanations import explain
+from .models import Declaration, OutboxMessage, Receipt, Shipment, TrackingEvent
+
+logger = logging.getLogger(__name__)
+D = Declaration
+BUILD_ERRORS = (mapping.MappingError, UnknownCountry, CustomsError)
+MAX_ATTEMPTS = 10
+THREE = (D.Type.ORDER, D.Type.PAYMENT, D.Type.WAYBILL)
+ACTOR = "system:customs"
+
+
+# --- declaring --------------------------------------------------------------------------------
+
+
+def on_order_paid(order: Order, now=None) -> list[Declaration]:
+    """Declare a just-paid order. Runs inside the payment's transaction; never raises for bad data
+    (the payment must stand): an order that cannot be declared stays ``paid`` with a
+    ``build_failed`` declaration the operator sees and retries."""
+    if order.status != Status.PAID:
+        return []
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            return _declare(order, now)
+    except BUILD_ERRORS as exc:
+        logger.warning("order %s cannot be declared: %s", order.number, exc)
+        return [_build_failed(order, D.Type.ORDER, D.Sender.PLATFORM, config.platform(), exc)]
+
+
+def _declare(order: Order, now) -> list[Declaration]:
+    docs = mapping.documents(order, now)  # all four, identities checked, before anything is queued
+    platform, carrier, box = config.platform(), config.carrier(), docs.parcel
+    shipment = Shipment.objects.create(order=order, logistics_code=carrier.code, logistics_name=carrier.name,
+                                       waybill_no=box.number, weight_kg=box.gross_kg)
+    TrackingEvent.objects.create(shipment=shipment, code="created", description="已揽件，等待海关放行",
+                                 description_en="Waybill created, awaiting customs clearance", occurred_at=now)
+    decls = [_prepared(order, D.Type.ORDER, D.Sender.PLATFORM, platform, docs.ceb311)]
+    if docs.ceb411 is not None:
+        decls.append(_prepared(order, D.Type.PAYMENT, D.Sender.PAYMENT, docs.pay_sender, docs.ceb411))
+    else:  # the payment company sends its own record; customs answers it, not us
+        decls.append(D(order=order, message_type=D.Type.PAYMENT, sender_role=D.Sender.PAYMENT,
+                       sender_code=docs.pay_code, sender_name=docs.pay_name, guid=_guid(), message_guid=_guid(),
+                       status=D.Status.EXTERNAL))
+    decls.append(_prepared(order, D.Type.WAYBILL, D.Sender.CARRIER, carrier, docs.ceb511))
+    _save_queued(decls, now)
+    orders.transition(order, "declare", ACTOR, f"CEB311/411/511 queued; waybill {box.number}")
+    return decls
+
+
+def _guid() -> str:
+    from haitao.customs import new_guid
+
+    return new_guid()
+
+
+def _head_guid(message) -> str:
+    records = next(getattr(message, name) for name in ("orders", "payments", "waybills", "inventories")
+                   if hasattr(message, name))
+    return records[0].head.guid
+
+
+def _prepared(order, message_type, role, party, message, signer=None) -> Declaration:
+    """An unsaved declaration holding the built (validated, maybe signed) XML of ``message``."""
+    return D(order=order, message_type=message_type, sender_role=role, sender_code=party.code,
+             sender_name=party.name, guid=_head_guid(message), message_guid=message.guid,
+             xml=build(message, signer).decode("utf-8"), status=D.Status.QUEUED)
+
+
+def _save_queued(decls: list[Declaration], now) -> None:
+    """Insert the declarations and an outbox row for each one that haitao sends (two statements)."""
+    D.objects.bulk_create(decls)
+    OutboxMessage.objects.bulk_create([
+        OutboxMessage(declaration=d, filename=f"{d.message_type}_{d.order.number}_{d.message_guid}.xml",
+                      next_attempt_at=now) for d in decls if d.status == D.Status.QUEUED])
+
+
+def _build_failed(order, message_type, role, party, exc) -> Declaration:
+    decl, _ = D.objects.update_or_create(
+        order=order, message_type=message_type,
+        defaults=dict(sender_role=role, sender_code=party.code, sender_name=party.name, guid=_guid(),
+                      message_guid=_guid(), xml="", status=D.Status.BUILD_FAILED, last_error=str(exc)[:2000]))
+    return decl
+
+
+def queue_inventory(order: Order, now=None) -> Declaration | None:
+    """Build, sign and queue CEB621 once CEB311/411/511 are all accepted (or sent by others)."""
+    now = now or timezone.now()
+    if order.status not in (Status.DECLARED, Status.CUSTOMS_ACCEPTED):
+        return None
+    three = {d.message_type: d.status for d in order.declarations.all()}
+    if D.Type.INVENTORY in three:
+        return None
+    if any(three.get(t) not in (D.Status.ACCEPTED, D.Status.EXTERNAL) for t in THREE):
+        return None
+    platform = config.platform()
+    try:
+        with transaction.atomic():
+            ceb621 = mapping.documents(order, now, _parcel_of(order)).ceb621
+            decl = _prepared(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, ceb621, config.signer())
+            _save_queued([decl], now)
+            return decl
+    except BUILD_ERRORS as exc:
+        logger.warning("order %s: CEB621 cannot be built: %s", order.number, exc)
+        return _build_failed(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, exc)
+
+
+def _parcel_of(order: Order) -> mapping.Parcel | None:
+    """The parcel as the waybill declared it (the list must repeat the waybill's number)."""
+    shipment = Shipment.objects.filter(order=order).first()
+    if shipment is None:
+        return None
+    net = mapping.parcel(order, config.carrier()).net_kg
+    return mapping.Parcel(shipment.waybill_no, shipment.weight_kg, net)
+
+
+def declare_pending(limit: int = 100) -> int:
+    """Safety net (invariant 5): declare paid orders that have no declaration yet."""
+    done = 0
+    for order in Order.objects.filter(status=Status.PAID, declarations__isnull=True).order_by("paid_at")[:limit]:
+        try:
+            with transaction.atomic():
+                locked = Order.objects.select_for_update().get(pk=order.pk)
+                if locked.status == Status.PAID and not locked.declarations.exists():
+                    on_order_paid(locked)
+                    done += 1
+        except (IntegrityError, IllegalTransition):
+            continue  # another worker declared it meanwhile
+    return done
+
+
+def retry_declaration(decl: Declaration) -> str:
+    """Operator retry: rebuild a declaration that failed to build, or re-queue a failed delivery."""
+    if decl.status == D.Status.BUILD_FAILED:
+        order = decl.order
+        with transaction.atomic():
+            decl.delete()
+            if decl.message_type == D.Type.INVENTORY:
+                queue_inventory(order)
+            else:
+                order.declarations.filter(status=D.Status.BUILD_FAILED).delete()
+                on_order_paid(order)
+        return "rebuilt"
+    outbox = getattr(decl, "outbox", None)
+    if outbox is not None and outbox.status == OutboxMessage.Status.FAILED:
+        retry_outbox(outbox)
+        return "requeued"
+    return "nothing to retry"
+
+
+# --- outbox bookkeeping -----------------------------------------------------------------------
+
+
+def _raise_status(decl: Declaration, status: str, **fields) -> bool:
+    """Move a declaration up its ladder only (receipts may arrive in any order)."""
+    if D.RANK[status] <= D.RANK[decl.status]:
+        return False
+    decl.status = status
+    for name, value in fields.items():
+        setattr(decl, name, value)
+    decl.save(update_fields=["status", "updated_at", *fields])
+    return True
+
+
+def mark_sent(row: OutboxMessage, now=None) -> None:
+    row.status, row.sent_at, row.last_error = OutboxMessage.Status.SENT, now or timezone.now(), ""
+    row.save(update_fields=["status", "sent_at", "last_error"])
+    _raise_status(row.declaration, D.Status.SENT)
+
+
+def backoff(attempts: int) -> timedelta:
+    base = float(os.environ.get("HAITAO_CUSTOMS_RETRY_SECONDS", "30"))
+    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 3600))
+
+
+def mark_attempt_failed(row: OutboxMessage, error: str, now=None) -> None:
+    now = now or timezone.now()
+    row.attempts += 1
+    row.last_error = error[:2000]
+    if row.attempts >= MAX_ATTEMPTS:
+        row.status = OutboxMessage.Status.FAILED
+    row.next_attempt_at = now + backoff(row.attempts)
+    row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+
+
+def retry_outbox(row: OutboxMessage, now=None) -> None:
+    if row.status == OutboxMessage.Status.SENT:
+        return
+    row.status, row.attempts, row.next_attempt_at = OutboxMessage.Status.PENDING, 0, now or timezone.now()
+    row.save(update_fields=["status", "attempts", "next_attempt_at"])
+
+
+# --- receipts ---------------------------------------------------------------------------------
+
+
+def _locked_order(decl: Declaration) -> Order:
+    return Order.objects.select_for_update().get(pk=decl.order_id)
+
+
+def _move(order: Order, event: str, note: str = "") -> bool:
+    try:
+        orders.transition(order, event, ACTOR, note)
+        return True
+    except IllegalTransition:
+        return False
+
+
+def apply_return(decl: Declaration, return_status: str, return_info: str, code: str | None = None,
+                 pre_no: str = "", invt_no: str = "", now=None) -> str:
+    """One customs answer about one declaration → declaration and order state. Returns what it did."""
+    now = now or timezone.now()
+    order = _locked_order(decl)
+    decl.return_status, decl.return_info = return_status, return_info[:1000]
+    decl.pre_no, decl.invt_no = pre_no or decl.pre_no, invt_no or decl.invt_no
+    decl.save(update_fields=["return_status", "return_info", "pre_no", "invt_no", "updated_at"])
+    if return_status == "100" or return_status.startswith("-"):
+        return _reject(order, decl, code or return_status, now)
+    if return_status == "120":
+        _raise_status(decl, D.Status.ACCEPTED)
+        if decl.message_type == D.Type.INVENTORY:
+            return "accepted" if _move(order, "customs_accept", "CEB622 120 海关入库") else "accepted (late)"
+        return "accepted, CEB621 queued" if queue_inventory(order, now) else "accepted"
+    if return_status == "800" and decl.message_type == D.Type.INVENTORY:
+        _raise_status(decl, D.Status.RELEASED)
+        if order.status == Status.DECLARED:  # the 800 overtook its 120: release implies acceptance
+            _move(order, "customs_accept", "CEB622 120 海关入库 (implied by 800)")
+        if _move(order, "release", f"CEB622 800 放行 {decl.invt_no}"):
+            _track(order.shipment, "released", "海关已放行", "Released by customs", now)
+            return "released"
+        return "released (late)"
+    return "noted"
+
+
+def apply_format_error(decl: Declaration, code: str, info: str, now=None) -> str:
+    """A CEB900: the exchange refused the message itself (not well-formed, schema, signature)."""
+    order = _locked_order(decl)
+    decl.return_status, decl.return_info = code, info[:1000]
+    decl.save(update_fields=["return_status", "return_info", "updated_at"])
+    return _reject(order, decl, code, now or timezone.now())
+
+
+def _reject(order: Order, decl: Declaration, code: str, now) -> str:
+    zh, en = explain(code)
+    _raise_status(decl, D.Status.REJECTED, error_code=code[:10], buyer_message=zh[:300], buyer_message_en=en[:300])
+    if not _move(order, "customs_reject", f"{code} {zh}"):
+        return "rejected (order already past it)"
+    for payment in order.payments.filter(status=Payment.Status.SUCCEEDED):
+        payment.status, payment.refunded_at = Payment.Status.REFUNDED, now  # the sandbox refunds at once
+        payment.save(update_fields=["status", "refunded_at"])
+    _move(order, "refund", f"customs rejection {code}: refunded")
+    orders._release_holds(order)  # stock back to sellable, quota released (rule 6)
+    shipment = getattr(order, "shipment", None)
+    if shipment is not None and shipment.status == Shipment.Status.CREATED:
+        shipment.status = Shipment.Status.CANCELLED
+        shipment.save(update_fields=["status"])
+        _track(shipment, "cancelled", "海关未放行，运单已取消", "Customs refused: waybill cancelled", now)
+    logger.info("order %s rejected by customs (%s): refunded, holds released", order.number, code)
+    return "rejected, refunded"
+
+
+def apply_tax_bill(decl: Declaration, bill: dict) -> str:
+    decl.tax_bill = bill
+    decl.save(update_fields=["tax_bill", "updated_at"])
+    return "tax_bill"
+
+
+def receive_record(kind: str, message_guid: str, index: int, decl: Declaration | None, *, return_status: str,
+                   return_info: str, return_time: str = "", code: str | None = None, filename: str = "",
+                   pre_no: str = "", invt_no: str = "", tax_bill: dict | None = None, format_error: bool = False,
+                   now=None) -> str:
+    """Store one receipt record and apply it, once: a record already stored is a ``duplicate``."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Receipt.objects.create(message_type=kind[:6], message_guid=message_guid, record_index=index,
+                                       declaration=decl, return_status=return_status[:8],
+                                       return_info=return_info[:1000], return_time=return_time[:17],
+                                       error_code=(code or (return_status if format_error else ""))[:10],
+                                       filename=filename[:160])
+        except IntegrityError:
+            return "duplicate"
+        if decl is None:
+            logger.warning("customs receipt %s #%s matches no declaration", message_guid, index)
+            return "unmatched"
+        if tax_bill is not None:
+            return apply_tax_bill(decl, tax_bill)
+        if format_error:
+            return apply_format_error(decl, return_status, return_info, now)
+        return apply_return(decl, return_status, return_info, code, pre_no, invt_no, now)
+
+
+# --- the built-in carrier ---------------------------------------------------------------------
+
+
+def _track(shipment: Shipment, code: str, zh: str, en: str, when, location: str = "") -> None:
+    TrackingEvent.objects.get_or_create(shipment=shipment, code=code, defaults=dict(
+        description=zh, description_en=en, location=location, occurred_at=when))
+
+
+def advance_shipments(now=None) -> dict[str, int]:
+    """Deliver parcels shipped before this pass (after the carrier's delay), then ship released ones."""
+    now = now or timezone.now()
+    delay = timedelta(seconds=float(os.environ.get("HAITAO_CARRIER_DELIVERY_SECONDS", "0")))
+    delivered = shipped = 0
+    for shipment in Shipment.objects.filter(status=Shipment.Status.SHIPPED, shipped_at__lte=now - delay,
+                                            shipped_at__lt=now).select_related("order"):
+        with transaction.atomic():
+            order = Order.objects.select_for_update().get(pk=shipment.order_id)
+            if Shipment.objects.filter(pk=shipment.pk, status=Shipment.Status.SHIPPED).update(
+                    status=Shipment.Status.DELIVERED, delivered_at=now) != 1:
+                continue
+            _track(shipment, "delivered", "已签收", "Delivered", now)
+            delivered += _move(order, "deliver", f"waybill {shipment.waybill_no} signed for")
+    for shipment in Shipment.objects.filter(status=Shipment.Status.CREATED, order__status=Status.RELEASED):
+        with transaction.atomic():
+            order = Order.objects.select_for_update().get(pk=shipment.order_id)
+            if order.status != Status.RELEASED or Shipment.objects.filter(
+                    pk=shipment.pk, status=Shipment.Status.CREATED).update(
+                    status=Shipment.Status.SHIPPED, shipped_at=now) != 1:
+                continue
+            inventory.consume(list(Allocation.objects.filter(order_line__order=order)))
+            where = order.warehouse.name
+            _track(shipment, "shipped", f"包裹已从{where}发出", f"Parcel left {order.warehouse.name_en}", now, where)
+            shipped += _move(order, "ship", f"{shipment.logistics_name} waybill {shipment.waybill_no}")
+    return {"parcels_shipped": shipped, "parcels_delivered": delivered}
+
+
+# --- what the buyer sees ----------------------------------------------------------------------
+
+
+def buyer_view(order: Order) -> dict:
+    """Status, customs explanation (if refused), waybill and tracking, for the storefront/API."""
+    rejected = order.declarations.filter(status=D.Status.REJECTED).order_by("updated_at").first()
+    shipment = Shipment.objects.filter(order=order).first()
+    return {
+        "status": order.status,
+        "status_display": order.get_status_display(),
+        "history": [(e.to_status, e.created_at) for e in order.events.all()],
+        "customs_explanation": rejected.buyer_message if rejected else "",
+        "customs_explanation_en": rejected.buyer_message_en if rejected else "",
+        "waybill": {"carrier": shipment.logistics_name, "number": shipment.waybill_no} if shipment else None,
+        "tracking": [{"code": e.code, "description": e.description, "description_en": e.description_en,
+                      "at": e.occurred_at} for e in shipment.events.all()] if shipment else [],
+    }
