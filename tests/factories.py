@@ -11,9 +11,10 @@ from django.contrib.auth import get_user_model
 from haitao.accounts.models import Customer
 from haitao.brands.models import Brand, Merchant
 from haitao.catalog.models import Category, Listing, Sku
+from haitao.compliance.models import PositiveListEntry
 from haitao.inventory.models import Stock, Warehouse
 
-VALID_IDS = ["11010519491231002X", "440524188001010014", "110105194912310037", "110105194912310053"]
+VALID_IDS = ["11010519491231002X", "440524188001010014", "110105194912310038", "110105194912310054"]
 _seq = itertools.count(1)
 
 
@@ -51,7 +52,15 @@ def sku(code=None, **kw) -> Sku:
                     unit_code="122", unit1_code="035", net_weight_kg=Decimal("0.8"),
                     gross_weight_kg=Decimal("1.0"), vat_rate=Decimal("0.13"))
     defaults.update(kw)
-    return Sku.objects.create(code=code or f"T{n:05d}", **defaults)
+    sku_obj = Sku.objects.create(code=code or f"T{n:05d}", **defaults)
+    on_positive_list(sku_obj.hs_code)
+    return sku_obj
+
+
+def on_positive_list(hs_code: str, remarks: str = "") -> PositiveListEntry:
+    """Test SKUs are sellable unless a test says otherwise: their tariff line is on the list."""
+    return PositiveListEntry.objects.get_or_create(code8=hs_code[:8], defaults={
+        "description": f"test line {hs_code[:8]}", "remarks": remarks, "source": "tests"})[0]
 
 
 def listed(brand_obj, sku_obj, price="200.00", merchant_obj=None, **kw) -> Listing:

@@ -22,6 +22,7 @@ from haitao.checkout.quote import Item, quote_items
 from haitao.checkout.services import validate_quantity
 from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from haitao.compliance import quota as quota_ledger
+from haitao.compliance.services import check_sellable
 from haitao.inventory import services as inventory
 from haitao.rules import identity as id_rules
 from haitao.rules.quota import quota_year
@@ -192,6 +193,8 @@ def _replay(order: Order, digest: str) -> Order:
 
 def _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now) -> Order:
     allocated = inventory.allocate({listings[code].sku_id: qty for code, qty in wanted.items()})
+    # The positive list's remarks may allow one mode only; the mode is known once the warehouse is.
+    check_sellable([listings[code].sku for code in wanted], allocated.mode)
     order = Order.objects.create(
         number=_new_number(now), brand=request.brand, customer=customer, status=Status.PENDING_PAYMENT,
         mode=allocated.mode, warehouse_id=allocated.warehouse_id, regime=quote.regime, goods_value=quote.goods_value,

@@ -191,3 +191,26 @@ def test_expiry_releases_stock_and_quota(shop):
     with pytest.raises(Conflict) as err:
         payments.start(order)
     assert err.value.code == "order_expired"
+
+
+def test_sku_off_the_positive_list_cannot_be_ordered(shop):
+    brand, sku = shop
+    from haitao.compliance.models import PositiveListEntry
+
+    PositiveListEntry.objects.filter(code8=sku.hs_code[:8]).delete()
+    with pytest.raises(InvalidInput) as err:
+        orders.place_order(f.customer(), request_for(brand, [("APT3", 1)]))
+    assert err.value.code == "not_on_positive_list"
+    assert Order.objects.count() == 0 and Stock.objects.get(sku=sku).allocated == 0
+
+
+def test_bonded_only_remark_refuses_direct_mail(shop):
+    brand, _ = shop
+    wine = f.sku(code="WINE", hs_code="2204210000")
+    f.on_positive_list("2204210000").delete()
+    f.on_positive_list("2204210000", remarks="仅限网购保税进口")
+    f.listed(brand, wine, "300.00")
+    f.stock(wine, 5, wh=f.warehouse("de-frankfurt", kind=Warehouse.Kind.OVERSEAS))
+    with pytest.raises(InvalidInput) as err:
+        orders.place_order(f.customer(), request_for(brand, [("WINE", 1)]))
+    assert err.value.code == "not_on_positive_list"

@@ -14,7 +14,8 @@ from tests.core.test_placement import request_for
 pytestmark = pytest.mark.django_db
 
 # A three-line order; SAVEPOINT statements from the test's own transaction are not counted.
-PLACEMENT_BUDGET = 11
+PLACEMENT_BUDGET = 12
+ONE_LINE_PLACEMENT_BUDGET = 10  # issue 6 asks for at most 12
 PAYMENT_BUDGET = 30  # includes writing the customs declarations (CEB311/411/511 outbox rows)
 
 
@@ -30,6 +31,8 @@ def test_statements_per_order_placement_and_payment():
         f.stock(s, 50)
     buyer = f.customer()
     orders.place_order(buyer, request_for(brand, [("A1", 1)]))  # first order records the identity
+    with CaptureQueriesContext(connection) as placing_one:
+        orders.place_order(buyer, request_for(brand, [("A1", 1)], key="q-0"))
     with CaptureQueriesContext(connection) as placing:
         order, _ = orders.place_order(buyer, request_for(brand, [("A1", 1), ("A2", 2), ("A3", 1)], key="q-1"))
     payment = payments.start(order)
@@ -39,4 +42,5 @@ def test_statements_per_order_placement_and_payment():
     placed, paid = _statements(placing), _statements(paying)
     print(f"\nplacement: {len(placed)} statements; payment callback: {len(paid)}")
     assert len(placed) <= PLACEMENT_BUDGET, placed
+    assert len(_statements(placing_one)) <= ONE_LINE_PLACEMENT_BUDGET, _statements(placing_one)
     assert len(paid) <= PAYMENT_BUDGET, paid
