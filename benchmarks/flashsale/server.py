@@ -1,0 +1,143 @@
+"""`haitao serve` (gunicorn) as production runs it, in its own process group, always stopped."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def haitao_command() -> list[str]:
+    script = Path(sys.executable).parent / "haitao"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "haitao.cli"]
+
+
+def group_cpu_seconds(pgid: int | None) -> float | None:
+    """user + system CPU of the live processes in process group `pgid` (gunicorn master + workers)."""
+    if not pgid:
+        return None
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, ..., utime(11), stime(12)
+            total += int(fields[11]) + int(fields[12])
+    return total / CLK_TCK
+
+
+def db_backend_cpu_seconds(dbname: str) -> float:
+    """CPU of the PostgreSQL backends serving `dbname` (cmdline `postgres: user dbname host(port) ...`)."""
+    marker = f" {dbname} ".encode()
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                cmdline = fh.read()
+            if not cmdline.startswith(b"postgres: ") or marker not in cmdline + b" ":
+                continue
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / CLK_TCK
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
+    with open("/proc/stat", encoding="ascii") as fh:
+        values = [int(v) for v in fh.readline().split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return (sum(values) - idle) / CLK_TCK, sum(values) / CLK_TCK
+
+
+class Server:
+    def __init__(self, database_url: str, workers: int, var_dir: Path, sandbox_secret: str, threads: int = 1):
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.workers, self.threads = workers, threads
+        self.log_path = var_dir / f"server-{self.port}.log"
+        self.env = {**os.environ, "HAITAO_DATABASE_URL": database_url, "HAITAO_DEMO": "1",
+                    "HAITAO_REDIS_URL": "redis://127.0.0.1:6379/1", "HAITAO_ALLOWED_HOSTS": "127.0.0.1",
+                    "HAITAO_VAR_DIR": str(var_dir), "HAITAO_PAYMENT_SANDBOX_SECRET": sandbox_secret}
+        self.proc: subprocess.Popen | None = None
+        var_dir.mkdir(parents=True, exist_ok=True)
+
+    def start(self, timeout: float = 90.0, probe_path: str = "/api/v1/brands") -> "Server":
+        cmd = haitao_command() + ["serve", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+                                  "--threads", str(self.threads)]
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(cmd, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                                         stdin=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"haitao serve exited with {self.proc.returncode}; see {self.log_path}")
+            try:
+                if httpx.get(self.base_url + probe_path, timeout=2, trust_env=False).status_code == 200:
+                    if self._workers_up() >= self.workers:
+                        return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"haitao serve not ready after {timeout:.0f}s; see {self.log_path}")
+
+    def _workers_up(self) -> int:
+        """gunicorn workers forked so far (children of the master, which is the python under `haitao`)."""
+        pgid = self.pgid
+        count = 0
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                        cmdline = fh.read()
+                    if os.getpgid(int(entry)) == pgid and b"gunicorn" in cmdline:
+                        count += 1
+                except OSError:
+                    continue
+        return max(count - 1, 0)  # minus the gunicorn master
+
+    @property
+    def pgid(self) -> int | None:
+        return self.proc.pid if self.proc else None  # start_new_session: the group id is our child's pid
+
+    def cpu_seconds(self) -> float | None:
+        return group_cpu_seconds(self.pgid)
+
+    def stop(self) -> None:
+        """SIGTERM the server's own process group (gunicorn shuts its workers down), SIGKILL if it lingers."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
