@@ -126,6 +126,10 @@ def test_one_account_buys_and_pays_in_both_brands(live_server, shop, more_goods,
     _screenshot(page, f"{base}/s/wombat/", "wombat-home")
     _screenshot(page, f"{base}/s/dolphin/p/APT-1/", "dolphin-product")
     _screenshot(page, f"{base}/s/wombat/p/APT-1/", "wombat-product")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    _screenshot(page, f"{base}/s/dolphin/", "dolphin-home-mobile")
+    _screenshot(page, f"{base}/s/wombat/", "wombat-home-mobile")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # Register once, in brand 1 (Chinese by default).
     page.goto(f"{base}/s/dolphin/")
