@@ -2,10 +2,12 @@
 
 - `load_positive_list` replaces the loaded list with an official CSV file, in one transaction.
 - `positive_list` is the loaded list as a pure `rules.positive_list.PositiveList`, cached per process.
-  The cache is keyed by a stamp of the table, (row count, max id), read with one cheap aggregate
-  query, so a load in another process is seen by the next call here. `load_positive_list` writes
-  every added or changed row as a new row (ids are never reused), so any change moves the stamp.
-  Anything else that writes PositiveListEntry rows must call `invalidate_positive_list()`.
+  The cache is keyed by a stamp of the table (row count, min/max id, min/max code) read with one
+  cheap aggregate query, so a load in another process is seen by the next call here:
+  `load_positive_list` writes every added or changed row as a new row, so any change it makes moves
+  the stamp. In this process, saving or deleting a row through the ORM (admin, test factories) drops
+  the cache at once (post_save/post_delete); a bulk write that bypasses signals must call
+  `invalidate_positive_list()`.
 - `sellability` says whether a SKU may be sold under CBEC (for one mode, or for any mode) and why not;
   `check_sellable` is the guard order placement calls.
 """
@@ -14,13 +16,15 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Min
+from django.db.models.signals import post_delete, post_save
 
 from haitao.common.errors import InvalidInput
 from haitao.rules import positive_list as pl
@@ -28,6 +32,7 @@ from haitao.rules.cosmetics import cbec_sellable_basis
 
 from .models import PositiveListEntry
 
+log = logging.getLogger(__name__)
 ANY_MODE = None
 _ROW_ERROR = re.compile(r"^row (\d+): (.*)$", re.S)
 _MAX_LENGTH = {name: PositiveListEntry._meta.get_field(name).max_length
@@ -121,25 +126,39 @@ def load_positive_list(csv_text: str, source: str) -> dict:
 # -- the cached list ---------------------------------------------------------------------------------
 
 _cache_lock = threading.Lock()
-_cache: tuple[tuple[int, int | None], pl.PositiveList] | None = None
+_cache: tuple[tuple, pl.PositiveList] | None = None
 
 
-def invalidate_positive_list() -> None:
+def invalidate_positive_list(**_signal) -> None:
     global _cache
     with _cache_lock:
         _cache = None
 
 
+post_save.connect(invalidate_positive_list, sender=PositiveListEntry, dispatch_uid="positive_list_saved")
+post_delete.connect(invalidate_positive_list, sender=PositiveListEntry, dispatch_uid="positive_list_deleted")
+
+
+def _valid_rows(rows):
+    """Rows as loaded; a malformed row (written around load_positive_list) is left out, so its
+    tariff line counts as not on the list, and logged, rather than stopping every sale."""
+    for code8, description, remarks in rows:
+        if len(code8) == 8 and code8.isascii() and code8.isdigit():
+            yield code8, description, remarks
+        else:
+            log.warning("positive list: ignoring malformed code %r (reload the list)", code8)
+
+
 def positive_list() -> pl.PositiveList:
     """The loaded list; one aggregate query when the cached copy is current, a full read otherwise."""
     global _cache
-    stats = PositiveListEntry.objects.aggregate(count=Count("id"), last=Max("id"))
-    stamp = (stats["count"], stats["last"])
+    stamp = tuple(PositiveListEntry.objects.aggregate(
+        count=Count("id"), first=Min("id"), last=Max("id"), low=Min("code8"), high=Max("code8")).values())
     cached = _cache
     if cached is not None and cached[0] == stamp:
         return cached[1]
     rows = PositiveListEntry.objects.order_by("code8").values_list("code8", "description", "remarks")
-    loaded = pl.PositiveList.from_rows(rows)
+    loaded = pl.PositiveList.from_rows(_valid_rows(rows))
     with _cache_lock:
         _cache = (stamp, loaded)
     return loaded

@@ -1,0 +1,85 @@
+"""Warehouses and stock. `allocated` is never edited here; `on_hand` changes only through
+inventory.services.set_on_hand, which refuses to go below what is allocated (invariant 1)."""
+
+from django import forms
+from django.contrib import admin, messages
+
+from haitao.accounts.admin import ReadOnlyAdmin
+from haitao.common.errors import DomainError
+
+from . import services
+from .models import Allocation, Stock, Warehouse
+
+
+@admin.register(Warehouse)
+class WarehouseAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_en", "kind", "mode", "country", "city", "customs_code", "port_code", "ems_no",
+                    "priority", "active")
+    list_filter = ("kind", "active", "country", "customs_code")
+    search_fields = ("code", "name", "name_en", "city", "ems_no", "area_code")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("code", "kind") if obj is not None else ()
+
+
+class StockForm(forms.ModelForm):
+    set_on_hand = forms.IntegerField(
+        min_value=0, required=False, label="Set on hand to",
+        help_text="A stock count. It cannot fall below the units already allocated to orders.")
+
+    class Meta:
+        model = Stock
+        fields = ("warehouse", "sku", "item_record_no")
+
+    def clean_set_on_hand(self):
+        value = self.cleaned_data.get("set_on_hand")
+        if value is not None and self.instance.pk and value < self.instance.allocated:
+            raise forms.ValidationError(f"{self.instance.allocated} units are allocated to orders; on hand cannot "
+                                        "be set below that.")
+        return value
+
+
+@admin.register(Stock)
+class StockAdmin(admin.ModelAdmin):
+    form = StockForm
+    list_display = ("sku", "warehouse", "on_hand", "allocated", "available", "item_record_no")
+    list_filter = ("warehouse", "warehouse__kind", "sku__category")
+    list_select_related = ("sku", "warehouse")
+    search_fields = ("sku__code", "sku__title", "sku__title_en", "sku__gtin", "warehouse__code", "item_record_no")
+    autocomplete_fields = ("sku",)
+
+    def get_fields(self, request, obj=None):
+        return ("warehouse", "sku", "on_hand", "allocated", "available", "set_on_hand", "item_record_no")
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ("warehouse", "sku") if obj is not None else ()
+        return (*fixed, "on_hand", "allocated", "available")
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Never write the whole row: `allocated` may have moved since the form was read.
+            obj.save(update_fields=["item_record_no"])
+        else:
+            obj.save()
+        count = form.cleaned_data.get("set_on_hand")
+        if count is None:
+            return
+        try:
+            stock = services.set_on_hand(obj.warehouse.code, obj.sku.code, count)
+        except DomainError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+        else:
+            obj.on_hand, obj.allocated = stock.on_hand, stock.allocated
+            self.message_user(request, f"On hand of {obj.sku.code} in {obj.warehouse.code} set to {stock.on_hand}.")
+
+
+@admin.register(Allocation)
+class AllocationAdmin(ReadOnlyAdmin):
+    list_display = ("order_number", "stock", "quantity", "released", "shipped")
+    list_filter = ("released", "shipped", "stock__warehouse")
+    list_select_related = ("order_line__order", "stock__sku", "stock__warehouse")
+    search_fields = ("order_line__order__number", "stock__sku__code")
+
+    @admin.display(description="order", ordering="order_line__order__number")
+    def order_number(self, obj):
+        return obj.order_line.order.number

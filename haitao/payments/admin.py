@@ -1,0 +1,35 @@
+"""Payments in the admin: view-only. Payments move only through payments.services (verified callbacks)."""
+
+from django.contrib import admin
+
+from haitao.accounts.admin import ReadOnlyAdmin, ReadOnlyInline
+
+from .models import Payment, PaymentCallback
+
+
+class PaymentCallbackInline(ReadOnlyInline):
+    model = PaymentCallback
+    fields = readonly_fields = ("received_at", "provider", "event_id", "outcome")
+
+
+@admin.register(Payment)
+class PaymentAdmin(ReadOnlyAdmin):
+    list_display = ("reference", "order", "provider", "status", "amount", "transaction_id", "created_at", "paid_at",
+                    "refunded_at")
+    list_filter = ("status", "provider", "created_at")
+    list_select_related = ("order",)
+    search_fields = ("reference", "transaction_id", "order__number")
+    date_hierarchy = "created_at"
+    fields = ("reference", "order", "provider", "status", "amount", "transaction_id", "payer_name", "payer_id_hash",
+              "created_at", "paid_at", "refunded_at")
+    inlines = (PaymentCallbackInline,)
+
+
+@admin.register(PaymentCallback)
+class PaymentCallbackAdmin(ReadOnlyAdmin):
+    list_display = ("event_id", "provider", "payment", "outcome", "received_at")
+    list_filter = ("provider", "outcome", "received_at")
+    list_select_related = ("payment",)
+    search_fields = ("event_id", "payment__reference", "payment__order__number")
+    date_hierarchy = "received_at"
+    fields = ("provider", "event_id", "payment", "outcome", "received_at")
