@@ -2,6 +2,8 @@
 failures, shipments with tracking; a "retry" action on declarations and outbox rows.
 Message XML is shown masked (no ID numbers or phones on an operator's screen)."""
 
+import re
+
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
@@ -9,6 +11,14 @@ from haitao.common.logging import mask_text
 
 from . import services
 from .models import Declaration, OutboxMessage, Receipt, Shipment, TrackingEvent
+
+_ADDRESS = re.compile(r"(<ceb:consigneeAddress>)[^<]*(</ceb:consigneeAddress>)")
+
+
+def masked_message(decl: Declaration) -> str:
+    """The message XML with ID numbers and phones masked and the street replaced by the masked address."""
+    masked = mask_text(decl.xml or "")
+    return _ADDRESS.sub(lambda m: m.group(1) + decl.order.consignee_address_masked + m.group(2), masked)
 
 
 class ReceiptInline(admin.TabularInline):
@@ -31,6 +41,7 @@ class DeclarationAdmin(admin.ModelAdmin):
     list_display = ["order", "message_type", "sender_role", "sender_code", "status", "return_status", "error_code",
                     "delivery", "updated_at"]
     list_filter = ["status", "message_type", "sender_role", "error_code"]
+    list_select_related = ["order", "outbox"]
     search_fields = ["order__number", "guid", "message_guid", "invt_no"]
     readonly_fields = ["order", "message_type", "sender_role", "sender_code", "sender_name", "guid", "message_guid",
                        "status", "return_status", "return_info", "error_code", "buyer_message", "buyer_message_en",
@@ -46,7 +57,7 @@ class DeclarationAdmin(admin.ModelAdmin):
 
     @admin.display(description="message (masked)")
     def masked_xml(self, obj):
-        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", mask_text(obj.xml or ""))
+        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", masked_message(obj))
 
     def has_add_permission(self, request):
         return False
@@ -80,6 +91,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 class ReceiptAdmin(admin.ModelAdmin):
     list_display = ["message_type", "declaration", "return_status", "error_code", "return_time", "received_at"]
     list_filter = ["message_type", "return_status", "error_code"]
+    list_select_related = ["declaration__order"]
     search_fields = ["declaration__order__number", "message_guid", "filename"]
     readonly_fields = [f.name for f in Receipt._meta.fields]
 
@@ -99,6 +111,7 @@ class TrackingInline(admin.TabularInline):
 class ShipmentAdmin(admin.ModelAdmin):
     list_display = ["waybill_no", "order", "logistics_name", "weight_kg", "status", "shipped_at", "delivered_at"]
     list_filter = ["status", "logistics_code"]
+    list_select_related = ["order"]
     search_fields = ["waybill_no", "order__number"]
     readonly_fields = ["order", "logistics_code", "logistics_name", "waybill_no", "weight_kg", "status", "created_at",
                        "shipped_at", "delivered_at"]

@@ -158,6 +158,7 @@ def test_admin_shows_declarations_outbox_shipments_and_retries(place_and_pay, ad
     decl = Declaration.objects.get(order=order, message_type="CEB311")
     page = admin_client.get(f"/admin/declarations/declaration/{decl.pk}/change/").content.decode()
     assert order.number in page and "11010519491231002X" not in page and "1101**********002X" in page
+    assert "文三路" not in page and order.consignee_address_masked in page  # the street never shows
     response = admin_client.post("/admin/declarations/declaration/", {
         "action": "retry_declarations", "_selected_action": [decl.pk]}, follow=True)
     assert "nothing to retry" in response.content.decode()
