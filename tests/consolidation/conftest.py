@@ -34,3 +34,9 @@ def export_dir(tmp_path):
         return folder
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Overrides tests/conftest.py's Django cache reset: this core is pure and runs with -p no:django."""
+    yield
