@@ -79,7 +79,16 @@ def row_of(r: dict) -> dict:
             "requests_per_s": r["attempts_per_s"], "paid_per_s": r["orders_paid_per_s"],
             "p50": lat.get("p50"), "p95": lat.get("p95"), "p99": lat.get("p99"), "out_of_stock": r["out_of_stock"],
             "errors": r["error_count"], "oversold": r["oversold"], "sql": sql.get("http_place_order"),
-            "ceiling": r["ceiling_tps"], "ratio": r["ratio_to_ceiling"], "cores": r["machine"]["cores"]}
+            "ceiling": r["ceiling_tps"], "ratio": r["ratio_to_ceiling"], "cores": r["machine"]["cores"],
+            "server_cpu_ms": _server_cpu_ms(r), "busy": ((r.get("cpu_s") or {}).get("placement") or {}).get(
+                "machine_busy_fraction")}
+
+
+def _server_cpu_ms(r: dict):
+    """gunicorn CPU per request of phase 1 (placements, 409s included; catalog: pages served)."""
+    cpu = ((r.get("cpu_s") or {}).get("placement") or {}).get("server")
+    done = r["attempts"]
+    return round(cpu * 1000 / done, 1) if cpu is not None and done else None
 
 
 def _table_line(d: dict) -> str:
@@ -89,7 +98,8 @@ def _table_line(d: dict) -> str:
             f"**{_fmt(headline)}**{unit} | {_fmt(d['paid_per_s'])} | "
             f"{_fmt(d['p50'], '{:g}')} / {_fmt(d['p95'], '{:g}')} / {_fmt(d['p99'], '{:g}')} | "
             f"{_fmt(d['out_of_stock'], '{:,}')} | {_fmt(d['errors'], '{:,}')} | {_fmt(d['oversold'], '{:,}')} | "
-            f"{_fmt(d['sql'], '{}')} | {_fmt(d['ceiling'], '{:,.0f}')} | {_fmt(d['ratio'], '{:.1%}')} | {d['cores']} |")
+            f"{_fmt(d['sql'], '{}')} | {_fmt(d.get('server_cpu_ms'), '{:g}')} | {_fmt(d.get('busy'), '{:.0%}')} | "
+            f"{_fmt(d['ceiling'], '{:,.0f}')} | {_fmt(d['ratio'], '{:.1%}')} | {d['cores']} |")
 
 
 def _chart_points(rows: list[dict]) -> dict[str, list[tuple[int, float]]]:
@@ -175,11 +185,14 @@ def _section(rows: list[dict]) -> str:
         "![throughput against client count](flash-sale-throughput.svg)",
         "",
         "| date | scenario | clients | gunicorn workers | duration | orders/s placed | orders/s paid | "
-        "p50 / p95 / p99 ms | out of stock | errors | oversold | SQL / order | pgbench ceiling tps | ratio | cores |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "p50 / p95 / p99 ms | out of stock | errors | oversold | SQL / order | server CPU ms / request | machine busy | "
+        "pgbench ceiling tps | ratio | cores |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(_table_line(d) for d in rows),
         "",
         "SQL / order: statements of one `POST /orders` through the view (token auth, placement, response).",
+        "Server CPU ms / request: gunicorn CPU during placement ÷ requests (409s, which are cheaper, included). Machine",
+        "busy: share of all cores in use during placement, other tenants included (100% = the run was starved).",
         "`docs/scaling.md` reads these numbers toward Double 11 volumes.",
         "",
         f"<!-- flash-sale:data {json.dumps(rows, separators=(',', ':'))} -->",
