@@ -155,12 +155,25 @@ def parser() -> argparse.ArgumentParser:
     quote = tax_sub.add_parser("quote", help="quote one order given as JSON (FILE or - for stdin)")
     quote.add_argument("file", nargs="?", default=None)
     quote.set_defaults(func=cmd_tax_quote)
+
+    from haitao.compliance.cli import add_parsers as positive_list_commands
+
+    positive_list_commands(sub)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    from django.db import DatabaseError
+
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except DatabaseError as exc:  # most often: a database nobody has migrated yet
+        print(f"haitao: database error: {exc}\nhaitao: is the database at HAITAO_DATABASE_URL reachable and "
+              "migrated? Run `haitao migrate` (or `haitao demo --no-serve` for the demo data).", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
