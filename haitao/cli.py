@@ -74,7 +74,7 @@ def cmd_demo(args) -> int:
     print(f"  API docs:         {base}/api/docs   (OpenAPI: {base}/api/openapi.json)")
     if args.no_serve:
         return 0
-    worker = subprocess.Popen([sys.executable, "-m", "haitao.cli", "worker", "--interval", "20"])
+    worker = subprocess.Popen([sys.executable, "-m", "haitao.cli", "worker", "--interval", "5"])
     try:
         return _serve(args.bind, 2, 4, {"HAITAO_DEMO": "1"})
     finally:
@@ -83,15 +83,19 @@ def cmd_demo(args) -> int:
 
 
 def cmd_worker(args) -> int:
-    """Background duties: expire unpaid orders (and, as they land, deliver the customs outbox)."""
+    """Background duties, one pass every --interval seconds: expire unpaid orders; declare paid orders,
+    deliver the customs outbox, (in the demo) let the local customs simulator answer, apply receipts,
+    advance shipments. Every step commits on its own, so a killed worker is completed by the next."""
     _django()
+    from haitao.declarations.worker import worker_tick
     from haitao.orders.services import expire_unpaid
 
     print(f"haitao worker: every {args.interval}s", flush=True)
     while True:
-        expired = expire_unpaid()
-        if expired:
-            print(f"expired {expired} unpaid orders", flush=True)
+        counts = {"expired": expire_unpaid(), **worker_tick()}
+        busy = {k: v for k, v in counts.items() if v}
+        if busy:
+            print("worker:", ", ".join(f"{k} {v}" for k, v in busy.items()), flush=True)
         if args.once:
             return 0
         time.sleep(args.interval)
@@ -159,6 +163,14 @@ def parser() -> argparse.ArgumentParser:
     from haitao.compliance.cli import add_parsers as positive_list_commands
 
     positive_list_commands(sub)
+
+    from haitao.declarations.cli import add_parsers as customs_commands
+
+    customs_commands(sub)
+
+    from benchmarks.flashsale import add_parsers as bench_commands
+
+    bench_commands(sub)
     return p
 
 

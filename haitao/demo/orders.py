@@ -6,10 +6,9 @@ one event at a time, so a load that stopped half-way is completed by the next on
 load changes nothing. The services stamp payments and events with the wall clock; the demo moves
 those timestamps back to the order's own (past) timeline so the history reads naturally.
 
-Paying runs the payment service's own follow-up (it may declare the order to customs at once), so an
-order is advanced until it reaches its demo status *or passes it*. The later steps (customs
-acceptance, release, shipping, delivery) are applied with `orders.services.transition`, shipping
-also consuming the order's stock allocations.
+Paying declares the order to customs (the payment service does that); later statuses are reached
+through the real customs path — outbox, the local customs simulator, receipts and the built-in
+carrier — so every demo order has its declarations, receipts and shipment like a live one.
 """
 
 from datetime import timedelta
@@ -19,8 +18,6 @@ from django.utils import timezone
 
 from haitao.accounts.models import Identity
 from haitao.brands.models import Brand
-from haitao.inventory import services as inventory
-from haitao.inventory.models import Allocation
 from haitao.orders import services as orders
 from haitao.orders.models import Order, OrderEvent
 from haitao.orders.states import Status
@@ -31,34 +28,74 @@ from haitao.payments.providers import SandboxProvider
 from . import reference
 from .people import customers_by_email
 
-# status -> (event that leaves it on the way to delivery, actor, note, time after placement)
-FORWARD = {
-    Status.PAID: ("declare", "system", "CEB311 order, CEB411 payment and CEB511 waybill declared",
-                  timedelta(minutes=12)),
-    Status.DECLARED: ("customs_accept", "system", "CEB622 receipt: accepted (120)", timedelta(minutes=40)),
-    Status.CUSTOMS_ACCEPTED: ("release", "system", "CEB622 receipt: released (800)", timedelta(hours=5)),
-    Status.RELEASED: ("ship", "operator:demo", "handed to the carrier", timedelta(hours=20)),
-    Status.SHIPPED: ("deliver", "system", "carrier tracking: signed for by the consignee", timedelta(days=3)),
-}
 PAID_AFTER = timedelta(minutes=3)
 ORDER_OF_STATUS = [Status.PENDING_PAYMENT, Status.PAID, Status.DECLARED, Status.CUSTOMS_ACCEPTED, Status.RELEASED,
                    Status.SHIPPED, Status.DELIVERED]
+# How long after placement each step of the story happened (events are restamped to these times).
+STORY = {Status.DECLARED: timedelta(minutes=12), Status.CUSTOMS_ACCEPTED: timedelta(minutes=40),
+         Status.RELEASED: timedelta(hours=5), Status.SHIPPED: timedelta(hours=20), Status.DELIVERED: timedelta(days=3)}
+# Orders going furthest are paid and cleared first: each later group is paid after the earlier groups
+# have gone through customs, so the customs passes that move them do not move the later ones too.
+GROUPS = [Status.DELIVERED, Status.SHIPPED, Status.RELEASED, Status.DECLARED, Status.PAID]
 
 
 def load_orders(now=None, log=print) -> int:
     now = now or timezone.now()
     brands = {b.code: b for b in Brand.objects.all()}
     customers = customers_by_email()
+    placed: list[tuple[Order, dict]] = []
     created = 0
     for index, spec in enumerate(reference.ORDERS):
         placed_at = _placed_at(now, spec["days_ago"], index)
         with transaction.atomic():
             order, was_created = _place(customers[spec["email"]], brands[spec["brand"]], spec, placed_at)
-            _advance(order, spec["status"], min(now, placed_at + timedelta(days=max(spec["days_ago"], 1))))
+            if spec["status"] == Status.CANCELLED and order.status == Status.PENDING_PAYMENT:
+                orders.cancel(order, "customer", "changed my mind")
+                _stamp_events_after(order, 0, order.placed_at + timedelta(minutes=8))
         created += was_created
-        if was_created:
+        placed.append((order, spec))
+    for group in GROUPS:
+        members = [order for order, spec in placed if spec["status"] == group and _before(order, group)]
+        for order in members:
+            _pay(order)
+        if members and ORDER_OF_STATUS.index(group) > ORDER_OF_STATUS.index(Status.DECLARED):
+            _through_customs(members, group)
+    for order, spec in placed:
+        order.refresh_from_db()
+        if created:
             log(f"  order {spec['key']} {order.number} {order.brand.code} ¥{order.actual_paid} → {order.status}")
     return created
+
+
+def _before(order: Order, target: str) -> bool:
+    return order.status in ORDER_OF_STATUS and ORDER_OF_STATUS.index(order.status) < ORDER_OF_STATUS.index(target)
+
+
+def _through_customs(members: list[Order], target: str, passes: int = 8) -> None:
+    """Run the real customs path (outbox → local customs simulator → receipts → carrier) until every
+    member reached `target`; parcels are only shipped when the target is past release."""
+    from haitao.declarations import config, outbox, receipts
+    from haitao.declarations import services as declarations
+    from haitao.declarations.worker import default_simulator_config, run_simulator
+
+    marks = {order.pk: _last_event_id(order) for order in members}
+    ship = ORDER_OF_STATUS.index(target) > ORDER_OF_STATUS.index(Status.RELEASED)
+    for _ in range(passes):
+        statuses = dict(Order.objects.filter(pk__in=marks).values_list("pk", "status"))
+        if all(s not in ORDER_OF_STATUS or ORDER_OF_STATUS.index(s) >= ORDER_OF_STATUS.index(target)
+               for s in statuses.values()):
+            break
+        declarations.declare_pending()
+        outbox.deliver_due()
+        run_simulator(config.outbox_dir(), config.inbox_dir(), default_simulator_config(),
+                      config.simulator_state_file())
+        receipts.process_inbox()
+        if ship:
+            declarations.advance_shipments()
+    for order in members:  # put the customs and carrier events on the order's own timeline
+        for event in OrderEvent.objects.filter(order=order, id__gt=marks[order.pk]):
+            OrderEvent.objects.filter(pk=event.pk).update(
+                created_at=order.placed_at + STORY.get(event.to_status, PAID_AFTER))
 
 
 def _placed_at(now, days_ago: int, index: int):
@@ -82,29 +119,6 @@ def _place(customer, brand, spec, placed_at) -> tuple[Order, bool]:
     if created:
         _stamp_events_after(order, 0, placed_at)
     return order, created
-
-
-def _advance(order: Order, target: str, latest) -> None:
-    """Apply events until the order is in `target` or past it (or cannot get there from where it is)."""
-    if target == Status.CANCELLED:
-        if order.status == Status.PENDING_PAYMENT:
-            mark = _last_event_id(order)
-            orders.cancel(order, "customer", "changed my mind")
-            _stamp_events_after(order, mark, order.placed_at + timedelta(minutes=8))
-        return
-    if target not in ORDER_OF_STATUS or order.status not in ORDER_OF_STATUS:
-        return  # e.g. expired or cancelled meanwhile: leave it as history
-    while ORDER_OF_STATUS.index(order.status) < ORDER_OF_STATUS.index(target):
-        mark = _last_event_id(order)
-        if order.status == Status.PENDING_PAYMENT:
-            when = _pay(order)
-        else:
-            event, actor, note, after = FORWARD[order.status]
-            if event == "ship":  # the parcel leaves the warehouse: its units leave the stock
-                inventory.consume(list(Allocation.objects.filter(order_line__order=order)))
-            orders.transition(order, event, actor, note)
-            when = min(latest, order.placed_at + after)
-        _stamp_events_after(order, mark, when)
 
 
 def _pay(order: Order):
