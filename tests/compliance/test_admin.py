@@ -121,16 +121,7 @@ def test_changelist_search_filters_and_change_page_render(admin_client, shop, la
         get_ok(admin_client, reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add"))
 
 
-def other_apps_param(label):
-    """Another team's admin: known defects are marked (and were reported), not hidden."""
-    if label != "declarations.Declaration":
-        return label
-    return pytest.param(label, marks=pytest.mark.xfail(
-        reason="reported to its owners: the declaration page shows the consignee street in the message XML",
-        strict=False))
-
-
-@pytest.mark.parametrize("label", [other_apps_param(label) for label in REGISTERED if not ours(label)])
+@pytest.mark.parametrize("label", [label for label in REGISTERED if not ours(label)])
 def test_other_apps_change_pages_show_no_clear_personal_data(admin_client, shop, label):
     model = apps.get_model(label)
     for obj in model._default_manager.order_by("pk")[:3]:
@@ -161,7 +152,6 @@ def test_changelist_queries_do_not_grow_with_the_rows(admin_client, shop):
     assert_queries_do_not_grow(admin_client, [label for label in REGISTERED if ours(label)])
 
 
-@pytest.mark.xfail(reason="reported: declarations.Declaration changelist queries grow with the rows", strict=False)
 def test_other_apps_changelist_queries_do_not_grow_with_the_rows(admin_client, shop):
     assert_queries_do_not_grow(admin_client, [label for label in REGISTERED if not ours(label)])
 
