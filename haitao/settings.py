@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "haitao.payments",
     "haitao.compliance",
     "haitao.declarations",
+    "haitao.consolidation",
     "haitao.web",
 ]
 

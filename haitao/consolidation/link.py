@@ -110,22 +110,26 @@ class CustomerIndex:
         self.by_phone: dict[str, list[_Existing]] = defaultdict(list)
         self.by_name: dict[str, list[_Existing]] = defaultdict(list)
         for record in existing:
-            phone = _get(record, "phone")
-            clear = normalise_phone(phone)
-            item = _Existing(
-                customer_id=str(_get(record, "customer_id")),
-                name=normalise_name(_get(record, "name")),
-                id_hash=_get(record, "id_hash"),
-                phone_hash=_get(record, "phone_hash") or phone_hash(key, phone),
-                phone_tail=_get(record, "phone_tail") or (clear[-4:] if clear else None),
-                id_tail=(_get(record, "id_tail") or "").upper() or None,
-            )
-            if item.id_hash:
-                self.by_id[item.id_hash].append(item)
-            if item.phone_hash:
-                self.by_phone[item.phone_hash].append(item)
-            if item.name:
-                self.by_name[item.name].append(item)
+            self.add(record)
+
+    def add(self, record: Any) -> None:
+        """Index one more existing customer (e.g. one just created from an earlier source line)."""
+        phone = _get(record, "phone")
+        clear = normalise_phone(phone)
+        item = _Existing(
+            customer_id=str(_get(record, "customer_id")),
+            name=normalise_name(_get(record, "name")),
+            id_hash=_get(record, "id_hash"),
+            phone_hash=_get(record, "phone_hash") or phone_hash(self.key, phone),
+            phone_tail=_get(record, "phone_tail") or (clear[-4:] if clear else None),
+            id_tail=(_get(record, "id_tail") or "").upper() or None,
+        )
+        if item.id_hash:
+            self.by_id[item.id_hash].append(item)
+        if item.phone_hash:
+            self.by_phone[item.phone_hash].append(item)
+        if item.name:
+            self.by_name[item.name].append(item)
 
     def link(self, source: Any) -> CustomerDecision:
         """Decide one ``reader.SourceCustomer`` (or any record with id, name, id_number, phone)."""

@@ -1,0 +1,113 @@
+"""Operator console for consolidation: runs, the source → haitao mapping (read-only), and the review
+queue, where each item shows the source record next to the haitao SKU or customer it was compared with.
+Accept applies the proposed match; reject creates a new SKU or customer (services.accept/reject_review)."""
+
+from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
+
+from haitao.accounts.models import Customer
+from haitao.catalog.models import Sku
+from haitao.common.errors import DomainError
+
+from . import services
+from .models import ConsolidationRun, ReviewItem, SourceRecord
+
+SKU_FIELDS = ("code", "gtin", "brand_name", "title", "title_en", "hs_code", "origin_country", "vat_rate",
+              "consumption_tax_rate", "gmodel", "net_weight_kg")
+PRODUCT_FIELDS = ("id", "gtin", "brand", "title", "title_en", "hs_code", "origin_country", "vat_rate",
+                  "consumption_tax_rate", "spec", "net_weight_kg", "price", "status")
+
+
+class ReadOnly:
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConsolidationRun)
+class ConsolidationRunAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ("id", "platform", "brand", "status", "started_at", "finished_at")
+    list_filter = ("status", "platform")
+    list_select_related = ("brand",)
+
+
+@admin.register(SourceRecord)
+class SourceRecordAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ("platform", "kind", "source_id", "decision", "target", "score", "created_at")
+    list_filter = ("platform", "kind", "decision")
+    search_fields = ("source_id", "target")
+
+
+def _customer_view(customer: Customer) -> list[tuple[str, str]]:
+    identity = getattr(customer, "identity", None) if hasattr(customer, "identity") else None
+    address = customer.addresses.order_by("-is_default", "id").first()
+    return [("id", str(customer.pk)), ("name", identity.real_name if identity else customer.display_name),
+            ("id_number", identity.id_masked if identity else "—"),
+            ("phone", customer.phone_masked or (address.phone_masked if address else "—")),
+            ("email", customer.user.email), ("address", str(address) if address else "—")]
+
+
+@admin.register(ReviewItem)
+class ReviewItemAdmin(admin.ModelAdmin):
+    list_display = ("source_id", "kind", "platform", "brand", "proposed", "score", "state", "created_at")
+    list_filter = ("state", "kind", "platform")
+    list_select_related = ("brand",)
+    search_fields = ("source_id", "proposed")
+    readonly_fields = ("platform", "brand", "kind", "source_id", "side_by_side", "score", "reasons", "candidates",
+                       "state", "result", "decided_by", "decided_at")
+    exclude = ("source", "source_sealed")
+    actions = ("accept", "reject")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="source ↔ haitao")
+    def side_by_side(self, obj: ReviewItem):
+        source = obj.source or {}
+        if obj.kind == ReviewItem.Kind.PRODUCT:
+            sku = Sku.objects.filter(code=obj.proposed).first()
+            left = [(name, source.get(name)) for name in PRODUCT_FIELDS]
+            right = [(name, getattr(sku, name)) for name in SKU_FIELDS] if sku else []
+        else:
+            customer = Customer.objects.select_related("user").filter(pk=obj.proposed).first() if obj.proposed else None
+            left = [(name, source.get(name)) for name in ("id", "name", "id_number", "phone", "email", "addresses")]
+            right = _customer_view(customer) if customer else []
+        rows = max(len(left), len(right))
+        left += [("", "")] * (rows - len(left))
+        right += [("", "")] * (rows - len(right))
+        body = format_html_join("", "<tr><th>{}</th><td>{}</td><th>{}</th><td>{}</td></tr>",
+                                ((a, "—" if b in (None, "") else b, c, "—" if d in (None, "") else d)
+                                 for (a, b), (c, d) in zip(left, right)))
+        return format_html('<table><thead><tr><th colspan="2">source ({})</th><th colspan="2">haitao ({})</th></tr>'
+                           "</thead><tbody>{}</tbody></table>", obj.platform, obj.proposed or "no proposal", body)
+
+    def _decide(self, request, queryset, accept: bool):
+        done = 0
+        for item in queryset:
+            try:
+                if accept:
+                    services.accept_review(item, actor=f"operator:{request.user.get_username()}")
+                else:
+                    services.reject_review(item, actor=f"operator:{request.user.get_username()}")
+                done += 1
+            except DomainError as exc:
+                self.message_user(request, f"{item}: {exc.message}", messages.WARNING)
+        if done:
+            self.message_user(request, f"{done} item(s) {'accepted' if accept else 'rejected'}; run `haitao consolidate` "
+                                       "on the folder again to bring in the orders that waited for them.")
+
+    @admin.action(description="Accept: merge with the proposed SKU / customer")
+    def accept(self, request, queryset):
+        self._decide(request, queryset, True)
+
+    @admin.action(description="Reject: create a new SKU / customer")
+    def reject(self, request, queryset):
+        self._decide(request, queryset, False)
