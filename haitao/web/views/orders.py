@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import translation
 from django.views.decorators.http import require_POST
 
 from haitao.common.errors import DomainError, NotFound
+from haitao.declarations.services import buyer_view
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import IllegalTransition, Status
@@ -32,8 +34,14 @@ def _own_order(request, brand, number) -> Order:
 def order_page(request, brand, number):
     order = _own_order(request, brand, number)
     events = [{"event": e, "label": status_label(e.to_status)} for e in order.events.all()]
+    customs = buyer_view(order)
+    english = translation.get_language() == "en"
     context = {"order": order, "lines": order.lines.select_related("sku"), "events": events,
                "status_label": status_label(order.status),
+               "customs_explanation": customs["customs_explanation_en" if english else "customs_explanation"],
+               "waybill": customs["waybill"],
+               "tracking": [{"at": t["at"], "text": t["description_en" if english else "description"]}
+                            for t in customs["tracking"]],
                "payable": order.status == Status.PENDING_PAYMENT}
     return render_page(request, "web/order.html", context, brand)
 
