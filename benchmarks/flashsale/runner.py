@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import db, pgbench, report
 from .consistency import check
-from .server import Server, haitao_command
+from .server import SERVER_REDIS_URL, Server, haitao_command
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ("hot", "random", "catalog")
@@ -59,10 +59,25 @@ def prepare_template(url: str, var_dir: Path, buyers: int, stock: int) -> tuple[
     return template, manifest
 
 
+def _drop_cached_catalog(dbname: str) -> None:
+    """Every run starts with a cold catalog cache: drop what an earlier run of this database left in Redis."""
+    try:
+        import redis
+
+        client = redis.Redis.from_url(SERVER_REDIS_URL)
+        keys = list(client.scan_iter(match=f"*cat:{dbname}:*", count=1000))
+        for start in range(0, len(keys), 1000):
+            client.delete(*keys[start:start + 1000])
+        client.delete(*client.keys("*catalog:version*") or ["-"])
+    except Exception as exc:  # noqa: BLE001 - no Redis: the server falls back to no shared cache anyway
+        _log(f"could not clear the cached catalog: {exc}")
+
+
 def run_once(url: str, template: str, var_dir: Path, manifest: dict, scenario: str, clients: int,
              duration: float, workers: int) -> tuple[dict, dict]:
     """One scenario at one client count on a fresh copy of the seeded database: (load result, consistency)."""
     db.recreate(url, template=db.dbname(template))
+    _drop_cached_catalog(db.dbname(url))
     secret = secrets.token_hex(16)
     server = Server(url, workers, var_dir, sandbox_secret=secret)
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+SERVER_REDIS_URL = "redis://127.0.0.1:6379/1"
 
 
 def free_port() -> int:
@@ -77,7 +78,7 @@ class Server:
         self.workers, self.threads = workers, threads
         self.log_path = var_dir / f"server-{self.port}.log"
         self.env = {**os.environ, "HAITAO_DATABASE_URL": database_url, "HAITAO_DEMO": "1",
-                    "HAITAO_REDIS_URL": "redis://127.0.0.1:6379/1", "HAITAO_ALLOWED_HOSTS": "127.0.0.1",
+                    "HAITAO_REDIS_URL": SERVER_REDIS_URL, "HAITAO_ALLOWED_HOSTS": "127.0.0.1",
                     "HAITAO_VAR_DIR": str(var_dir), "HAITAO_PAYMENT_SANDBOX_SECRET": sandbox_secret}
         self.proc: subprocess.Popen | None = None
         var_dir.mkdir(parents=True, exist_ok=True)

@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Header, Query, Router, Status
 
 from haitao.accounts import services as accounts
 from haitao.catalog.models import Category
-from haitao.catalog.queries import availability, brand_by_code, search_listings
+from haitao.catalog.queries import brand_by_code, product_json, product_page_json
 from haitao.checkout import services as carts
 from haitao.checkout.quote import Item, quote_items
 from haitao.common.errors import InvalidInput, NotFound, Unauthorized
@@ -25,6 +25,7 @@ from . import schemas as s
 from .app import api
 from .auth import OperatorAuth, TokenAuth, customer
 
+JSON = "application/json; charset=utf-8"
 ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 409: s.ErrorOut, 422: s.ErrorOut}
 
 public = Router(tags=["catalog"])
@@ -35,17 +36,6 @@ operator = Router(tags=["operator"], auth=OperatorAuth())
 
 
 # --- catalog ---------------------------------------------------------------------------------
-def _product(listing, stock) -> dict:
-    sku = listing.sku
-    avail = stock.get(sku.id, {"available": 0, "modes": []})
-    return {"sku": sku.code, "gtin": sku.gtin, "brand_name": sku.brand_name, "title": sku.title,
-            "title_en": sku.title_en, "category": sku.category.slug, "price": listing.price,
-            "compare_at_price": listing.compare_at_price, "merchant": listing.merchant.name,
-            "origin_country": sku.origin_country, "hs_code": sku.hs_code, "net_weight_kg": sku.net_weight_kg,
-            "vat_rate": sku.vat_rate, "consumption_tax_rate": sku.consumption_tax_rate,
-            "available": avail["available"], "modes": avail["modes"]}
-
-
 @public.get("/brands", response=list[s.BrandOut])
 def list_brands(request):
     from haitao.brands.models import Brand
@@ -67,16 +57,19 @@ def list_categories(request, code: str):
 @public.get("/brands/{code}/products", response={200: s.ProductPage, **ERRORS})
 def list_products(request, code: str, q: str = "", category: str = "",
                   limit: int = Query(24, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000)):
-    listings = search_listings(brand_by_code(code), q, category)
-    page = list(listings[offset:offset + limit])
-    stock = availability(l.sku_id for l in page)
-    return {"count": listings.count(), "items": [_product(l, stock) for l in page]}
+    """Cached per catalog version (see catalog.queries); availability is at most 2 s old."""
+    body = product_page_json(brand_by_code(code), (q or "").strip(), category, limit, offset)
+    return HttpResponse(body, content_type=JSON)
+
+
+def _visible_listing(code: str, sku: str):
+    return carts.listing_for(brand_by_code(code), sku)
 
 
 @public.get("/brands/{code}/products/{sku}", response={200: s.ProductOut, **ERRORS})
 def get_product(request, code: str, sku: str):
-    listing = carts.listing_for(brand_by_code(code), sku)
-    return _product(listing, availability([listing.sku_id]))
+    """Cached per catalog version (see catalog.queries); availability is at most 2 s old."""
+    return HttpResponse(product_json(code, sku, _visible_listing), content_type=JSON)
 
 
 # --- accounts --------------------------------------------------------------------------------
@@ -179,19 +172,35 @@ def delete_line(request, cart_id: str, sku: str):
 
 
 # --- orders ----------------------------------------------------------------------------------
+def _line_out(l) -> dict:
+    return {"gnum": l.gnum, "sku": l.sku.code, "title": l.title, "quantity": l.quantity, "unit_price": l.unit_price,
+            "goods_value": l.goods_value, "dutiable_value": l.dutiable_value, "duty": l.duty,
+            "consumption_tax": l.consumption_tax, "vat": l.vat}
+
+
+def _event_out(e) -> dict:
+    return {"event": e.event, "from_status": e.from_status, "to_status": e.to_status, "actor": e.actor,
+            "note": e.note, "created_at": e.created_at}
+
+
 def order_out(order: Order) -> dict:
+    """The order as the API shows it. A just-placed order carries its lines, events and warehouse code
+    (orders.services._write), so the response costs no read-back; any other order reads them."""
+    placed_lines = getattr(order, "placed_lines", None)
+    if placed_lines is not None:
+        lines = [_line_out(l) for l in placed_lines]
+        events = [_event_out(e) for e in order.placed_events]
+    else:
+        lines = [_line_out(l) for l in order.lines.select_related("sku")]
+        events = list(order.events.values("event", "from_status", "to_status", "actor", "note", "created_at"))
+    warehouse = getattr(order, "warehouse_code", "") or order.warehouse.code
     return {"number": order.number, "brand": order.brand.code, "status": order.status, "mode": order.mode,
-            "regime": order.regime, "warehouse": order.warehouse.code, "goods_value": order.goods_value,
+            "regime": order.regime, "warehouse": warehouse, "goods_value": order.goods_value,
             "freight": order.freight, "discount": order.discount, "tax_total": order.tax_total,
             "actual_paid": order.actual_paid, "buyer_name": order.buyer_name, "buyer_id": order.buyer_id_masked,
             "consignee": order.consignee, "consignee_phone": order.consignee_phone_masked,
             "consignee_address": order.consignee_address_masked, "placed_at": order.placed_at,
-            "expires_at": order.expires_at, "paid_at": order.paid_at,
-            "lines": [{"gnum": l.gnum, "sku": l.sku.code, "title": l.title, "quantity": l.quantity,
-                       "unit_price": l.unit_price, "goods_value": l.goods_value,
-                       "dutiable_value": l.dutiable_value, "duty": l.duty, "consumption_tax": l.consumption_tax,
-                       "vat": l.vat} for l in order.lines.select_related("sku")],
-            "events": list(order.events.values("event", "from_status", "to_status", "actor", "note", "created_at"))}
+            "expires_at": order.expires_at, "paid_at": order.paid_at, "lines": lines, "events": events}
 
 
 @shop.post("/brands/{code}/orders", response={200: s.OrderOut, 201: s.OrderOut, **ERRORS})

@@ -26,6 +26,15 @@ RETURNING id
 """
 
 
+# PostgreSQL: the reserve and the order's entry in one statement (a data-modifying CTE); no entry is
+# written when the conditional reserve took nothing. Other databases run the two statements.
+_RESERVE_AND_RECORD = "WITH took AS (" + _RESERVE.strip() + """)
+INSERT INTO compliance_quotaentry (order_id, external_ref, id_hash, year, amount, state, created_at, updated_at)
+SELECT %s, '', %s, %s, %s, %s, %s, %s FROM took
+RETURNING id
+"""
+
+
 def fen(amount: Decimal) -> int:
     return int((amount * 100).to_integral_value())
 
@@ -43,8 +52,14 @@ def reserve(order, id_hash: str, year: int, amount: Decimal, annual_limit: Decim
     """Reserve `amount` of the person's `year` quota for `order`, or raise QuotaExhausted."""
     if amount > annual_limit:
         raise QuotaExhausted("annual_limit_exceeded", f"¥{amount} is over the annual limit of ¥{annual_limit}.")
+    now = timezone.now()
+    combined = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        cursor.execute(_RESERVE, [id_hash, year, fen(amount), timezone.now(), fen(annual_limit)])
+        if combined:
+            cursor.execute(_RESERVE_AND_RECORD, [id_hash, year, fen(amount), now, fen(annual_limit),
+                                                 order.pk, id_hash, year, amount, QuotaEntry.State.RESERVED, now, now])
+        else:
+            cursor.execute(_RESERVE, [id_hash, year, fen(amount), now, fen(annual_limit)])
         took = cursor.fetchone()
     if took is None:
         remaining = max(annual_limit - used(id_hash, year), Decimal("0.00"))
@@ -52,7 +67,12 @@ def reserve(order, id_hash: str, year: int, amount: Decimal, annual_limit: Decim
                              f"This order of ¥{amount} would pass the annual cross-border limit of "
                              f"¥{annual_limit}; ¥{remaining} of this year's quota remains.",
                              remaining=str(remaining), amount_over=str(amount - remaining), limit=str(annual_limit))
-    return QuotaEntry.objects.create(order=order, id_hash=id_hash, year=year, amount=amount)
+    if not combined:
+        return QuotaEntry.objects.create(order=order, id_hash=id_hash, year=year, amount=amount)
+    entry = QuotaEntry(id=took[0], order=order, id_hash=id_hash, year=year, amount=amount,
+                       state=QuotaEntry.State.RESERVED, created_at=now, updated_at=now)
+    entry._state.adding, entry._state.db = False, connection.alias
+    return entry
 
 
 def _move(entry: QuotaEntry, to_state: str, **deltas) -> None:

@@ -61,6 +61,7 @@ class Allocated:
     warehouse_id: int
     mode: str
     held: list[Held]
+    warehouse_code: str = ""
 
 
 # One statement for the common one-line order: pick the preferred stock row that can fill it and
@@ -72,7 +73,8 @@ UPDATE inventory_stock SET allocated = allocated + %s
               WHERE s.sku_id = %s AND w.active AND s.on_hand - s.allocated >= %s
               ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id LIMIT 1)
    AND on_hand - allocated >= %s
-RETURNING id, warehouse_id, item_record_no, (SELECT kind FROM inventory_warehouse WHERE id = warehouse_id)
+RETURNING id, warehouse_id, item_record_no, (SELECT kind FROM inventory_warehouse WHERE id = warehouse_id),
+          (SELECT code FROM inventory_warehouse WHERE id = warehouse_id)
 """
 
 
@@ -92,8 +94,8 @@ def allocate(wanted: dict[int, int]) -> Allocated:
             cursor.execute(_TAKE_ONE, [quantity, sku_id, quantity, quantity])
             row = cursor.fetchone()
         if row is not None:
-            stock_id, warehouse_id, item_record_no, kind = row
-            return Allocated(warehouse_id, _mode(kind), [Held(sku_id, stock_id, quantity, item_record_no)])
+            stock_id, warehouse_id, item_record_no, kind, code = row
+            return Allocated(warehouse_id, _mode(kind), [Held(sku_id, stock_id, quantity, item_record_no)], code)
     for warehouse, stocks in _candidates(wanted):
         held: list[Held] = []
         for sku_id in sorted(wanted, key=lambda s: stocks[s].id):
@@ -102,7 +104,7 @@ def allocate(wanted: dict[int, int]) -> Allocated:
                 break
             held.append(Held(sku_id, stock.id, wanted[sku_id], stock.item_record_no))
         else:
-            return Allocated(warehouse.id, warehouse.mode, held)
+            return Allocated(warehouse.id, warehouse.mode, held, warehouse.code)
         for h in held:  # lost a race for one line here: undo and try the next warehouse
             _give_back(h.stock_id, h.quantity)
     raise OutOfStock("out_of_stock", "No single warehouse has all of this order in stock right now. "

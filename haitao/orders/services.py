@@ -221,8 +221,11 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
     OrderLine.objects.bulk_create(lines)
     line_by_sku = {line.sku_id: line for line in lines}
     inventory.record([(line_by_sku[h.sku_id].id, h) for h in allocated.held])
-    OrderEvent.objects.create(order=order, event="place", from_status="", to_status=Status.PENDING_PAYMENT,
-                              actor="customer")
+    event = OrderEvent.objects.create(order=order, event="place", from_status="", to_status=Status.PENDING_PAYMENT,
+                                      actor="customer")
+    # What the response needs is in hand: the API builds it from these instead of reading them back.
+    order.placed_lines, order.placed_events = lines, [event]
+    order.warehouse_code = allocated.warehouse_code
     return order
 
 
