@@ -168,6 +168,10 @@ def parser() -> argparse.ArgumentParser:
 
     customs_commands(sub)
 
+    from haitao.consolidation.cli import add_parsers as consolidation_commands
+
+    consolidation_commands(sub)
+
     from benchmarks.flashsale import add_parsers as bench_commands
 
     bench_commands(sub)

@@ -14,7 +14,7 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session", autouse=True)
 def _ci_requires_postgresql(request):
-    if os.environ.get("HAITAO_REQUIRE_POSTGRESQL") == "1":
+    if request.config.pluginmanager.hasplugin("django") and os.environ.get("HAITAO_REQUIRE_POSTGRESQL") == "1":
         from django.conf import settings
 
         engine = settings.DATABASES["default"]["ENGINE"]
@@ -23,10 +23,23 @@ def _ci_requires_postgresql(request):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Cached rows (brands) must not outlive the test database rows they were read from."""
+def _fresh_cache(request):
+    """Cached rows (brands) must not outlive the test database rows they were read from.
+    (The pure suites — rules, customs, consolidation core — also run with `-p no:django`.)"""
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
     from django.core.cache import cache
 
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_customs_folders(tmp_path, monkeypatch):
+    """Each test its own customs folder exchange and simulator state: the simulator keeps a per-buyer
+    annual ledger, which must not carry over from one test (or one run) to the next."""
+    monkeypatch.setenv("HAITAO_CUSTOMS_OUTBOX", str(tmp_path / "customs" / "outbox"))
+    monkeypatch.setenv("HAITAO_CUSTOMS_INBOX", str(tmp_path / "customs" / "inbox"))
+    monkeypatch.delenv("HAITAO_CUSTOMS_SIMULATOR_STATE", raising=False)

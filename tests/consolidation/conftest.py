@@ -36,12 +36,6 @@ def export_dir(tmp_path):
     return make
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Overrides tests/conftest.py's Django cache reset: this core is pure and runs with -p no:django."""
-    yield
-
-
 def pytest_ignore_collect(collection_path, config):
     """The merge tests (``django/``) need the database: skip them when the core runs with -p no:django."""
     if collection_path.name == "django" and not config.pluginmanager.hasplugin("django"):

@@ -1,5 +1,4 @@
-"""Fixtures for the merge (Django, database). tests/consolidation/conftest.py turns the cache reset off
-for the pure core; these tests need it back, so ``_fresh_cache`` is the real one again here."""
+"""Fixtures for the merge (Django, database)."""
 
 from __future__ import annotations
 
@@ -13,15 +12,6 @@ from django.db.models import Sum
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "haitao" / "demo" / "data" / "sample-export"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
