@@ -10,7 +10,6 @@ from django.db.models import Q
 
 from haitao.brands.models import Brand
 from haitao.common.errors import NotFound
-from haitao.inventory.models import Stock
 
 from .models import Listing
 
@@ -222,8 +221,11 @@ def product_json(brand_code: str, sku_code: str, load) -> str:
     if not (_SAFE_KEY.match(brand_code) and _SAFE_KEY.match(sku_code)):  # odd input: no cache key of it
         listing = load(brand_code, sku_code)
         return _json_head(listing) + _json_tail(availability([listing.sku_id]).get(listing.sku_id, _NO_STOCK))
-    version = catalog_version()
-    key = f"{_prefix()}:{version}:p:{brand_code}:{sku_code}"
+    prefix = _prefix()
+    avail_key = f"{prefix}:a:{sku_code}"
+    first = cache.get_many([CATALOG_VERSION_KEY, avail_key])  # one round trip for both
+    version = first.get(CATALOG_VERSION_KEY) or catalog_version()
+    key = f"{prefix}:{version}:p:{brand_code}:{sku_code}"
     entry = cache.get(key)
     if entry is None:
         row = _product_row(brand_code, sku_code)
@@ -233,7 +235,10 @@ def product_json(brand_code: str, sku_code: str, load) -> str:
         entry = (row[0], sku_code, row[1])
         cache.set(key, entry, CATALOG_SECONDS)
     sku_id, code, head = entry
-    return head + _json_tail(_availability_cached([(sku_id, code)])[code])
+    avail = first.get(avail_key)
+    if avail is None:
+        avail = _availability_cached([(sku_id, code)])[code]
+    return head + _json_tail(avail)
 
 
 def product_page_json(brand: Brand, q: str, category: str, limit: int, offset: int) -> str:
