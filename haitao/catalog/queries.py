@@ -87,7 +87,7 @@ def availability(sku_ids) -> dict[int, dict]:
 # Writes that bypass signals (QuerySet.update) must call bump_catalog_version() themselves.
 
 CATALOG_VERSION_KEY = "catalog:version"
-CATALOG_SECONDS = 3600  # a safety net only: invalidation is by version
+CATALOG_SECONDS = 60  # a bound for writes that bypass signals (QuerySet.update); otherwise invalidated by version
 AVAILABILITY_SECONDS = 2
 _TAIL_FIELDS = ("available", "modes")
 
