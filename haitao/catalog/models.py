@@ -85,6 +85,14 @@ class ListingQuerySet(models.QuerySet):
     def for_brand(self, brand):
         return self.filter(brand=brand).select_related("sku", "sku__category", "merchant")
 
+    def update(self, **kwargs):
+        """A bulk update sends no save signal: make the cached catalog pages stale here too."""
+        from .queries import bump_catalog_version
+
+        changed = super().update(**kwargs)
+        bump_catalog_version()
+        return changed
+
 
 class Listing(models.Model):
     """A SKU offered in one brand by one merchant, at that brand's price (CNY, goods only)."""

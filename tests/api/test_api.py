@@ -167,3 +167,13 @@ def test_operator_endpoints_need_staff(shop, buyer):
     put = c.put("/api/v1/operator/stock", data=json.dumps({"warehouse": "hz-bonded", "sku": "APT3", "on_hand": 3}),
                 content_type="application/json", **op)
     assert put.json()["on_hand"] == 3
+
+
+def test_hiding_a_listing_in_bulk_drops_it_from_cached_pages(shop):
+    from haitao.catalog.models import Listing
+
+    c = Client()
+    assert c.get("/api/v1/brands/dolphin/products/APT3").status_code == 200  # now cached
+    Listing.objects.filter(sku__code="APT3").update(visible=False)
+    assert c.get("/api/v1/brands/dolphin/products/APT3").status_code == 404
+    assert c.get("/api/v1/brands/dolphin/products").json()["count"] == 0
