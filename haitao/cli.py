@@ -83,10 +83,17 @@ def cmd_demo(args) -> int:
 
 
 def cmd_worker(args) -> int:
-    """Background duties, one pass every --interval seconds: expire unpaid orders; declare paid orders,
-    deliver the customs outbox, (in the demo) let the local customs simulator answer, apply receipts,
-    advance shipments. Every step commits on its own, so a killed worker is completed by the next."""
+    """Background duties: expire unpaid orders; declare paid orders, deliver the customs outbox, (in the
+    demo) let the local customs simulator answer, apply receipts, advance shipments. Every step commits
+    on its own, so a killed worker is completed by the next.
+
+    Without ``HAITAO_BROKER_URL`` (the demo): one pass every --interval seconds in this process. With it
+    (or --celery): a Celery worker on that broker (RabbitMQ or Redis) running the same duties as tasks
+    (haitao/tasks.py), with the beat that schedules them embedded unless --no-beat: run exactly one
+    worker with the beat and any number with --no-beat."""
     _django()
+    if not args.once and (args.celery or os.environ.get("HAITAO_BROKER_URL", "").strip()):
+        return _celery_worker(args)
     from haitao.declarations.worker import worker_tick
     from haitao.orders.services import expire_unpaid
 
@@ -99,6 +106,23 @@ def cmd_worker(args) -> int:
         if args.once:
             return 0
         time.sleep(args.interval)
+
+
+def _celery_worker(args) -> int:
+    from django.conf import settings
+
+    from haitao.tasks import app, broker_configured
+
+    if not broker_configured():
+        print("haitao worker: --celery needs HAITAO_BROKER_URL (e.g. amqp://guest:guest@127.0.0.1:5672//)",
+              file=sys.stderr)
+        return 2
+    argv = ["worker", "--loglevel=INFO", f"--concurrency={args.concurrency}",
+            f"--hostname=haitao-{os.getpid()}@%h"]
+    if not args.no_beat:
+        argv += ["--beat", f"--schedule={Path(settings.VAR_DIR) / 'celerybeat-schedule'}"]
+    app.worker_main(argv)
+    return 0
 
 
 def cmd_expire(args) -> int:
@@ -144,8 +168,13 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     worker = sub.add_parser("worker", help="run background duties (order expiry, customs outbox)")
-    worker.add_argument("--interval", type=float, default=30.0)
-    worker.add_argument("--once", action="store_true")
+    worker.add_argument("--interval", type=float, default=30.0, help="seconds between passes of the plain loop")
+    worker.add_argument("--once", action="store_true", help="one pass of the plain loop, then exit")
+    worker.add_argument("--celery", action="store_true",
+                        help="run a Celery worker (the default when HAITAO_BROKER_URL is set)")
+    worker.add_argument("--no-beat", action="store_true",
+                        help="Celery: no embedded beat (for every worker but one)")
+    worker.add_argument("--concurrency", type=int, default=2, help="Celery: worker processes")
     worker.set_defaults(func=cmd_worker)
 
     expire = sub.add_parser("expire-orders", help="expire unpaid orders past their deadline now")
