@@ -26,6 +26,7 @@ from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import IllegalTransition, Status
 from haitao.payments.models import Payment
+from haitao.tasks import deliver_outbox, enqueue_after_commit
 
 from . import config, mapping
 from .countries import UnknownCountry
@@ -74,6 +75,7 @@ def _declare(order: Order, now) -> list[Declaration]:
                        status=D.Status.EXTERNAL))
     decls.append(_prepared(order, D.Type.WAYBILL, D.Sender.CARRIER, carrier, docs.ceb511))
     _save_queued(decls, now)
+    enqueue_after_commit(deliver_outbox)  # a broker, if configured, delivers at once; the tick otherwise
     orders.transition(order, "declare", ACTOR, f"CEB311/411/511 queued; waybill {box.number}")
     return decls
 
