@@ -7,6 +7,7 @@ admin.site.site_header = "haitao operator console"
 admin.site.site_title = "haitao"
 
 urlpatterns = [
+    path("ops/", include("haitao.ops.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("haitao.web.urls")),
