@@ -69,7 +69,7 @@ def cmd_demo(args) -> int:
     print("\nhaitao demo")
     for brand in Brand.objects.filter(active=True):
         print(f"  storefront {brand.name} / {brand.name_en}: {base}/s/{brand.code}/")
-    print(f"  operator admin:   {base}/admin/   (user admin, password haitao-admin)")
+    print(f"  operator admin:   {base}/admin/   (user admin, password haitao-admin); dashboard {base}/ops/")
     print(f"  demo buyer:       demo@haitao.test / haitao-demo")
     print(f"  API docs:         {base}/api/docs   (OpenAPI: {base}/api/openapi.json)")
     if args.no_serve:
