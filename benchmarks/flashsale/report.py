@@ -172,7 +172,7 @@ def _section(rows: list[dict]) -> str:
         "`haitao bench flash-sale` (or `.venv/bin/python -m benchmarks.flashsale flash-sale`): a fresh PostgreSQL",
         "database (`haitao_bench`), one brand, one hot SKU with fixed stock and a 10,000-SKU catalog, 5,000 buyers",
         "with verified identities and API tokens; `haitao serve` (gunicorn, production settings) driven through the",
-        "REST API by a separate asyncio/httpx load process on 127.0.0.1. Scenarios: **hot** (every buyer wants the",
+        "REST API by a separate asyncio/aiohttp load process on 127.0.0.1. Scenarios: **hot** (every buyer wants the",
         "one SKU; 409 `out_of_stock` once sold out is expected and counted apart from errors), **random** (one of",
         "10,000 SKUs each), **catalog** (product pages and searches). Placement is measured first, then the",
         "payment phase (start payment + signed sandbox callback) separately. After each run SQL checks that",

@@ -6,12 +6,13 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
-
-import httpx
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 SERVER_REDIS_URL = "redis://127.0.0.1:6379/1"
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 only, never via a proxy
 
 
 def free_port() -> int:
@@ -94,10 +95,11 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"haitao serve exited with {self.proc.returncode}; see {self.log_path}")
             try:
-                if httpx.get(self.base_url + probe_path, timeout=2, trust_env=False).status_code == 200:
-                    if self._workers_up() >= self.workers:
-                        return self
-            except httpx.HTTPError:
+                with _NO_PROXY.open(self.base_url + probe_path, timeout=2) as response:
+                    ready = response.status == 200
+                if ready and self._workers_up() >= self.workers:
+                    return self
+            except (urllib.error.URLError, OSError):
                 pass
             time.sleep(0.3)
         raise RuntimeError(f"haitao serve not ready after {timeout:.0f}s; see {self.log_path}")
