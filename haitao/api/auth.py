@@ -15,6 +15,7 @@ from ninja.security import HttpBearer
 
 from haitao.accounts.models import ApiToken, Customer, Identity, _digest
 from haitao.accounts.services import customer_of
+from haitao.common import prebuilt
 from haitao.common.errors import Forbidden
 
 
@@ -24,52 +25,35 @@ def _models():
 
 @lru_cache(maxsize=4)
 def _lookup(alias: str):
-    """(SQL, [(model, [(attname, converters)])]) for this database connection."""
-    connection = connections[alias]
-    qn = connection.ops.quote_name
-    columns, plan = [], []
-    for model, t in _models():
-        fields = []
-        for field in model._meta.concrete_fields:
-            col = field.get_col(t)
-            converters = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
-            columns.append(f"{t}.{qn(field.column)}")
-            fields.append((field.attname, converters, col))
-        plan.append((model, fields))
-    token, user, customer, identity = (m._meta for m, _ in _models())
-    sql = (f"SELECT {', '.join(columns)} FROM {qn(token.db_table)} t "
-           f"JOIN {qn(user.db_table)} u ON u.{qn(user.pk.column)} = t.{qn(token.get_field('user').column)} "
-           f"LEFT JOIN {qn(customer.db_table)} c ON c.{qn(customer.get_field('user').column)} = u.{qn(user.pk.column)} "
-           f"LEFT JOIN {qn(identity.db_table)} i "
-           f"ON i.{qn(identity.get_field('customer').column)} = c.{qn(customer.pk.column)} "
-           f"WHERE t.{qn(token.get_field('key_hash').column)} = %s AND NOT t.{qn(token.get_field('revoked').column)}")
-    return sql, plan
+    """(SQL, columns) of the token lookup on this database connection."""
+    token, user, customer, identity = (m for m, _ in _models())
+    cols = prebuilt.columns(alias, _models())
+
+    def col(model, name):
+        return prebuilt.column(model, name, alias)
+
+    def tab(model):
+        return prebuilt.table(model, alias)
+
+    user_pk, customer_pk = col(user, user._meta.pk.name), col(customer, customer._meta.pk.name)
+    sql = (f"SELECT {cols.select} FROM {tab(token)} t "
+           f"JOIN {tab(user)} u ON u.{user_pk} = t.{col(token, 'user')} "
+           f"LEFT JOIN {tab(customer)} c ON c.{col(customer, 'user')} = u.{user_pk} "
+           f"LEFT JOIN {tab(identity)} i ON i.{col(identity, 'customer')} = c.{customer_pk} "
+           f"WHERE t.{col(token, 'key_hash')} = %s AND NOT t.{col(token, 'revoked')}")
+    return sql, cols
 
 
 def token_owner(raw: str, alias: str = "default"):
     """The un-revoked token's user, with `.customer` and `.customer.identity` loaded (or known to be
     absent), in one statement; None for an unknown or revoked token."""
-    sql, plan = _lookup(alias)
-    connection = connections[alias]
-    with connection.cursor() as cursor:
+    sql, cols = _lookup(alias)
+    with connections[alias].cursor() as cursor:
         cursor.execute(sql, [_digest(raw)])
         row = cursor.fetchone()
     if row is None:
         return None
-    objects, at = [], 0
-    for model, fields in plan:
-        values = row[at:at + len(fields)]
-        at += len(fields)
-        if values[0] is None:  # no such related row (LEFT JOIN)
-            objects.append(None)
-            continue
-        converted = []
-        for (attname, converters, col), value in zip(fields, values):
-            for convert in converters:
-                value = convert(value, col, connection)
-            converted.append(value)
-        objects.append(model.from_db(alias, [a for a, _, _ in fields], converted))
-    token, user, customer, identity = objects
+    token, user, customer, identity = cols.instances(row, alias)
     token.user = user
     if customer is None:  # known absent, as select_related marks it: customer_of() makes one for an operator
         type(user).customer.related.set_cached_value(user, None)

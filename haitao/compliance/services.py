@@ -22,8 +22,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
 from haitao.common.errors import InvalidInput
@@ -149,11 +148,20 @@ def _valid_rows(rows):
             log.warning("positive list: ignoring malformed code %r (reload the list)", code8)
 
 
+def _stamp_sql() -> str:
+    """What tells a cached copy from a changed list: any load, save or delete moves one of these."""
+    qn = connection.ops.quote_name
+    meta = PositiveListEntry._meta
+    table, pk, code = qn(meta.db_table), qn(meta.pk.column), qn(meta.get_field("code8").column)
+    return f"SELECT COUNT({pk}), MIN({pk}), MAX({pk}), MIN({code}), MAX({code}) FROM {table}"
+
+
 def positive_list() -> pl.PositiveList:
     """The loaded list; one aggregate query when the cached copy is current, a full read otherwise."""
     global _cache
-    stamp = tuple(PositiveListEntry.objects.aggregate(
-        count=Count("id"), first=Min("id"), last=Max("id"), low=Min("code8"), high=Max("code8")).values())
+    with connection.cursor() as cursor:  # the ORM aggregate, without compiling it on every order
+        cursor.execute(_stamp_sql())
+        stamp = cursor.fetchone()
     cached = _cache
     if cached is not None and cached[0] == stamp:
         return cached[1]

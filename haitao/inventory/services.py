@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import F
 
+from haitao.common import prebuilt
 from haitao.common.errors import Conflict
 
 from .models import Allocation, Stock, Warehouse
@@ -134,7 +135,7 @@ def consume(allocations) -> None:
 
 def record(lines_held: list[tuple[int, Held]]) -> None:
     """Persist which order line holds which stock (one INSERT for the whole order)."""
-    Allocation.objects.bulk_create(
+    prebuilt.insert(
         [Allocation(order_line_id=line_id, stock_id=h.stock_id, quantity=h.quantity) for line_id, h in lines_held])
 
 

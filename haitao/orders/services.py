@@ -11,15 +11,18 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
 from haitao.accounts.services import add_address, check_identity, ensure_identity, normalise_mobile
-from haitao.catalog.models import Listing
+from haitao.brands.models import Brand, Merchant
+from haitao.catalog.models import Category, Listing, Sku
 from haitao.checkout.quote import Item, quote_items
 from haitao.checkout.services import validate_quantity
+from haitao.common import prebuilt
 from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from haitao.compliance import quota as quota_ledger
 from haitao.compliance.services import check_sellable
@@ -99,8 +102,46 @@ def _check_consignee(consignee: Consignee) -> Consignee:
     return consignee
 
 
+@lru_cache(maxsize=4)
+def _listing_read(alias: str):
+    """(SQL head, columns) of `Listing.objects.visible().for_brand(brand).filter(sku__code__in=…)` as one
+    prebuilt statement: placement reads its listings on every order, and compiling the ORM query cost
+    more CPU than the rest of the read (see docs/benchmarks.md)."""
+    models = ((Listing, "l"), (Sku, "s"), (Category, "c"), (Merchant, "m"))
+    cols = prebuilt.columns(alias, models)
+
+    def col(model, name):
+        return prebuilt.column(model, name, alias)
+
+    def tab(model):
+        return prebuilt.table(model, alias)
+
+    sql = (f"SELECT {cols.select} FROM {tab(Listing)} l "
+           f"JOIN {tab(Brand)} b ON b.{col(Brand, 'id')} = l.{col(Listing, 'brand')} "
+           f"JOIN {tab(Sku)} s ON s.{col(Sku, 'id')} = l.{col(Listing, 'sku')} "
+           f"JOIN {tab(Category)} c ON c.{col(Category, 'id')} = s.{col(Sku, 'category')} "
+           f"JOIN {tab(Merchant)} m ON m.{col(Merchant, 'id')} = l.{col(Listing, 'merchant')} "
+           f"WHERE l.{col(Listing, 'brand')} = %s AND l.{col(Listing, 'visible')} AND b.{col(Brand, 'active')} "
+           f"AND s.{col(Sku, 'code')} IN ")
+    return sql, cols
+
+
+def _visible_listings(brand, codes: list[str], alias: str = "default") -> dict[str, Listing]:
+    """{sku code: visible listing of `brand`}, with its sku, sku.category and merchant loaded."""
+    sql, cols = _listing_read(alias)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql + "(" + ", ".join(["%s"] * len(codes)) + ")", [brand.pk, *codes])
+        rows = cursor.fetchall()
+    found = {}
+    for row in rows:
+        listing, sku, category, merchant = cols.instances(row, alias)
+        sku.category, listing.sku, listing.merchant = category, sku, merchant
+        found[sku.code] = listing
+    return found
+
+
 def _listings(brand, wanted: dict[str, int], now) -> dict[str, Listing]:
-    found = {l.sku.code: l for l in Listing.objects.visible().for_brand(brand).filter(sku__code__in=list(wanted))}
+    found = _visible_listings(brand, list(wanted))
     for code, quantity in wanted.items():
         listing = found.get(code)
         if listing is None:
@@ -195,7 +236,7 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
     allocated = inventory.allocate({listings[code].sku_id: qty for code, qty in wanted.items()})
     # The positive list's remarks may allow one mode only; the mode is known once the warehouse is.
     check_sellable([listings[code].sku for code in wanted], allocated.mode)
-    order = Order.objects.create(
+    order = Order(
         number=_new_number(now), brand=request.brand, customer=customer, status=Status.PENDING_PAYMENT,
         mode=allocated.mode, warehouse_id=allocated.warehouse_id, regime=quote.regime, goods_value=quote.goods_value,
         freight=quote.freight, insurance=quote.insurance, discount=quote.discount,
@@ -208,6 +249,7 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
         risk_notice_digest=hashlib.sha256(request.brand.risk_notice.encode()).hexdigest(),
         idempotency_key=key, request_digest=digest, placed_at=now,
         expires_at=now + timedelta(minutes=settings.UNPAID_ORDER_TTL_MINUTES))
+    prebuilt.insert([order])
     taxes = {line.sku: line for line in quote.lines}
     lines = []
     for gnum, code in enumerate(wanted, start=1):
@@ -218,11 +260,11 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
             goods_value=line_tax.goods_value, freight_share=line_tax.freight_share,
             insurance_share=line_tax.insurance_share, dutiable_value=line_tax.dutiable_value,
             duty=line_tax.duty, consumption_tax=line_tax.consumption_tax, vat=line_tax.vat))
-    OrderLine.objects.bulk_create(lines)
+    prebuilt.insert(lines)
     line_by_sku = {line.sku_id: line for line in lines}
     inventory.record([(line_by_sku[h.sku_id].id, h) for h in allocated.held])
-    event = OrderEvent.objects.create(order=order, event="place", from_status="", to_status=Status.PENDING_PAYMENT,
-                                      actor="customer")
+    event = OrderEvent(order=order, event="place", from_status="", to_status=Status.PENDING_PAYMENT, actor="customer")
+    prebuilt.insert([event])
     # What the response needs is in hand: the API builds it from these instead of reading them back.
     order.placed_lines, order.placed_events = lines, [event]
     order.warehouse_code = allocated.warehouse_code
