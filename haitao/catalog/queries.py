@@ -38,13 +38,17 @@ def brand_by_code(code: str) -> Brand:
 
 
 def search_listings(brand: Brand, q: str = "", category: str = ""):
+    """Visible listings of `brand`, in a category (slug) and matching `q`, in one query. `q` matches a
+    title, the goods' brand or its category (Chinese or English, any part), a barcode or a SKU code;
+    control characters are dropped first, and a `q` left blank is no filter."""
     listings = Listing.objects.visible().for_brand(brand)
     if category:
         listings = listings.filter(sku__category__slug=category)
-    q = (q or "").strip()
+    q = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", q or "").strip()
     if q:
         listings = listings.filter(Q(sku__title__icontains=q) | Q(sku__title_en__icontains=q)
                                    | Q(sku__brand_name__icontains=q) | Q(sku__brand_name_zh__icontains=q)
+                                   | Q(sku__category__name__icontains=q) | Q(sku__category__name_en__icontains=q)
                                    | Q(sku__gtin=q) | Q(sku__code__iexact=q))
     return listings.order_by("-featured", "sku__category__position", "sku__code")
 

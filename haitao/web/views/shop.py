@@ -1,11 +1,13 @@
 """Browsing: the landing page, each brand's home, categories, search and product pages."""
 
-from django.db.models import Q
+import re
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from haitao.brands.models import Brand
 from haitao.catalog.models import Category, Listing
+from haitao.catalog.queries import search_listings
 
 from ..presenters import availability, estimated_tax
 from ..storefront import localised, render_page, storefront
@@ -61,14 +63,21 @@ def category(request, brand, slug):
     return render_page(request, "web/category.html", {"category": cat, "cards": cards}, brand)
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def search_query(raw: str) -> str:
+    """What the buyer typed, without control characters (a NUL would match everything on SQLite and
+    be refused by PostgreSQL); blank means no search."""
+    return CONTROL_CHARACTERS.sub("", raw or "").strip()[:100]
+
+
 @storefront
 def search(request, brand):
-    q = request.GET.get("q", "").strip()[:100]
+    q = search_query(request.GET.get("q", ""))
     cards = []
     if q:
-        match = (Q(sku__title__icontains=q) | Q(sku__title_en__icontains=q) | Q(sku__brand_name__icontains=q)
-                 | Q(sku__brand_name_zh__icontains=q) | Q(sku__gtin=q) | Q(sku__code__iexact=q))
-        cards = _cards(_listings(brand).filter(match)[:MAX_RESULTS])
+        cards = _cards(search_listings(brand, q).select_related("brand")[:MAX_RESULTS])
     return render_page(request, "web/search.html", {"q": q, "cards": cards}, brand)
 
 

@@ -1,0 +1,53 @@
+"""Storefront details a tester found: search by category, odd queries, branded 404 pages, the sign-in
+link on the account pages, localised seller/origin/brand lines, and the mixed-warehouse cart."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from haitao.catalog.models import Category
+from haitao.catalog.queries import search_listings
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wine(shop):
+    category = Category.objects.create(slug="wine", name="葡萄酒", name_en="Wine", position=6)
+    talbot = factories.sku(code="WN-TAL-01", title="大宝酒庄 2018 750ml", title_en="Château Talbot 2018 750ml",
+                           brand_name="Château Talbot", category=category)
+    factories.stock(talbot, 10, shop["warehouse"])
+    factories.listed(shop["dolphin"], talbot, "880.00")
+    return talbot
+
+
+@pytest.mark.parametrize("query,found", [("奶粉", "APT-1"), ("formula", "APT-1"), ("葡萄酒", "WN-TAL-01"),
+                                         ("wine", "WN-TAL-01"), ("WINE", "WN-TAL-01")])
+def test_search_matches_the_category_name_in_both_languages(client, shop, wine, query, found):
+    shop["formula"].title = "爱他美白金版 1段 800g"  # no 奶粉 in the title: only the category says so
+    shop["formula"].save()
+    page = client.get(reverse("web:search", args=["dolphin"]), {"q": query}).text
+    assert f"/s/dolphin/p/{found}/" in page
+    other = "APT-1" if found == "WN-TAL-01" else "WN-TAL-01"  # the other category's product
+    assert f"/s/dolphin/p/{other}/" not in page
+
+
+def test_search_listings_by_category_is_one_query(shop, wine):
+    with CaptureQueriesContext(connection) as queries:
+        found = [listing.sku.category.name_en for listing in search_listings(shop["dolphin"], "葡萄酒")]
+    assert found == ["Wine"] and len(queries) == 1
+
+
+@pytest.mark.parametrize("query", ["\x00", " \x00\x1f ", "\x7f"])
+def test_search_of_control_characters_only_is_no_search(client, shop, query):
+    response = client.get(reverse("web:search", args=["dolphin"]), {"q": query})
+    assert response.status_code == 200
+    assert "“”" not in response.text and "/s/dolphin/p/APT-1/" not in response.text
+    assert list(search_listings(shop["dolphin"], query)) == list(search_listings(shop["dolphin"], ""))
+
+
+def test_control_characters_inside_a_query_are_dropped(client, shop):
+    response = client.get(reverse("web:search", args=["dolphin"]), {"q": "Apta\x00mil"})
+    assert response.status_code == 200 and "/s/dolphin/p/APT-1/" in response.text
