@@ -51,3 +51,22 @@ def test_search_of_control_characters_only_is_no_search(client, shop, query):
 def test_control_characters_inside_a_query_are_dropped(client, shop):
     response = client.get(reverse("web:search", args=["dolphin"]), {"q": "Apta\x00mil"})
     assert response.status_code == 200 and "/s/dolphin/p/APT-1/" in response.text
+
+
+def _sign_in_link(html: str) -> str:
+    import re
+
+    return re.search(r'<a href="([^"]*)" id="sign-in-link"', html).group(1)
+
+
+@pytest.mark.parametrize("page", ["web:login", "web:register"])
+def test_sign_in_link_on_the_account_pages_keeps_their_next(client, shop, page):
+    url = reverse(page) + "?next=/s/dolphin/"
+    link = _sign_in_link(client.get(url).text)
+    assert link == "/account/login/?next=/s/dolphin/"
+    assert _sign_in_link(client.get(link).text) == link  # following it again does not nest
+
+
+def test_sign_in_link_elsewhere_comes_back_to_the_page(client, shop):
+    assert _sign_in_link(client.get("/s/dolphin/search/?q=Aptamil").text) == \
+        "/account/login/?next=/s/dolphin/search/%3Fq%3DAptamil"

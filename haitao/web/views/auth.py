@@ -33,8 +33,9 @@ def _form(request, template, errors, values):
     brand = brand_from_next(target)
     if brand is not None and "haitao_lang" not in request.session:
         use_language(request, brand.default_language)
-    return render_page(request, template, {"next": target, "errors": errors, "values": values}, brand,
-                       status=422 if errors else 200)
+    # signin_next: the header's "Sign in" link keeps this page's `next` instead of pointing back here
+    context = {"next": target, "signin_next": target, "errors": errors, "values": values}
+    return render_page(request, template, context, brand, status=422 if errors else 200)
 
 
 @localised()
