@@ -70,3 +70,36 @@ def test_sign_in_link_on_the_account_pages_keeps_their_next(client, shop, page):
 def test_sign_in_link_elsewhere_comes_back_to_the_page(client, shop):
     assert _sign_in_link(client.get("/s/dolphin/search/?q=Aptamil").text) == \
         "/account/login/?next=/s/dolphin/search/%3Fq%3DAptamil"
+
+
+def _facts(html: str) -> dict:
+    import re
+
+    return dict(re.findall(r"<dt>(.*?)</dt><dd[^>]*>\s*(.*?)\s*</dd>", html, re.S))
+
+
+def test_product_facts_in_chinese_name_the_country_and_the_self_operated_seller(client, shop):
+    page = client.get(reverse("web:product", args=["dolphin", "APT-1"])).text
+    facts = _facts(page)
+    assert facts["原产国"] == "德国"
+    assert facts["卖家"] == "自营" and "haitao self-operated" not in page
+    assert "Aptamil · 德国" in client.get(reverse("web:home", args=["dolphin"])).text  # the product cards
+
+
+def test_product_facts_in_english(client, shop):
+    jp = factories.sku(code="JP-1", origin_country="JP", brand_name="Meiji", brand_name_zh="明治")
+    factories.stock(jp, 5, shop["warehouse"])
+    seller = factories.merchant("sakura", name="Sakura Drugstore Co., Ltd.", kind="marketplace", country="JP")
+    factories.listed(shop["wombat"], jp, "120.00", merchant_obj=seller)
+    page = client.get(reverse("web:product", args=["wombat", "JP-1"])).text
+    facts = _facts(page)
+    assert facts["Origin"] == "Japan" and facts["Seller"] == "Sakura Drugstore Co., Ltd."
+    assert '<p class="origin">Meiji 明治</p>' in page
+    assert _facts(client.get(reverse("web:product", args=["wombat", "APT-1"])).text)["Seller"] == "Self-operated"
+
+
+def test_brand_line_shows_a_brand_named_the_same_in_both_languages_once(client, shop):
+    sk2 = factories.sku(code="SK2-1", brand_name="SK-II", brand_name_zh="SK-II", category=shop["formula"].category)
+    factories.listed(shop["dolphin"], sk2, "1540.00")
+    page = client.get(reverse("web:product", args=["dolphin", "SK2-1"])).text
+    assert '<p class="origin">SK-II</p>' in page

@@ -1,14 +1,19 @@
 """Template helpers: CNY money (Babel), per-language model fields, SVG product art, theme sheet."""
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from urllib.parse import urlencode
 
+from babel import Locale
 from babel.numbers import format_currency
 from django import template
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from haitao.brands.models import Merchant
 
 register = template.Library()
 
@@ -37,6 +42,41 @@ def tr(obj, field: str) -> str:
         if english:
             return english
     return getattr(obj, field, "")
+
+
+@lru_cache(maxsize=4)
+def _babel_locale(english: bool) -> Locale:
+    return Locale.parse("en" if english else "zh_Hans_CN")
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+@register.filter
+def country_name(code) -> str:
+    """`JP` → 日本 / Japan in the page language (Babel's CLDR names); an unknown code as it is."""
+    code = (code or "").upper()
+    return _babel_locale(_english()).territories.get(code, code)
+
+
+@register.filter
+def seller_name(merchant) -> str:
+    """Self-operated stock is sold by the platform: say so in the page language, not its legal name."""
+    if merchant is None:
+        return ""
+    if merchant.kind == Merchant.Kind.SELF_OPERATED:
+        return _("Self-operated")
+    return merchant.name
+
+
+@register.filter
+def goods_brand(sku) -> str:
+    """`Aptamil 爱他美`; a brand whose Chinese name is its name (`SK-II`) once."""
+    names = [sku.brand_name or "", getattr(sku, "brand_name_zh", "") or ""]
+    if names[1].strip().casefold() in ("", names[0].strip().casefold()):
+        return names[0]
+    return " ".join(names) if names[0] else names[1]
 
 
 @register.filter
