@@ -12,3 +12,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("haitao.web.urls")),
 ]
+
+handler404 = "haitao.web.views.errors.not_found"  # storefront 404s in the brand's layout and language

@@ -103,3 +103,43 @@ def test_brand_line_shows_a_brand_named_the_same_in_both_languages_once(client, 
     factories.listed(shop["dolphin"], sk2, "1540.00")
     page = client.get(reverse("web:product", args=["dolphin", "SK2-1"])).text
     assert '<p class="origin">SK-II</p>' in page
+
+
+def test_unknown_product_is_a_404_in_the_brands_layout_and_language(client, shop):
+    response = client.get("/s/dolphin/p/NOPE/")
+    assert response.status_code == 404
+    page = response.text
+    assert "海豚全球购" in page and "/static/web/themes/dolphin.css" in page and 'class="site-header"' in page
+    assert "页面未找到" in page and 'href="/s/dolphin/" id="home-link"' in page
+    client.get("/s/dolphin/?lang=en")
+    english = client.get("/s/dolphin/p/NOPE/")
+    assert english.status_code == 404 and "Page not found" in english.text and "Dolphin Global" in english.text
+
+
+def test_unknown_url_under_a_brand_and_unknown_category_are_branded_404s(client, shop):
+    for url in ("/s/wombat/no/such/page/", "/s/wombat/c/no-such-category/", "/s/wombat/p/SER-1/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Wombat Select" in response.text and "Page not found" in response.text, url  # wombat is English
+
+
+def test_another_brands_order_is_a_branded_404(signed_in, shop, buyer):
+    from .test_pages import _order
+
+    order = _order(buyer, shop["dolphin"])
+    response = signed_in.get(reverse("web:order", args=["wombat", order.number]))
+    assert response.status_code == 404
+    assert "themes/wombat.css" in response.text and "Page not found" in response.text
+
+
+def test_unknown_brand_is_a_plain_haitao_404_with_the_storefronts(client, shop):
+    response = client.get("/s/nosuch/")
+    assert response.status_code == 404
+    page = response.text
+    assert "themes/" not in page and "haitao" in page and "页面未找到" in page
+    assert 'href="/s/dolphin/"' in page and 'href="/s/wombat/"' in page and 'href="/" id="home-link"' in page
+
+
+def test_api_404_is_not_a_storefront_page(client, shop):
+    response = client.get("/api/v1/no-such-endpoint")
+    assert response.status_code == 404 and "site-header" not in response.text
