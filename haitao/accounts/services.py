@@ -71,28 +71,38 @@ def check_identity(real_name: str, id_number: str) -> tuple[str, str]:
     return name, number
 
 
-def ensure_identity(customer: Customer, real_name: str, id_number: str) -> Identity:
+def ensure_identity(customer: Customer, real_name: str, id_number: str, save: bool = True) -> Identity:
     """The account's orderer identity. The first checkout records it (after verification); later
-    ones must present the same person, because the orderer must be the payer and the quota holder."""
+    ones must present the same person, because the orderer must be the payer and the quota holder.
+    With save=False a new identity is returned unsaved, for the caller to save in its own transaction
+    (placement does, so a refused order records nobody)."""
     name, number = check_identity(real_name, id_number)
     digest = id_hash(number)
     try:
         existing = customer.identity  # loaded with the customer on the API's token lookup
     except Identity.DoesNotExist:
         existing = None
-    if existing is not None:
+    if existing is not None and existing.pk is not None:
         if existing.id_hash != digest or existing.real_name != name:
             raise InvalidInput("identity_mismatch",
                                f"This account buys as {id_rules.mask_name(existing.real_name)} "
                                f"({existing.id_masked}); the orderer must be the account holder.",
                                field="buyer")
         return existing
+    # One ID number is one person: another account may hold it (the same person's second account
+    # shares the person's quota), but never under another name.
+    if Identity.objects.filter(id_hash=digest).exclude(real_name=name).exists():
+        raise InvalidInput("id_number_name_mismatch",
+                           "This ID number is already verified under another name; enter the name on the ID card.",
+                           field="buyer.real_name")
     if not verifier().verify(name, number):
         raise InvalidInput("identity_not_verified", "The real-name check did not confirm this name and ID number.",
                            field="buyer")
-    return Identity.objects.create(customer=customer, real_name=name, id_number=number,
-                                   id_masked=id_rules.mask_id(number), id_hash=digest,
-                                   verified_at=timezone.now(), verified_by=verifier().name)
+    identity = Identity(customer=customer, real_name=name, id_number=number, id_masked=id_rules.mask_id(number),
+                        id_hash=digest, verified_at=timezone.now(), verified_by=verifier().name)
+    if save:
+        identity.save(force_insert=True)
+    return identity
 
 
 def add_address(customer: Customer, *, consignee: str, phone: str, province: str, city: str, district: str,

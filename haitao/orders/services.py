@@ -197,24 +197,40 @@ def _place(customer, request: PlaceOrder, key: str, digest: str, now) -> Order:
     consignee = _check_consignee(request.consignee)
     check_identity(request.buyer_name, request.buyer_id_number)
     listings = _listings(request.brand, wanted, now)
-    identity = ensure_identity(customer, request.buyer_name, request.buyer_id_number)
+    identity = ensure_identity(customer, request.buyer_name, request.buyer_id_number, save=False)
     year, today = quota_year(now), timezone.localdate(now)
     items = [Item(listings[code], quantity) for code, quantity in wanted.items()]
     try:
         quote = quote_items(request.brand, items, Decimal("0.00"), today)
     except LimitExceeded:  # the annual refusal outranks the single one: judge again with the real usage
         raise _refusal_with_usage(request.brand, items, identity, year, today) from None
+    new_identity = identity.pk is None
     try:
         with transaction.atomic():
+            if new_identity:  # the first order records the buyer, in the order's transaction
+                _record_identity(identity)
             order = _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now)
             quota_ledger.reserve(order, identity.id_hash, year, quote.quota_value, quote.annual_limit)
-    except quota_ledger.QuotaExhausted as exhausted:
-        raise _refusal_with_usage(request.brand, items, identity, year, today, fallback=exhausted) from None
+    except BaseException as exc:
+        if new_identity:  # rolled back with the order: a refused order records nobody
+            identity.pk, identity._state.adding = None, True
+        if isinstance(exc, quota_ledger.QuotaExhausted):
+            raise _refusal_with_usage(request.brand, items, identity, year, today, fallback=exc) from None
+        raise
     if request.save_address and not customer.addresses.exists():
         add_address(customer, consignee=consignee.name, phone=consignee.phone, province=consignee.province,
                     city=consignee.city, district=consignee.district, detail=consignee.detail,
                     district_code=consignee.district_code, is_default=True)
     return order
+
+
+def _record_identity(identity) -> None:
+    try:
+        with transaction.atomic():
+            identity.save(force_insert=True)
+    except IntegrityError:  # another checkout of this account recorded it this very moment
+        raise Conflict("identity_changed", "Your identity was just recorded by another checkout; please try again.",
+                       field="buyer") from None
 
 
 def _refusal_with_usage(brand, items, identity, year, today, fallback=None) -> DomainError:

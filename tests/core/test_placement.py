@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from haitao.accounts.models import Customer, Identity
 from haitao.common.errors import Conflict, InvalidInput, NotFound
 from haitao.compliance.models import QuotaAccount, QuotaEntry
 from haitao.inventory.models import Stock, Warehouse
@@ -106,6 +107,20 @@ def test_out_of_stock_is_refused(shop):
     assert Stock.objects.get(sku=sku).allocated == 0
 
 
+def test_items_in_different_warehouses_are_refused_as_such_and_change_nothing(shop):
+    brand, sku = shop
+    wine = f.sku(code="WINE")
+    f.listed(brand, wine, "300.00")
+    f.stock(wine, 5, wh=f.warehouse("de-frankfurt", kind=Warehouse.Kind.OVERSEAS))
+    with pytest.raises(Conflict) as err:
+        orders.place_order(f.customer(), request_for(brand, [("APT3", 1), ("WINE", 1)]))
+    assert err.value.code == "no_single_warehouse" and "separately" in err.value.message
+    assert sum(Stock.objects.values_list("allocated", flat=True)) == 0
+    with pytest.raises(Conflict) as err:  # not enough anywhere is still plain out of stock
+        orders.place_order(f.customer(), request_for(brand, [("APT3", 1), ("WINE", 6)]))
+    assert err.value.code == "out_of_stock"
+
+
 def test_bonded_first_then_overseas_when_bonded_cannot_fill(shop):
     brand, sku = shop
     overseas = f.warehouse("de-frankfurt", kind=Warehouse.Kind.OVERSEAS)
@@ -136,6 +151,39 @@ def test_account_identity_is_the_orderer(shop):
         orders.place_order(buyer, request_for(brand, [("APT3", 1)], buyer_name="李四",
                                               buyer_id_number="440524188001010014"))
     assert err.value.code == "identity_mismatch"
+
+
+def test_a_refused_first_order_records_no_identity(shop):
+    brand, _ = shop
+    buyer = f.customer()
+    with pytest.raises(Conflict):
+        orders.place_order(buyer, request_for(brand, [("APT3", 11)]))  # out of stock
+    assert not Identity.objects.exists()
+    buyer = Customer.objects.get(pk=buyer.pk)
+    order, _ = orders.place_order(buyer, request_for(brand, [("APT3", 1)], buyer_name="李四",
+                                                     buyer_id_number="440524188001010014"))
+    assert Identity.objects.get(customer=buyer).id_hash == order.buyer_id_hash  # still free to choose
+
+
+def test_a_refused_order_in_the_same_request_leaves_the_identity_unrecorded(shop):
+    brand, _ = shop
+    buyer = f.customer()
+    with pytest.raises(Conflict):
+        orders.place_order(buyer, request_for(brand, [("APT3", 11)]))
+    order, _ = orders.place_order(buyer, request_for(brand, [("APT3", 1)]))  # same in-memory customer
+    assert Identity.objects.get(customer=buyer).id_hash == order.buyer_id_hash
+
+
+def test_an_id_number_verified_under_another_name_is_refused(shop):
+    brand, _ = shop
+    first, _ = orders.place_order(f.customer(), request_for(brand, [("APT3", 1)]))
+    with pytest.raises(InvalidInput) as err:
+        orders.place_order(f.customer(), request_for(brand, [("APT3", 1)], buyer_name="赵六"))
+    assert err.value.code == "id_number_name_mismatch" and err.value.field == "buyer.real_name"
+    assert Identity.objects.count() == 1 and Order.objects.count() == 1
+    # The same person's second account is that person: it may order, against the same quota.
+    second, _ = orders.place_order(f.customer(), request_for(brand, [("APT3", 1)]))
+    assert second.buyer_id_hash == first.buyer_id_hash and Identity.objects.count() == 2
 
 
 def _pay(order, **kw):
