@@ -32,17 +32,21 @@ class OutOfStock(Conflict):
     pass
 
 
-def _candidates(wanted: dict[int, int]) -> list[tuple[Warehouse, dict[int, Stock]]]:
-    """Warehouses that (by a plain read) hold every wanted SKU, in shipping preference order."""
+def _candidates(wanted: dict[int, int]) -> tuple[list[tuple[Warehouse, dict[int, Stock]]], bool]:
+    """(warehouses that, by a plain read, hold every wanted SKU, in shipping preference order; whether
+    every SKU is available in the wanted quantity when all warehouses are counted together)."""
     rows = (Stock.objects.filter(sku_id__in=wanted, warehouse__active=True)
             .select_related("warehouse").order_by("id"))
     by_warehouse: dict[int, tuple[Warehouse, dict[int, Stock]]] = {}
+    in_all: dict[int, int] = {}
     for stock in rows:
         by_warehouse.setdefault(stock.warehouse_id, (stock.warehouse, {}))[1][stock.sku_id] = stock
+        in_all[stock.sku_id] = in_all.get(stock.sku_id, 0) + max(stock.available, 0)
     kind_rank = {Warehouse.Kind.BONDED: 0, Warehouse.Kind.OVERSEAS: 1}
     fits = [(wh, stocks) for wh, stocks in by_warehouse.values()
             if all(sku in stocks and stocks[sku].available >= qty for sku, qty in wanted.items())]
-    return sorted(fits, key=lambda pair: (kind_rank[pair[0].kind], pair[0].priority, pair[0].id))
+    enough_overall = all(in_all.get(sku, 0) >= qty for sku, qty in wanted.items())
+    return sorted(fits, key=lambda pair: (kind_rank[pair[0].kind], pair[0].priority, pair[0].id)), enough_overall
 
 
 def _take(stock_id: int, quantity: int) -> bool:
@@ -86,8 +90,9 @@ def _mode(kind: str) -> str:
 def allocate(wanted: dict[int, int]) -> Allocated:
     """Hold `wanted` ({sku_id: quantity}) in one warehouse. Must run inside a transaction.
 
-    Raises OutOfStock when no single warehouse can fill the whole order now; the order is never
-    split silently (rule 10).
+    Raises OutOfStock when no single warehouse can fill the whole order now — `no_single_warehouse`
+    when the units exist but in different warehouses, else `out_of_stock`; the order is never split
+    silently (rule 10).
     """
     if len(wanted) == 1:
         (sku_id, quantity), = wanted.items()
@@ -97,7 +102,8 @@ def allocate(wanted: dict[int, int]) -> Allocated:
         if row is not None:
             stock_id, warehouse_id, item_record_no, kind, code = row
             return Allocated(warehouse_id, _mode(kind), [Held(sku_id, stock_id, quantity, item_record_no)], code)
-    for warehouse, stocks in _candidates(wanted):
+    fits, enough_overall = _candidates(wanted)
+    for warehouse, stocks in fits:
         held: list[Held] = []
         for sku_id in sorted(wanted, key=lambda s: stocks[s].id):
             stock = stocks[sku_id]
@@ -108,8 +114,11 @@ def allocate(wanted: dict[int, int]) -> Allocated:
             return Allocated(warehouse.id, warehouse.mode, held, warehouse.code)
         for h in held:  # lost a race for one line here: undo and try the next warehouse
             _give_back(h.stock_id, h.quantity)
-    raise OutOfStock("out_of_stock", "No single warehouse has all of this order in stock right now. "
-                     "Reduce the quantity or order the items separately.")
+    if enough_overall and not fits:  # in stock, but not together: bonded and direct mail ship apart
+        raise OutOfStock("no_single_warehouse", "No single warehouse has all of this order: its items ship from "
+                         "different warehouses (bonded and direct mail), so order them separately.")
+    raise OutOfStock("out_of_stock", "There is not enough stock for this order right now. "
+                     "Reduce the quantity or try again later.")
 
 
 def release(allocations) -> None:
