@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import Field, StringConstraints
+from pydantic import Field, StrictBool, StringConstraints
 
 Quantity = Annotated[int, Field(strict=True, ge=1, le=99)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -140,7 +140,8 @@ class OrderIn(Schema):
     cart: str | None = None
     consignee: ConsigneeIn
     buyer: BuyerIn
-    risk_notice_accepted: bool
+    # Acceptance of the risk notice is a compliance record: only JSON `true` counts, not "yes" or 1.
+    risk_notice_accepted: StrictBool
 
 
 class OrderLineOut(Schema):

@@ -67,6 +67,36 @@ def test_openapi_document(shop):
     assert "/api/v1/brands/{code}/orders" in doc["paths"]
 
 
+def test_docs_are_served_without_a_cdn(shop):
+    page = Client().get("/api/docs")
+    assert page.status_code == 200
+    assert b"cdn.jsdelivr.net" not in page.content and b"/static/ninja/swagger-ui" in page.content
+
+
+@pytest.mark.parametrize("method, path, status, code", [
+    ("get", "/api/v1/nope", 404, "not_found"),
+    ("get", "/api/nope", 404, "not_found"),
+    ("delete", "/api/v1/brands", 405, "method_not_allowed"),
+])
+def test_errors_made_before_a_view_runs_have_the_api_shape(shop, method, path, status, code):
+    response = getattr(Client(), method)(path)
+    assert response.status_code == status and response["Content-Type"] == "application/json"
+    assert error_of(response)["code"] == code
+
+
+def test_a_body_over_the_limit_is_a_400_in_the_api_shape(shop, buyer, settings):
+    _, auth = buyer
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post(Client(), "/api/v1/brands/dolphin/orders", {**ORDER, "padding": "x" * 2000}, **auth)
+    assert response.status_code == 400 and error_of(response)["code"] == "bad_request"
+    assert Order.objects.count() == 0
+
+
+def test_storefront_pages_keep_their_own_404(shop):
+    response = Client().get("/s/dolphin/p/NOPE/")
+    assert response.status_code == 404 and not response["Content-Type"].startswith("application/json")
+
+
 def test_cart_quote_order_pay_over_http(shop, buyer):
     customer, auth = buyer
     c = Client()
@@ -115,6 +145,8 @@ def test_cart_quote_order_pay_over_http(shop, buyer):
     ({**ORDER, "buyer": {"real_name": "张三", "id_number": "110105194912310021"}}, 422, "invalid_id_number",
      "buyer.id_number"),
     ({**ORDER, "risk_notice_accepted": False}, 422, "risk_notice_not_accepted", "risk_notice_accepted"),
+    ({**ORDER, "risk_notice_accepted": "yes"}, 422, "invalid_request", "risk_notice_accepted"),
+    ({**ORDER, "risk_notice_accepted": 1}, 422, "invalid_request", "risk_notice_accepted"),
     ({**ORDER, "items": []}, 422, "empty_order", "items"),
     ([1, 2, 3], 422, "invalid_request", None),
 ])

@@ -1,0 +1,32 @@
+"""Every /api/ answer has the API's error shape, including the ones made before a view runs:
+an unknown path (Django's 404 page), a method the path does not take (ninja's plain-text 405), a
+body Django refuses to read (too large: its HTML 400)."""
+
+import json
+
+from django.http import HttpResponse
+
+API_PREFIX = "/api/"
+CODES = {
+    400: ("bad_request", "The request could not be read (is the body larger than the limit, or malformed?)."),
+    404: ("not_found", "No such API path; see /api/openapi.json."),
+    405: ("method_not_allowed", "This path does not take this method; see /api/openapi.json."),
+    413: ("request_too_large", "The request body is larger than the limit."),
+}
+
+
+class ApiErrorShapeMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (response.status_code in CODES and request.path.startswith(API_PREFIX)
+                and not response.get("Content-Type", "").startswith("application/json")):
+            code, message = CODES[response.status_code]
+            reshaped = HttpResponse(json.dumps({"error": {"code": code, "message": message, "field": None}}),
+                                    status=response.status_code, content_type="application/json")
+            if response.has_header("Allow"):
+                reshaped["Allow"] = response["Allow"]
+            return reshaped
+        return response
