@@ -74,6 +74,15 @@ def availability(sku_ids) -> dict[int, Availability]:
             for sku_id in sku_ids}
 
 
+def ships_from_different_warehouses(wanted: list[tuple[Availability, int]]) -> bool:
+    """(availability, quantity) per cart line: each line is in stock on its own, but no one warehouse kind
+    (bonded or overseas) has all of them, so the order cannot ship as one (rule 10: never split silently).
+    A close guess from stock summed per kind; placement decides per warehouse."""
+    if len(wanted) < 2 or not all(a.bonded >= qty or a.overseas >= qty for a, qty in wanted):
+        return False
+    return not (all(a.bonded >= qty for a, qty in wanted) or all(a.overseas >= qty for a, qty in wanted))
+
+
 def estimated_tax(listing) -> Decimal | None:
     """The CBEC tax of one unit of this listing as the brand would charge it (freight share included)."""
     try:
@@ -117,6 +126,8 @@ ERROR_TEXTS = {
     "invalid_phone": gettext_lazy("A mainland mobile number has 11 digits and starts with 1."),
     "missing_field": gettext_lazy("This field is required."),
     "out_of_stock": gettext_lazy("Sorry, there is not enough stock for this order right now."),
+    "no_single_warehouse": gettext_lazy("These items ship from different warehouses (bonded and direct mail): "
+                                        "please order them separately."),
     "empty_order": gettext_lazy("Your cart is empty."),
     "invalid_quantity": gettext_lazy("Enter a quantity between 1 and 99."),
     "identity_not_verified": gettext_lazy("The real-name check did not confirm this name and ID number."),

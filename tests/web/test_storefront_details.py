@@ -143,3 +143,68 @@ def test_unknown_brand_is_a_plain_haitao_404_with_the_storefronts(client, shop):
 def test_api_404_is_not_a_storefront_page(client, shop):
     response = client.get("/api/v1/no-such-endpoint")
     assert response.status_code == 404 and "site-header" not in response.text
+
+
+SPLIT_ZH = "购物车中的商品分别从保税仓和海外直邮发货，需分开下单。"
+SPLIT_EN = "These items ship from different warehouses (bonded and direct mail): please order them separately."
+
+
+@pytest.mark.parametrize("language,text", [("zh-hans", SPLIT_ZH), ("en", SPLIT_EN)])
+def test_no_single_warehouse_error_has_its_own_message(language, text):
+    from django.utils import translation
+
+    from haitao.common.errors import Conflict
+    from haitao.web.presenters import error_text
+
+    with translation.override(language):
+        assert error_text(Conflict("no_single_warehouse", "No single warehouse can fill this order.")) == text
+
+
+@pytest.fixture
+def direct_mail(shop):
+    overseas = factories.warehouse("de-frankfurt", kind="overseas")
+    vitamins = factories.sku(code="VIT-1", title="维生素", title_en="Vitamins")
+    factories.stock(vitamins, 20, overseas)
+    factories.listed(shop["dolphin"], vitamins, "150.00")
+    return vitamins
+
+
+def _add(client, sku_code, quantity=1):
+    client.post(reverse("web:cart-add", args=["dolphin"]), {"sku": sku_code, "quantity": quantity})
+
+
+def test_cart_mixing_bonded_and_direct_mail_warns_before_checkout(client, shop, direct_mail):
+    _add(client, "APT-1")
+    assert 'id="split-warning"' not in client.get(reverse("web:cart", args=["dolphin"])).text
+    _add(client, "VIT-1")
+    page = client.get(reverse("web:cart", args=["dolphin"])).text
+    assert 'id="split-warning"' in page and SPLIT_ZH in page
+    client.post(reverse("web:cart-update", args=["dolphin"]), {"sku": "APT-1", "remove": "1"})
+    assert 'id="split-warning"' not in client.get(reverse("web:cart", args=["dolphin"])).text
+
+
+def test_cart_whose_lines_one_kind_can_fill_does_not_warn(client, shop, direct_mail):
+    factories.stock(shop["formula"], 10, factories.warehouse("de-frankfurt", kind="overseas"))
+    _add(client, "APT-1")
+    _add(client, "VIT-1")
+    assert 'id="split-warning"' not in client.get(reverse("web:cart", args=["dolphin"])).text
+    _add(client, "APT-1", 20)  # 21 wanted: only the bonded warehouse has that many
+    assert 'id="split-warning"' in client.get(reverse("web:cart", args=["dolphin"])).text
+
+
+def test_checkout_refused_for_no_single_warehouse_says_why(signed_in, shop, direct_mail, monkeypatch):
+    from haitao.common.errors import Conflict
+    from haitao.web.views import checkout
+
+    from .test_pages import _checkout_form
+
+    def refuse(customer, request):
+        raise Conflict("no_single_warehouse", "No single warehouse can fill this order.", field="items")
+
+    _add(signed_in, "APT-1")
+    _add(signed_in, "VIT-1")
+    form = _checkout_form(signed_in, "dolphin")
+    monkeypatch.setattr(checkout, "place_order", refuse)
+    response = signed_in.post(reverse("web:checkout", args=["dolphin"]), form)
+    assert response.status_code == 422
+    assert 'id="form-error"' in response.text and response.text.count(SPLIT_ZH) == 1

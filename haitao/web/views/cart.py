@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from haitao.checkout import services as carts
 from haitao.common.errors import DomainError
 
-from ..presenters import availability, cart_quote, error_text
+from ..presenters import ERROR_TEXTS, availability, cart_quote, error_text, ships_from_different_warehouses
 from ..storefront import current_cart, current_customer, render_page, storefront
 
 
@@ -27,7 +27,9 @@ def cart_context(request, brand) -> dict:
     rows = [{"line": line, "sku": line.listing.sku, "listing": line.listing, "tax": taxes.get(line.listing.sku.code),
              "goods_value": line.listing.price * line.quantity, "stock": stock[line.listing.sku_id]}
             for line in cart_lines]
-    return {"cart": cart, "rows": rows, "quote": quote, "refusal": refusal}
+    split = ships_from_different_warehouses([(row["stock"], row["line"].quantity) for row in rows])
+    split_warning = str(ERROR_TEXTS["no_single_warehouse"]) if split else None
+    return {"cart": cart, "rows": rows, "quote": quote, "refusal": refusal, "split_warning": split_warning}
 
 
 @storefront
