@@ -208,3 +208,13 @@ def test_checkout_refused_for_no_single_warehouse_says_why(signed_in, shop, dire
     response = signed_in.post(reverse("web:checkout", args=["dolphin"]), form)
     assert response.status_code == 422
     assert 'id="form-error"' in response.text and response.text.count(SPLIT_ZH) == 1
+
+
+def test_checkout_of_a_bonded_and_a_direct_mail_item_is_refused_with_that_message(signed_in, shop, direct_mail):
+    from .test_pages import _checkout_form
+
+    _add(signed_in, "APT-1")
+    _add(signed_in, "VIT-1")
+    response = signed_in.post(reverse("web:checkout", args=["dolphin"]), _checkout_form(signed_in, "dolphin"))
+    assert response.status_code == 422
+    assert response.text.count(SPLIT_ZH) == 1 and "库存暂时不足" not in response.text
