@@ -131,6 +131,8 @@ ERROR_TEXTS = {
     "empty_order": gettext_lazy("Your cart is empty."),
     "invalid_quantity": gettext_lazy("Enter a quantity between 1 and 99."),
     "identity_not_verified": gettext_lazy("The real-name check did not confirm this name and ID number."),
+    "id_number_name_mismatch": gettext_lazy("This ID number is already verified under another name: enter the "
+                                            "name exactly as on the ID card."),
     "idempotency_key_reused": gettext_lazy("This form was already submitted; please review your order."),
     "invalid_email": gettext_lazy("Enter a valid email address."),
     "email_taken": gettext_lazy("An account with this email already exists; sign in instead."),

@@ -147,6 +147,16 @@ def test_checkout_with_invalid_id_number_is_a_field_error(signed_in, shop):
     assert 'data-field="buyer.id_number"' in response.text
 
 
+def test_checkout_with_an_id_number_verified_under_another_name_is_refused(signed_in, shop):
+    from haitao.accounts.services import ensure_identity
+
+    ensure_identity(factories.customer("other@haitao.test"), "李四", ID_NUMBER)
+    _add(signed_in, "dolphin", "APT-1")
+    response = signed_in.post(reverse("web:checkout", args=["dolphin"]), _checkout_form(signed_in, "dolphin"))
+    assert response.status_code == 422
+    assert "该身份证号已以其他姓名完成实名认证" in response.text and "李四" not in response.text
+
+
 def test_checkout_with_bad_mobile_is_a_field_error(signed_in, shop):
     _add(signed_in, "dolphin", "APT-1")
     response = signed_in.post(reverse("web:checkout", args=["dolphin"]),
