@@ -74,15 +74,16 @@ def _drop_cached_catalog(dbname: str) -> None:
 
 
 def run_once(url: str, template: str, var_dir: Path, manifest: dict, scenario: str, clients: int,
-             duration: float, workers: int) -> tuple[dict, dict]:
+             duration: float, workers: int, threads: int = 1) -> tuple[dict, dict]:
     """One scenario at one client count on a fresh copy of the seeded database: (load result, consistency)."""
     db.recreate(url, template=db.dbname(template))
     _drop_cached_catalog(db.dbname(url))
     secret = secrets.token_hex(16)
-    server = Server(url, workers, var_dir, sandbox_secret=secret)
+    server = Server(url, workers, var_dir, sandbox_secret=secret, threads=threads)
     try:
         server.start()
-        _log(f"{scenario}: {clients} clients for {duration:g}s against {server.base_url} ({workers} workers)")
+        _log(f"{scenario}: {clients} clients for {duration:g}s against {server.base_url} "
+             f"({workers} workers × {threads} threads)")
         spec = {**manifest, "base_url": server.base_url, "scenario": scenario, "clients": clients,
                 "duration": duration, "max_requests": int(MAX_REQUESTS_PER_CLIENT_SECOND * duration),
                 "payment_timeout": max(60.0, 3 * duration), "buyers_file": str(var_dir / "buyers.json"),
@@ -123,7 +124,7 @@ def run_flash_sale(args) -> int:
             runs = []
             for clients in sweep:
                 load, consistency = run_once(url, template, var_dir, manifest, scenario, clients, args.duration,
-                                             workers)
+                                             workers, args.threads)
                 runs.append((clients, load, consistency))
                 if not consistency["ok"]:
                     _log(f"CONSISTENCY PROBLEMS: {consistency['problems']}")
@@ -135,8 +136,9 @@ def run_flash_sale(args) -> int:
                 _log(f"pgbench ceiling ({scenario})")
                 ceiling = pgbench.ceiling(url, scenario, var_dir, seconds=args.pgbench_seconds, buyers=args.buyers)
             for clients, load, consistency in runs:
-                results.append(report.build(scenario, clients, workers, args.duration, load, consistency, statements,
-                                            ceiling, setup))
+                result = report.build(scenario, clients, workers, args.duration, load, consistency, statements,
+                                      ceiling, setup)
+                results.append({**result, "server_threads": args.threads})
     except KeyboardInterrupt:
         _log("interrupted: server stopped, partial results follow")
     finally:
@@ -182,6 +184,8 @@ def add_flash_sale(subparsers) -> None:
     p.add_argument("--stock", type=int, default=500, help="units of the hot SKU (default 500)")
     p.add_argument("--buyers", type=int, default=5000, help="buyers with identities and tokens (default 5000)")
     p.add_argument("--workers", type=int, default=0, help="gunicorn workers (default 2 × cores + 1)")
+    p.add_argument("--threads", type=int, default=1,
+                   help="threads per gunicorn worker (default 1: sync workers; more: gthread, with keep-alive)")
     p.add_argument("--pgbench-seconds", type=int, default=4, help="seconds per pgbench client count (default 4)")
     p.add_argument("--no-ceiling", action="store_true", help="skip the pgbench ceiling")
     p.add_argument("--keep-template", action="store_true", help="keep <db>_seed for inspection")
