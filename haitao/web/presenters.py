@@ -83,13 +83,19 @@ def ships_from_different_warehouses(wanted: list[tuple[Availability, int]]) -> b
     return not (all(a.bonded >= qty for a, qty in wanted) or all(a.overseas >= qty for a, qty in wanted))
 
 
-def estimated_tax(listing) -> Decimal | None:
-    """The CBEC tax of one unit of this listing as the brand would charge it (freight share included)."""
+def unit_quote(listing):
+    """The quote of one unit of this listing as the brand would charge it (freight share included),
+    or None when the rules refuse even one unit."""
     try:
-        quote = quote_items(listing.brand, [Item(listing, 1)], Decimal("0"), timezone.localdate())
+        return quote_items(listing.brand, [Item(listing, 1)], Decimal("0"), timezone.localdate())
     except (LimitExceeded, DomainError):
         return None
-    return quote.tax_total
+
+
+def estimated_tax(listing) -> Decimal | None:
+    """The tax of one unit of this listing (see unit_quote)."""
+    quote = unit_quote(listing)
+    return quote.tax_total if quote is not None else None
 
 
 def annual_used(customer) -> Decimal:

@@ -66,6 +66,15 @@ def test_product_page_price_display_follows_the_brand(client, shop):
     assert "Bonded (1210)" in inclusive and "In stock" in inclusive and "Germany" in inclusive
 
 
+def test_a_single_item_over_the_limit_says_it_clears_under_general_trade(client, shop):
+    dear = factories.sku(code="LAMER-1", brand_name="La Mer")
+    factories.stock(dear, 3)
+    factories.listed(shop["dolphin"], dear, "6000.00")
+    page = client.get(reverse("web:product", args=["dolphin", "LAMER-1"])).text
+    assert "将按一般贸易方式全额征收关税和税费" in page  # dolphin speaks zh-Hans by default
+    assert "一般贸易" not in client.get(reverse("web:product", args=["dolphin", "APT-1"])).text
+
+
 def test_low_stock_and_sold_out(client, shop):
     low = client.get(reverse("web:product", args=["dolphin", "SER-1"])).text
     assert "stock-low" in low

@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect
 from haitao.brands.models import Brand
 from haitao.catalog.models import Category, Listing
 from haitao.catalog.queries import search_listings
+from haitao.rules.regime import GENERAL_TRADE
 
-from ..presenters import availability, estimated_tax
+from ..presenters import availability, estimated_tax, unit_quote
 from ..storefront import localised, render_page, storefront
 
 MAX_RESULTS = 60
@@ -86,8 +87,10 @@ def product(request, brand, sku_code):
     listing = _listings(brand).filter(sku__code=sku_code).first()
     if listing is None:
         raise Http404("not sold in this brand")
-    tax = estimated_tax(listing)
+    quote = unit_quote(listing)
+    tax = quote.tax_total if quote is not None else None
     context = {"listing": listing, "sku": listing.sku, "stock": availability([listing.sku_id])[listing.sku_id],
                "tax": tax, "price_with_tax": listing.price + tax if tax is not None else None,
+               "general_trade": quote is not None and quote.regime == GENERAL_TRADE,
                "tax_inclusive": brand.price_display == Brand.PriceDisplay.TAX_INCLUSIVE}
     return render_page(request, "web/product.html", context, brand)
