@@ -58,17 +58,23 @@ def customer_of(user) -> Customer:
     return customer
 
 
-def check_identity(real_name: str, id_number: str) -> tuple[str, str]:
-    """Normalised (name, number) or InvalidInput naming the field."""
+def check_real_name(real_name: str) -> str:
     try:
-        name = id_rules.validate_real_name(real_name or "")
+        return id_rules.validate_real_name(real_name or "")
     except ValueError as exc:
         raise InvalidInput("invalid_real_name", str(exc), field="buyer.real_name") from None
+
+
+def check_id_number(id_number: str) -> str:
     try:
-        number = id_rules.validate_resident_id(id_number or "")
+        return id_rules.validate_resident_id(id_number or "")
     except id_rules.InvalidIdNumber as exc:
         raise InvalidInput("invalid_id_number", exc.message, field="buyer.id_number") from None
-    return name, number
+
+
+def check_identity(real_name: str, id_number: str) -> tuple[str, str]:
+    """Normalised (name, number) or InvalidInput naming the field."""
+    return check_real_name(real_name), check_id_number(id_number)
 
 
 def ensure_identity(customer: Customer, real_name: str, id_number: str, save: bool = True) -> Identity:

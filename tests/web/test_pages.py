@@ -166,6 +166,19 @@ def test_checkout_with_an_id_number_verified_under_another_name_is_refused(signe
     assert "该身份证号已以其他姓名完成实名认证" in response.text and "李四" not in response.text
 
 
+def test_checkout_shows_every_field_error_at_once_and_places_nothing(signed_in, shop):
+    from haitao.orders.models import Order
+
+    _add(signed_in, "dolphin", "APT-1")
+    form = _checkout_form(signed_in, "dolphin", risk_notice_accepted=None, **{
+        "consignee.phone": "12345", "consignee.city": "", "buyer.real_name": "", "buyer.id_number": "110105194912310021"})
+    response = signed_in.post(reverse("web:checkout", args=["dolphin"]), form)
+    assert response.status_code == 422
+    for field in ("consignee.phone", "consignee.city", "buyer.real_name", "buyer.id_number", "risk_notice_accepted"):
+        assert f'data-field="{field}"' in response.text, field
+    assert 'data-field="consignee.name"' not in response.text and not Order.objects.exists()
+
+
 def test_checkout_with_bad_mobile_is_a_field_error(signed_in, shop):
     _add(signed_in, "dolphin", "APT-1")
     response = signed_in.post(reverse("web:checkout", args=["dolphin"]),

@@ -10,7 +10,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from haitao.checkout import services as carts
-from haitao.common.errors import DomainError
+from haitao.accounts.services import check_id_number, check_real_name, normalise_mobile
+from haitao.common.errors import DomainError, InvalidInput
 from haitao.orders.services import Consignee, PlaceOrder, place_order, quota_usage
 from haitao.rules.identity import mask_name
 
@@ -46,6 +47,30 @@ def _items_of_form(request, key: str):
         if form["key"] == key:
             return [(sku, qty) for sku, qty in form["items"]]
     return None
+
+
+def _field_errors(values: dict, identity, risk_accepted: bool) -> dict:
+    """Every input error of the form at once, from the same checks placement makes (placement still
+    decides): the buyer corrects the whole form in one submit instead of one field per submit."""
+    checks = {f"consignee.{f}": (lambda f=f: _required(values, f"consignee.{f}")) for f in CONSIGNEE_FIELDS}
+    checks["consignee.phone"] = lambda: normalise_mobile(values["consignee.phone"], field="consignee.phone")
+    if identity is None:  # a recorded identity is not on the form
+        checks["buyer.real_name"] = lambda: check_real_name(values["buyer.real_name"])
+        checks["buyer.id_number"] = lambda: check_id_number(values["buyer.id_number"].upper())
+    if not risk_accepted:
+        checks["risk_notice_accepted"] = lambda: _required({}, "risk_notice_accepted", "risk_notice_not_accepted")
+    errors = {}
+    for field, check in checks.items():
+        try:
+            check()
+        except DomainError as exc:
+            errors[field] = error_text(exc)
+    return errors
+
+
+def _required(values: dict, field: str, code: str = "missing_field") -> None:
+    if not values.get(field):
+        raise InvalidInput(code, f"{field} is required.", field=field)
 
 
 def _render(request, brand, customer, values, errors, key=None, status=200):
@@ -94,6 +119,9 @@ def checkout(request, brand):
                                buyer_id_number=id_number,
                                risk_notice_accepted=request.POST.get("risk_notice_accepted") == "on",
                                idempotency_key=key, save_address=True)
+    errors = _field_errors(values, identity, order_request.risk_notice_accepted)
+    if errors:
+        return _render(request, brand, customer, values, errors, key=key, status=422)
     try:
         order, created = place_order(customer, order_request)
     except DomainError as exc:
