@@ -106,7 +106,7 @@ def _check_consignee(consignee: Consignee) -> Consignee:
 def _listing_read(alias: str):
     """(SQL head, columns) of `Listing.objects.visible().for_brand(brand).filter(sku__code__in=…)` as one
     prebuilt statement: placement reads its listings on every order, and compiling the ORM query cost
-    more CPU than the rest of the read (see docs/benchmarks.md)."""
+    more CPU than the rest of the read (see docs/scaling.md)."""
     models = ((Listing, "l"), (Sku, "s"), (Category, "c"), (Merchant, "m"))
     cols = prebuilt.columns(alias, models)
 
