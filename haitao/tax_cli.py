@@ -144,6 +144,8 @@ def _parse_json(text: str) -> object:
         )
     except json.JSONDecodeError as error:
         raise _Unreadable("invalid_input", f"the input is not valid JSON: {error}") from None
+    except RecursionError:
+        raise _Unreadable("invalid_input", "the input is nested too deeply to be one order") from None
 
 
 def _no_constant(name: str) -> None:
@@ -188,16 +190,24 @@ def _line(raw: object, path: str) -> LineInput:
         raise invalid.within(path) from None
 
 
+# Amounts and rates above this are input errors, not orders: they would overflow the arithmetic.
+_LARGEST = Decimal("1e12")
+
+
 def _number(value: object, field: str) -> Decimal:
     """Text, a JSON integer or an exactly-parsed JSON decimal; never a float, bool or null."""
     if isinstance(value, str):
         try:
-            return parse_money(value)
+            number = parse_money(value)
         except ValueError as error:
             raise InvalidInput(field, str(error)) from None
-    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
-        return Decimal(value)
-    raise InvalidInput(field, f'must be a decimal string such as "200.00", not {_json_type(value)}')
+    elif isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
+        number = Decimal(value)
+    else:
+        raise InvalidInput(field, f'must be a decimal string such as "200.00", not {_json_type(value)}')
+    if not number.is_finite() or abs(number) >= _LARGEST:
+        raise InvalidInput(field, f"is out of range (at most {_LARGEST:,.0f} in absolute value)")
+    return number
 
 
 def _integer(value: object, field: str) -> int:

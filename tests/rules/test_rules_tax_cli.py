@@ -107,6 +107,7 @@ def test_json_integers_and_exact_decimals_are_accepted_for_amounts():
      (with_line(unit_price=None), "lines[0].unit_price"),
      (with_line(unit_price=True), "lines[0].unit_price"),
      (with_line(unit_price=...), "lines[0].unit_price"),
+     (with_line(unit_price="1" + "0" * 40), "lines[0].unit_price"),
      (with_line(quantity=-1), "lines[0].quantity"),
      (with_line(quantity=0), "lines[0].quantity"),
      (with_line(quantity="2"), "lines[0].quantity"),
@@ -144,13 +145,21 @@ def test_invalid_input_exit_2_names_the_field(payload, field):
     ("text", "message"),
     [("", "empty"), ("{", "not valid JSON"), ("[1, 2]", "JSON object"), ('"order"', "JSON object"),
      ('{"lines": [{"sku": "A", "unit_price": NaN, "quantity": 1, "vat_rate": "0.13"}]}', "NaN"),
-     ('{"freight": "1", "freight": "2", "lines": []}', "appears twice")],
+     ('{"freight": "1", "freight": "2", "lines": []}', "appears twice"),
+     ("[" * 100_000, "nested too deeply")],
 )
 def test_unreadable_json_exit_2(text, message):
     code, answer = run(text)
     assert code == 2
     assert answer["error"]["code"] == "invalid_input" and answer["error"]["field"] is None
     assert message in answer["error"]["message"]
+
+
+def test_a_json_number_too_large_to_compute_with_is_an_input_error():
+    text = '{"lines": [{"sku": "A", "unit_price": 1e999999, "quantity": 1, "vat_rate": "0.13"}]}'
+    code, answer = run(text)
+    assert code == 2 and answer["error"]["field"] == "lines[0].unit_price"
+    assert "out of range" in answer["error"]["message"]
 
 
 def test_missing_file_exit_2(tmp_path):
