@@ -37,6 +37,7 @@ def _serve(bind: str, workers: int, threads: int, extra_env: dict | None = None)
     call_command("collectstatic", interactive=False, verbosity=0)
     cmd = [sys.executable, "-m", "gunicorn", "haitao.wsgi:application", "--bind", bind,
            "--workers", str(workers), "--threads", str(threads), "--access-logfile", "-",
+           "--logger-class", "haitao.common.gunicorn_log.MaskingLogger",
            "--graceful-timeout", "10", "--timeout", "60"]
     return subprocess.call(cmd, env={**os.environ, **(extra_env or {})})
 

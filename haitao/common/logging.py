@@ -3,8 +3,9 @@
 import logging
 import re
 
-# 18-character resident ID numbers and mainland mobile numbers, wherever they appear in a message.
-_ID_NUMBER = re.compile(r"(?<![0-9])(\d{4})\d{10}(\d{3}[0-9Xx])(?![0-9])")
+# 18-character resident ID numbers and mainland mobile numbers, wherever they appear in a message —
+# but not inside a longer code: an order number (HT + 18 digits) or waybill (HTX…) stays readable.
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9])(1[3-9]\d)\d{4}(\d{4})(?![0-9])")
 
 
