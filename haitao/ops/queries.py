@@ -6,11 +6,12 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from haitao.brands.models import Brand
+from haitao.catalog.models import Listing
 from haitao.declarations.models import Declaration, OutboxMessage
 from haitao.inventory.models import Stock
 from haitao.orders.models import Order
@@ -23,6 +24,8 @@ OWN_SOURCE = "haitao"
 
 # Paid and still a sale (quota-counting statuses): what GMV, AOV and tax collected are summed over.
 SOLD = sorted(Status.COUNTING)
+# An order rejected by customs ends `refunded`, as does a paid order refunded before it was declared:
+# a refunded order counts as declared when it has a declaration that was built (was sent to customs).
 DECLARED_OR_LATER = [Status.DECLARED, Status.CUSTOMS_ACCEPTED, Status.RELEASED, Status.SHIPPED, Status.DELIVERED,
                      Status.CUSTOMS_REJECTED, Status.RETURN_REQUESTED, Status.RETURNED]
 RELEASED_OR_LATER = [Status.RELEASED, Status.SHIPPED, Status.DELIVERED, Status.RETURN_REQUESTED, Status.RETURNED]
@@ -56,8 +59,25 @@ class Kpis:
         return self.released / self.declared if self.declared else None
 
 
+def reached_declaration() -> Q:
+    """Orders that were declared to customs: in a declared-or-later status, or refunded after a
+    declaration of theirs was built (rejected by customs, then refunded)."""
+    built = Declaration.objects.filter(order=OuterRef("pk")).exclude(status=Declaration.Status.BUILD_FAILED)
+    return Q(status__in=DECLARED_OR_LATER) | Q(Exists(built), status=Status.REFUNDED)
+
+
+def low_stock_count() -> int:
+    """SKUs with at most LOW_STOCK units available over all their stock rows, plus SKUs listed visibly
+    without any stock row at all (out of stock). Two queries."""
+    low = (Stock.objects.values("sku").annotate(available=Sum(F("on_hand") - F("allocated")))
+           .filter(available__lte=LOW_STOCK).count())
+    unstocked = (Listing.objects.filter(visible=True).exclude(Exists(Stock.objects.filter(sku=OuterRef("sku"))))
+                 .values("sku").distinct().count())
+    return low + unstocked
+
+
 def kpis(now: datetime) -> Kpis:
-    """Three queries: one conditional aggregate over orders, the outbox, the stock."""
+    """Four queries: one conditional aggregate over orders, the outbox, the stock (two)."""
     start = local_day_start(now)
     own, history, sold = Q(source=OWN_SOURCE), ~Q(source=OWN_SOURCE), Q(status__in=SOLD)
     row = Order.objects.aggregate(
@@ -68,15 +88,13 @@ def kpis(now: datetime) -> Kpis:
         orders_today=Count("id", filter=own & Q(placed_at__gte=start)),
         paid_today=Count("id", filter=own & Q(paid_at__gte=start)),
         tax_collected=Sum("tax_total", filter=own & sold),
-        declared=Count("id", filter=own & Q(status__in=DECLARED_OR_LATER)),
+        declared=Count("id", filter=own & reached_declaration()),
         released=Count("id", filter=own & Q(status__in=RELEASED_OR_LATER)),
     )
     for key in ("gmv", "history_gmv", "tax_collected"):
         row[key] = row[key] or ZERO
     outbox_failed = OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).count()
-    low = (Stock.objects.values("sku").annotate(available=Sum(F("on_hand") - F("allocated")))
-           .filter(available__lte=LOW_STOCK).count())
-    return Kpis(outbox_failed=outbox_failed, low_stock_skus=low, **row)
+    return Kpis(outbox_failed=outbox_failed, low_stock_skus=low_stock_count(), **row)
 
 
 @dataclass

@@ -59,11 +59,16 @@ def place(brand, code, n=1, paid=True):
     return list(Order.objects.filter(pk__in=placed))
 
 
-def reject(order, code):
+def declared(order, status, message_type=Declaration.Type.ORDER, **kw):
+    """A declaration of `order` in `status`, as the customs path leaves it."""
     return Declaration.objects.create(
-        order=order, message_type=Declaration.Type.INVENTORY, sender_role=Declaration.Sender.PLATFORM,
+        order=order, message_type=message_type, sender_role=Declaration.Sender.PLATFORM,
         sender_code="3301960HTS", sender_name="test", guid=str(uuid.uuid4()), message_guid=str(uuid.uuid4()),
-        status=Declaration.Status.REJECTED, error_code=code)
+        status=status, **kw)
+
+
+def reject(order, code):
+    return declared(order, Declaration.Status.REJECTED, Declaration.Type.INVENTORY, error_code=code)
 
 
 def test_anonymous_is_sent_to_admin_login(client):
@@ -140,3 +145,37 @@ def test_query_count_does_not_grow_with_orders(client, staff, shop):
     many = _queries_for(client, shop, 18)
     assert Order.objects.count() == 20
     assert few == many <= 12, (few, many)
+
+
+def test_clearance_counts_orders_rejected_by_customs_and_refunded(client, staff, shop):
+    from haitao.ops import queries
+
+    dolphin, _ = shop
+    released, rejected, refunded_unsent, build_failed = place(dolphin, "APT3", 4)
+    Order.objects.filter(pk=released.pk).update(status=Status.RELEASED)
+    declared(released, Declaration.Status.RELEASED)
+    Order.objects.filter(pk=rejected.pk).update(status=Status.REFUNDED)  # customs_rejected → refunded
+    declared(rejected, Declaration.Status.ACCEPTED)
+    reject(rejected, "C001")
+    Order.objects.filter(pk=refunded_unsent.pk).update(status=Status.REFUNDED)  # refunded while only paid
+    declared(build_failed, Declaration.Status.BUILD_FAILED)  # could not be built: still paid, never declared
+    Order.objects.filter(pk=build_failed.pk).update(status=Status.REFUNDED)
+
+    k = queries.kpis(timezone.now())
+    assert (k.released, k.declared) == (1, 2)
+    html = client.get("/ops/").content.decode()
+    assert "1 released / 2 declared" in html and "50%" in html
+
+
+def test_low_stock_counts_listed_skus_without_any_stock_row(shop):
+    from haitao.ops import queries
+
+    dolphin, panda = shop
+    before = queries.kpis(timezone.now()).low_stock_skus
+    bare = f.sku(code="BARE")
+    f.listed(dolphin, bare)
+    f.listed(panda, bare)  # listed twice: one SKU
+    hidden = f.sku(code="HIDE")
+    f.listed(dolphin, hidden, visible=False)  # not offered: not counted
+    f.sku(code="NONE")  # not listed at all: not counted
+    assert queries.kpis(timezone.now()).low_stock_skus == before + 1
