@@ -22,9 +22,14 @@ class WarehouseAdmin(admin.ModelAdmin):
         return ("code", "kind") if obj is not None else ()
 
 
+# A stock count an operator may type: far above any real warehouse, far below the column's limit
+# (PositiveIntegerField: 2,147,483,647), so a typo is a form error, never a database error.
+MAX_ON_HAND = 10_000_000
+
+
 class StockForm(forms.ModelForm):
     set_on_hand = forms.IntegerField(
-        min_value=0, required=False, label="Set on hand to",
+        min_value=0, max_value=MAX_ON_HAND, required=False, label="Set on hand to",
         help_text="A stock count. It cannot fall below the units already allocated to orders.")
 
     class Meta:

@@ -248,6 +248,19 @@ def test_stock_on_hand_changes_only_through_set_on_hand(admin_client, shop):
     assert (stock.on_hand, stock.allocated, stock.item_record_no) == (3, 3, "IR-NEW")
 
 
+@pytest.mark.parametrize("count", ["99999999999999999999", "10000001"])
+def test_an_out_of_range_stock_count_is_a_form_error(admin_client, shop, count):
+    stock = Stock.objects.get(sku=shop["sku"])
+    url = reverse("admin:inventory_stock_change", args=[stock.pk])
+    response = admin_client.post(url, stock_form(stock, set_on_hand=count))
+    assert response.status_code == 200 and "set_on_hand" in response.context["adminform"].form.errors
+    stock.refresh_from_db()
+    assert stock.on_hand == 50
+    assert admin_client.post(url, stock_form(stock, set_on_hand="10000000")).status_code == 302
+    stock.refresh_from_db()
+    assert stock.on_hand == 10_000_000
+
+
 def test_saving_a_stock_row_never_writes_back_a_stale_allocation(admin_client, shop):
     stock = Stock.objects.get(sku=shop["sku"])
     url = reverse("admin:inventory_stock_change", args=[stock.pk])
