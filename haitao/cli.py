@@ -98,13 +98,15 @@ def cmd_worker(args) -> int:
     from haitao.declarations.worker import worker_tick
     from haitao.orders.services import expire_unpaid
 
-    print(f"haitao worker: every {args.interval}s", flush=True)
+    print("haitao worker: one pass" if args.once else f"haitao worker: every {args.interval}s", flush=True)
     while True:
         counts = {"expired": expire_unpaid(), **worker_tick()}
         busy = {k: v for k, v in counts.items() if v}
         if busy:
             print("worker:", ", ".join(f"{k} {v}" for k, v in busy.items()), flush=True)
         if args.once:
+            if not busy:
+                print("worker: nothing to do", flush=True)
             return 0
         time.sleep(args.interval)
 
@@ -142,11 +144,34 @@ def cmd_tax_quote(args) -> int:
 
 def cmd_rotate_keys(args) -> int:
     _django()
+    from cryptography.fernet import InvalidToken
+
     from haitao.common.keys import rotate_all
 
-    for model, count in rotate_all().items():
+    try:
+        counts = rotate_all()
+    except ValueError as exc:  # a key in HAITAO_FIELD_KEYS that is not a Fernet key
+        print(f"haitao: HAITAO_FIELD_KEYS holds a malformed key ({exc}); generate one with "
+              "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`",
+              file=sys.stderr)
+        return 2
+    except InvalidToken:
+        print("haitao: a stored value is readable with none of HAITAO_FIELD_KEYS: keep the old key in the list, "
+              "after the new one, until rotate-keys has finished (nothing was changed in that batch)", file=sys.stderr)
+        return 2
+    for model, count in counts.items():
         print(f"{model}: {count} rows re-encrypted")
     return 0
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"the interval must be a positive number of seconds, not {text}")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -169,7 +194,7 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     worker = sub.add_parser("worker", help="run background duties (order expiry, customs outbox)")
-    worker.add_argument("--interval", type=float, default=30.0, help="seconds between passes of the plain loop")
+    worker.add_argument("--interval", type=_positive_seconds, default=30.0, help="seconds between passes of the plain loop")
     worker.add_argument("--once", action="store_true", help="one pass of the plain loop, then exit")
     worker.add_argument("--celery", action="store_true",
                         help="run a Celery worker (the default when HAITAO_BROKER_URL is set)")
@@ -216,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file or folder given on the command line that cannot be read or written
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"haitao: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 2
     except DatabaseError as exc:  # most often: a database nobody has migrated yet
         print(f"haitao: database error: {exc}\nhaitao: is the database at HAITAO_DATABASE_URL reachable and "
               "migrated? Run `haitao migrate` (or `haitao demo --no-serve` for the demo data).", file=sys.stderr)

@@ -26,7 +26,8 @@ def _print(args, result: dict, text: str) -> None:
 
 
 def cmd_simulate(args) -> int:
-    """The local customs over two folders (no database needed)."""
+    """The local customs over two folders (it reads no orders, but its module loads with Django)."""
+    _django()
     from haitao.customs import SimulatorConfig
 
     from .worker import run_simulator
@@ -51,9 +52,10 @@ def cmd_export(args) -> int:
     from haitao.orders.models import Order
 
     from .export import export_order
+    from .mapping import MappingError
 
-    if not args.all and not args.order:
-        print("give --order NO or --all", file=sys.stderr)
+    if bool(args.all) == bool(args.order):
+        print("give either --order NO (any number of times) or --all", file=sys.stderr)
         return 2
     orders = Order.objects.filter(declarations__isnull=False).distinct().order_by("number") if args.all else \
         Order.objects.filter(number__in=args.order)
@@ -62,7 +64,13 @@ def cmd_export(args) -> int:
               file=sys.stderr)
         return 1
     out = Path(args.out)
-    files = [str(path) for order in orders for path in export_order(order, out)]
+    files = []
+    for order in orders:
+        try:
+            files += [str(path) for path in export_order(order, out)]
+        except MappingError as exc:  # e.g. not paid yet: there is nothing to declare
+            print(f"order {order.number} cannot be exported: {exc}", file=sys.stderr)
+            return 1
     _print(args, {"files": files}, "\n".join(files) + f"\n{len(files)} files written to {out}, all valid")
     return 0
 
@@ -71,6 +79,9 @@ def cmd_receive(args) -> int:
     _django()
     from .receipts import process_inbox
 
+    if not Path(args.dir).is_dir():
+        print(f"haitao: {args.dir} is not a folder of receipts", file=sys.stderr)
+        return 2
     counts = process_inbox(args.dir)
     _print(args, counts, "receipts: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
     return 0
