@@ -1,6 +1,7 @@
 """Operators' view of customs: declarations with their receipts and error codes, the outbox with its
 failures, shipments with tracking; a "retry" action on declarations and outbox rows.
-Message XML is shown masked (no ID numbers or phones on an operator's screen)."""
+Message XML is shown masked (no ID numbers or phones on an operator's screen).
+These rows are the customs audit trail: nobody adds or deletes them here."""
 
 import re
 
@@ -21,6 +22,16 @@ def masked_message(decl: Declaration) -> str:
     return _ADDRESS.sub(lambda m: m.group(1) + decl.order.consignee_address_masked + m.group(2), masked)
 
 
+class AuditTrailAdmin(admin.ModelAdmin):
+    """Viewable (and the retry actions run), never added or deleted from the admin."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ReceiptInline(admin.TabularInline):
     model = Receipt
     extra = 0
@@ -37,7 +48,7 @@ def retry_declarations(modeladmin, request, queryset):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
+class DeclarationAdmin(AuditTrailAdmin):
     list_display = ["order", "message_type", "sender_role", "sender_code", "status", "return_status", "error_code",
                     "delivery", "updated_at"]
     list_filter = ["status", "message_type", "sender_role", "error_code"]
@@ -59,9 +70,6 @@ class DeclarationAdmin(admin.ModelAdmin):
     def masked_xml(self, obj):
         return format_html("<pre style='white-space:pre-wrap'>{}</pre>", masked_message(obj))
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.action(description="Retry delivery now")
 def retry_outbox(modeladmin, request, queryset):
@@ -71,7 +79,7 @@ def retry_outbox(modeladmin, request, queryset):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(AuditTrailAdmin):
     list_display = ["filename", "status", "attempts", "next_attempt_at", "sent_at", "short_error"]
     list_filter = ["status"]
     search_fields = ["filename", "declaration__order__number"]
@@ -83,20 +91,14 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def short_error(self, obj):
         return obj.last_error[:80]
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(Receipt)
-class ReceiptAdmin(admin.ModelAdmin):
+class ReceiptAdmin(AuditTrailAdmin):
     list_display = ["message_type", "declaration", "return_status", "error_code", "return_time", "received_at"]
     list_filter = ["message_type", "return_status", "error_code"]
     list_select_related = ["declaration__order"]
     search_fields = ["declaration__order__number", "message_guid", "filename"]
     readonly_fields = [f.name for f in Receipt._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
 
 
 class TrackingInline(admin.TabularInline):
@@ -108,7 +110,7 @@ class TrackingInline(admin.TabularInline):
 
 
 @admin.register(Shipment)
-class ShipmentAdmin(admin.ModelAdmin):
+class ShipmentAdmin(AuditTrailAdmin):
     list_display = ["waybill_no", "order", "logistics_name", "weight_kg", "status", "shipped_at", "delivered_at"]
     list_filter = ["status", "logistics_code"]
     list_select_related = ["order"]
@@ -116,6 +118,3 @@ class ShipmentAdmin(admin.ModelAdmin):
     readonly_fields = ["order", "logistics_code", "logistics_name", "waybill_no", "weight_kg", "status", "created_at",
                        "shipped_at", "delivered_at"]
     inlines = [TrackingInline]
-
-    def has_add_permission(self, request):
-        return False

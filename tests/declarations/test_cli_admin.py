@@ -11,7 +11,7 @@ import pytest
 from haitao.customs import parse, validate, verify
 from haitao.declarations import config, services
 from haitao.declarations.cli import add_parsers
-from haitao.declarations.models import Declaration, OutboxMessage, Shipment
+from haitao.declarations.models import Declaration, OutboxMessage, Receipt, Shipment
 from haitao.declarations.worker import worker_tick
 from haitao.orders.states import Status
 from haitao.payments.models import Payment
@@ -164,3 +164,23 @@ def test_admin_shows_declarations_outbox_shipments_and_retries(place_and_pay, ad
     assert "nothing to retry" in response.content.decode()
     shipment = order.shipment
     assert shipment.waybill_no in admin_client.get(f"/admin/declarations/shipment/{shipment.pk}/change/").content.decode()
+
+
+def test_the_customs_audit_trail_cannot_be_deleted_from_the_admin(place_and_pay, admin_client):
+    order = place_and_pay([("APT3", 1)])
+    worker_tick()
+    rows = {"declaration": Declaration.objects.filter(order=order).first(),
+            "outboxmessage": OutboxMessage.objects.filter(declaration__order=order).first(),
+            "receipt": Receipt.objects.filter(declaration__order=order).first(),
+            "shipment": Shipment.objects.get(order=order)}
+    for path, row in rows.items():
+        assert row is not None, path
+        changelist = admin_client.get(f"/admin/declarations/{path}/")
+        assert "delete_selected" not in changelist.content.decode(), path
+        assert admin_client.get(f"/admin/declarations/{path}/{row.pk}/delete/").status_code == 403, path
+        admin_client.post(f"/admin/declarations/{path}/", {"action": "delete_selected",
+                                                           "_selected_action": [row.pk], "post": "yes"})
+        assert type(row).objects.filter(pk=row.pk).exists(), path
+    page = admin_client.get(f"/admin/declarations/declaration/{rows['declaration'].pk}/change/").content.decode()
+    assert "deletelink" not in page
+    assert "retry_declarations" in admin_client.get("/admin/declarations/declaration/").content.decode()
