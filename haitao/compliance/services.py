@@ -63,9 +63,20 @@ class Sellability:
 
 # -- loading -----------------------------------------------------------------------------------------
 
+def _canonical_header(csv_text: str) -> str:
+    """The official list names its first column `code8` (the 8-digit tariff line): read that header
+    as `code`. Only the first line changes, so line numbers in errors stay the file's own."""
+    text = csv_text.lstrip("\ufeff")
+    header, newline, body = text.partition("\n")
+    first, comma, rest = header.partition(",")
+    if first.strip().strip('"').strip().lower() != "code8":
+        return csv_text
+    return "code" + comma + rest + newline + body
+
+
 def _parse(csv_text: str) -> pl.PositiveList:
     try:
-        return pl.parse_csv_text(csv_text)
+        return pl.parse_csv_text(_canonical_header(csv_text))
     except (ValueError, csv.Error) as exc:
         match = _ROW_ERROR.match(str(exc))
         if match:
@@ -91,7 +102,8 @@ def _check_lengths(parsed: pl.PositiveList, csv_text: str, source: str) -> None:
 
 
 def load_positive_list(csv_text: str, source: str) -> dict:
-    """Replace the loaded positive list with the one in `csv_text` (header code,description,remarks).
+    """Replace the loaded positive list with the one in `csv_text` (header code,description,remarks;
+    `code8` is read as `code`).
 
     Returns {"added", "updated", "removed", "unchanged", "total"}. Raises PositiveListFileError naming
     the CSV line on a bad row; nothing is changed then. An empty list is refused (it would stop every

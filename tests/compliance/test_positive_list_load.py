@@ -3,6 +3,7 @@ per-process cache, and the `haitao positive-list` commands."""
 
 import argparse
 import json
+from pathlib import Path
 
 import pytest
 
@@ -130,6 +131,23 @@ def test_cli_load_error_names_file_and_line(tmp_path, capsys):
     assert status == 2 and out == ""
     assert err.startswith(f"haitao: {path}:3: code must be 8 digits")
     assert PositiveListEntry.objects.count() == 0
+
+
+def test_the_header_may_name_the_code_column_code8(tmp_path):
+    body = POSITIVE_LIST_CSV.partition("\n")[2]
+    for header in ("code8,description,remarks", "\ufeffCode8 ,description,remarks", '"code8",description,remarks'):
+        PositiveListEntry.objects.all().delete()
+        assert compliance.load_positive_list(f"{header}\r\n{body}", "x")["added"] == 5, header
+    with pytest.raises(compliance.PositiveListFileError) as caught:
+        compliance.load_positive_list(f"code8,description,remarks\n{body}1901101,seven digits,\n", "x")
+    assert caught.value.line == 7  # the file's own line numbers
+
+
+def test_cli_loads_the_demo_subset_the_demo_ships(capsys):
+    demo = Path(__file__).resolve().parents[2] / "haitao" / "demo" / "data" / "positive-list-demo.csv"
+    status, out, err = run(["positive-list", "load", str(demo), "--json"], capsys)
+    assert status == 0 and err == ""
+    assert json.loads(out)["added"] == PositiveListEntry.objects.count() > 0
 
 
 def test_cli_load_missing_file(tmp_path, capsys):
