@@ -77,7 +77,9 @@ def cmd_demo(args) -> int:
         return 0
     worker = subprocess.Popen([sys.executable, "-m", "haitao.cli", "worker", "--interval", "5"])
     try:
-        return _serve(args.bind, 2, 4, {"HAITAO_DEMO": "1"})
+        # The API's pay_url points at this server, wherever --bind put it (unless configured).
+        public = os.environ.get("HAITAO_PUBLIC_BASE_URL") or base
+        return _serve(args.bind, 2, 4, {"HAITAO_DEMO": "1", "HAITAO_PUBLIC_BASE_URL": public})
     finally:
         worker.terminate()
         worker.wait(timeout=10)
