@@ -145,6 +145,16 @@ def render_html(report: Mapping[str, Any]) -> str:
     conflict_rows = [[c.get("sku"), c.get("field"), c.get("haitao"), c.get("source")] for c in conflicts[:HTML_ROW_LIMIT]]
     quarantined = report.get("quarantined", [])
     quarantine_rows = [[q.get("file"), q.get("line"), q.get("reason")] for q in quarantined[:HTML_ROW_LIMIT]]
+    warehouses = report.get("warehouses", [])
+    warehouse_rows = [[w.get("source"), w.get("warehouse"), "created" if w.get("created") else "existing"]
+                      for w in warehouses[:HTML_ROW_LIMIT]]
+    notes = report.get("notes", [])
+    note_rows = [[n.get("kind"), n.get("sku") or n.get("source_id") or "", n.get("reason") or n.get("note")]
+                 for n in notes[:HTML_ROW_LIMIT]]
+    deferred = report.get("orders_deferred", [])
+    deferred_rows = [[_cell(d.get("source_id") if isinstance(d, Mapping) else d),
+                      d.get("reason") if isinstance(d, Mapping) else ""] for d in deferred[:HTML_ROW_LIMIT]]
+    skipped_rows = [[kind, n] for kind, n in report.get("skipped_existing", {}).items() if n]
     title = f"Consolidation of {report.get('platform', '?')} as brand {report.get('brand', '?')}"
     dry = '<p class="dry">Dry run: nothing was written.</p>' if report.get("dry_run") else ""
     return "\n".join([
@@ -161,6 +171,13 @@ def render_html(report: Mapping[str, Any]) -> str:
         _table(["sku", "field", "haitao", "source"], conflict_rows, len(conflicts)),
         "<h2>Quarantined lines</h2>",
         _table(["file", "line", "reason"], quarantine_rows, len(quarantined)),
+        "<h2>Warehouses</h2>",
+        '<p class="more">A created warehouse starts inactive: check it, then activate it in the admin.</p>'
+        if any(w.get("created") for w in warehouses) else "",
+        _table(["source warehouse", "haitao warehouse", ""], warehouse_rows, len(warehouses)),
+        "<h2>Notes</h2>", _table(["kind", "sku / source id", "note"], note_rows, len(notes)),
+        "<h2>Orders deferred</h2>", _table(["source order", "reason"], deferred_rows, len(deferred)),
+        "<h2>Already consolidated by an earlier run (skipped)</h2>", _table(["kind", "records"], skipped_rows),
         "</body></html>",
     ])
 

@@ -55,3 +55,17 @@ def test_write_report(tmp_path):
     json_path, html_path = write_report(sample_report(), tmp_path / "out")
     assert json.loads(json_path.read_text(encoding="utf-8"))["platform"] == "koala"
     assert "koala" in html_path.read_text(encoding="utf-8")
+
+
+def test_html_shows_what_the_merge_adds_to_the_json():
+    report = {**sample_report(),
+              "warehouses": [{"source": "奇异果奥克兰直邮仓", "warehouse": "kiwi-wh-1", "created": True}],
+              "notes": [{"kind": "listing_invisible", "sku": "KIWI-KP029", "reason": "not on the <positive> list"},
+                        {"kind": "brand", "note": "brand kiwi created"}],
+              "orders_deferred": [{"source_id": "KO-11", "reason": "customer waits in the review queue"}],
+              "skipped_existing": {"products": 3, "orders": 0}}
+    page = render_html(report)
+    for text in ("kiwi-wh-1", "activate it in the admin", "KIWI-KP029", "not on the &lt;positive&gt; list",
+                 "brand kiwi created", "KO-11", "customer waits in the review queue"):
+        assert text in page, text
+    assert "<td>products</td><td>3</td>" in page and "<td>orders</td><td>0</td>" not in page
