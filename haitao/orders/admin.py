@@ -1,8 +1,13 @@
 """Orders in the admin: view-only. Status and amounts change only through orders.services (the state
 machine with its audit events, stock and quota release); the actions below call it."""
 
+from functools import cache
+
 from django.contrib import admin, messages
+from django.template import engines
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from haitao.accounts.admin import IdNumberSearchMixin, ReadOnlyAdmin, ReadOnlyInline
 
@@ -15,17 +20,65 @@ LINE_FIELDS = ("gnum", "sku", "merchant", "title", "quantity", "unit_price", "go
 EVENT_FIELDS = ("created_at", "event", "from_status", "to_status", "actor", "note")
 
 
-class OrderLineInline(ReadOnlyInline):
+_ROW_OBJECT = "{{ inline_admin_form.original }}"
+
+
+@cache
+def _labelled_tabular():
+    """Django's tabular inline with each row headed by the inline's `row_label` instead of the
+    model's str() ("OrderLine object (46)"); the stock template if that spot ever moves."""
+    django = engines["django"]
+    source = django.engine.find_template("admin/edit_inline/tabular.html")[0].source
+    if _ROW_OBJECT not in source:
+        return "admin/edit_inline/tabular.html"
+    return django.from_string(source.replace(_ROW_OBJECT, "{{ inline_admin_form.form.row_label }}", 1))
+
+
+class LabelledRowsInline(ReadOnlyInline):
+    """A view-only tabular inline whose rows are headed by `row_label(obj)`."""
+
+    @property
+    def template(self):
+        return _labelled_tabular()
+
+    def row_label(self, obj) -> str:
+        raise NotImplementedError
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.row_label = property(lambda form: self.row_label(form.instance) if form.instance.pk else "")
+        return formset
+
+
+class OrderLineInline(LabelledRowsInline):
     model = OrderLine
+    verbose_name, verbose_name_plural = "order line", "order lines (goods and their tax)"
     fields = readonly_fields = LINE_FIELDS
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("sku", "merchant")
 
+    def row_label(self, obj) -> str:
+        return f"line {obj.gnum}: {obj.sku.code} × {obj.quantity}"
 
-class OrderEventInline(ReadOnlyInline):
+
+class OrderEventInline(LabelledRowsInline):
     model = OrderEvent
+    verbose_name, verbose_name_plural = "status change", "status changes (audit trail)"
     fields = readonly_fields = EVENT_FIELDS
+
+    def row_label(self, obj) -> str:
+        return f"{obj.event}: {obj.from_status or '—'} → {obj.to_status}"
+
+
+def _admin_link(obj, text) -> str:
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, text)
+
+
+def _links(rows) -> str:
+    """One link a line, or "—"."""
+    return format_html_join("<br>", "{}", ((link,) for link in rows)) or "—"
 
 
 @admin.register(Order)
@@ -38,6 +91,7 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     search_fields = ("number", "customer__user__email", "customer__display_name", "idempotency_key")
     date_hierarchy = "placed_at"
     inlines = (OrderLineInline, OrderEventInline)
+    readonly_fields = ("declaration_links", "payment_links", "shipment_link")
     actions = ("cancel_unpaid", "expire_overdue")
     fieldsets = (
         (None, {"fields": ("number", "brand", "customer", "status", "mode", "regime", "warehouse", "source")}),
@@ -46,9 +100,29 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
         ("Orderer and consignee (masked)", {"fields": ("buyer_name", "buyer_id_masked", "consignee",
                                                        "consignee_phone_masked", "consignee_address_masked",
                                                        "consignee_district")}),
+        ("Customs, payments and shipment", {"fields": ("declaration_links", "payment_links", "shipment_link")}),
         ("Dates", {"fields": ("placed_at", "expires_at", "paid_at", "risk_notice_accepted_at",
                               "risk_notice_digest", "idempotency_key")}),
     )
+
+    @admin.display(description="declarations")
+    def declaration_links(self, obj):
+        return _links(_admin_link(d, f"{d.message_type} — {d.get_status_display()}"
+                                     + (f" ({d.error_code})" if d.error_code else ""))
+                      for d in obj.declarations.order_by("message_type"))
+
+    @admin.display(description="payments")
+    def payment_links(self, obj):
+        return _links(_admin_link(p, f"{p.reference} — {p.provider} ¥{p.amount} {p.get_status_display()}")
+                      for p in obj.payments.order_by("created_at", "id"))
+
+    @admin.display(description="shipment")
+    def shipment_link(self, obj):
+        shipment = getattr(obj, "shipment", None)  # reverse one-to-one: absent until declared
+        if shipment is None:
+            return "—"
+        return _admin_link(shipment, f"{shipment.logistics_name} {shipment.waybill_no} — "
+                                     f"{shipment.get_status_display()}")
 
     def _actor(self, request) -> str:
         return f"operator:{request.user.get_username()}"[:60]

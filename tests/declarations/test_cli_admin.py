@@ -184,3 +184,21 @@ def test_the_customs_audit_trail_cannot_be_deleted_from_the_admin(place_and_pay,
     page = admin_client.get(f"/admin/declarations/declaration/{rows['declaration'].pk}/change/").content.decode()
     assert "deletelink" not in page
     assert "retry_declarations" in admin_client.get("/admin/declarations/declaration/").content.decode()
+
+
+def test_the_order_page_links_its_declarations_payments_and_shipment(place_and_pay, admin_client):
+    order = place_and_pay([("APT3", 1), ("SER1", 2)])
+    worker_tick()
+    page = admin_client.get(f"/admin/orders/order/{order.pk}/change/").content.decode()
+    for decl in Declaration.objects.filter(order=order):
+        assert f'href="/admin/declarations/declaration/{decl.pk}/change/"' in page
+        assert f"{decl.message_type} — {decl.get_status_display()}" in page
+    payment = Payment.objects.get(order=order)
+    assert f'href="/admin/payments/payment/{payment.pk}/change/"' in page and payment.reference in page
+    shipment = Shipment.objects.get(order=order)
+    assert f'href="/admin/declarations/shipment/{shipment.pk}/change/"' in page and shipment.waybill_no in page
+    # the inline rows are named by what they are, not "OrderLine object (46)"
+    assert "OrderLine object" not in page and "OrderEvent object" not in page
+    assert "line 1: APT3 × 1" in page and "line 2: SER1 × 2" in page
+    assert "declare: paid → declared" in page
+    assert "Status changes (audit trail)" in page and "Order lines (goods and their tax)" in page
