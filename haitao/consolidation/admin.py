@@ -1,8 +1,13 @@
 """Operator console for consolidation: runs, the source → haitao mapping (read-only), and the review
 queue, where each item shows the source record next to the haitao SKU or customer it was compared with.
-Accept applies the proposed match; reject creates a new SKU or customer (services.accept/reject_review)."""
+Accept applies the proposed match; reject creates a new SKU or customer (services.accept/reject_review),
+from the list's bulk actions or from the buttons on an item's page."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import csrf_protect_m
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 
 from haitao.accounts.models import Customer
@@ -14,6 +19,8 @@ from .models import ConsolidationRun, ReviewItem, SourceRecord
 
 SKU_FIELDS = ("code", "gtin", "brand_name", "title", "title_en", "hs_code", "origin_country", "vat_rate",
               "consumption_tax_rate", "gmodel", "net_weight_kg")
+# The submit buttons on an item's page: name -> accept?
+DECISION_BUTTONS = {"_accept_item": True, "_reject_item": False}
 PRODUCT_FIELDS = ("id", "gtin", "brand", "title", "title_en", "hs_code", "origin_country", "vat_rate",
                   "consumption_tax_rate", "spec", "net_weight_kg", "price", "status")
 
@@ -58,8 +65,8 @@ class ReviewItemAdmin(admin.ModelAdmin):
     list_filter = ("state", "kind", "platform")
     list_select_related = ("brand",)
     search_fields = ("source_id", "proposed")
-    readonly_fields = ("platform", "brand", "kind", "source_id", "side_by_side", "score", "reasons", "candidates",
-                       "state", "result", "decided_by", "decided_at")
+    readonly_fields = ("decision", "platform", "brand", "kind", "source_id", "side_by_side", "score", "reasons",
+                       "candidates", "state", "result", "decided_by", "decided_at")
     exclude = ("source", "source_sealed")
     actions = ("accept", "reject")
 
@@ -88,6 +95,28 @@ class ReviewItemAdmin(admin.ModelAdmin):
                                  for (a, b), (c, d) in zip(left, right)))
         return format_html('<table><thead><tr><th colspan="2">source ({})</th><th colspan="2">haitao ({})</th></tr>'
                            "</thead><tbody>{}</tbody></table>", obj.platform, obj.proposed or "no proposal", body)
+
+    @admin.display(description="decision")
+    def decision(self, obj: ReviewItem):
+        if obj.pk is None or obj.state != ReviewItem.State.PENDING:
+            return obj.get_state_display()
+        return format_html('<button type="submit" name="_accept_item" class="button default">Accept: merge with '
+                           '{}</button> <button type="submit" name="_reject_item" class="button">Reject: create a '
+                           "new {}</button>", obj.proposed or "no proposal", obj.get_kind_display().lower())
+
+    @csrf_protect_m
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """An Accept / Reject button on an item's page decides it through the bulk actions' path."""
+        pressed = [accept for name, accept in DECISION_BUTTONS.items() if name in request.POST]
+        if request.method != "POST" or object_id is None or not pressed:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        item = self.get_object(request, unquote(object_id))
+        if item is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, item):
+            raise PermissionDenied
+        self._decide(request, [item], pressed[0])
+        return HttpResponseRedirect(request.path)
 
     def _decide(self, request, queryset, accept: bool):
         done = 0

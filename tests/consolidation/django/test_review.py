@@ -88,3 +88,25 @@ def test_admin_shows_both_sides_and_applies_the_actions(queued, admin_client):
     assert dict(ReviewItem.objects.values_list("source_id", "state"))["kp054"] == "rejected"
     for name in ("consolidationrun", "sourcerecord"):
         assert admin_client.get(reverse(f"admin:consolidation_{name}_changelist")).status_code == 200
+
+
+def test_an_items_page_has_accept_and_reject_buttons_that_decide_it(queued, admin_client):
+    product, person = queued[("product", "kp055")], queued[("customer", "kc07")]
+    url = reverse("admin:consolidation_reviewitem_change", args=[product.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="_accept_item"' in page and 'name="_reject_item"' in page
+    response = admin_client.post(url, {"_accept_item": "Accept"}, follow=True)
+    assert response.redirect_chain[-1][0] == url
+    product.refresh_from_db()
+    assert (product.state, product.decided_by) == ("accepted", "operator:admin")
+    assert Listing.objects.filter(brand__code="kiwi", sku__code="SC-LAN-01").exists()  # the service's work
+    assert 'name="_accept_item"' not in response.content.decode()  # decided: no buttons any more
+    customers = Customer.objects.count()
+    url = reverse("admin:consolidation_reviewitem_change", args=[person.pk])
+    admin_client.post(url, {"_reject_item": "Reject"})
+    person.refresh_from_db()
+    assert person.state == "rejected" and Customer.objects.count() == customers + 1
+    response = admin_client.post(url, {"_accept_item": "Accept"}, follow=True)  # already decided: refused
+    person.refresh_from_db()
+    assert person.state == "rejected"
+    assert any(m.level_tag == "warning" for m in response.context["messages"])
