@@ -1,10 +1,7 @@
 """Orders in the admin: view-only. Status and amounts change only through orders.services (the state
 machine with its audit events, stock and quota release); the actions below call it."""
 
-from functools import cache
-
 from django.contrib import admin, messages
-from django.template import engines
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -20,37 +17,7 @@ LINE_FIELDS = ("gnum", "sku", "merchant", "title", "quantity", "unit_price", "go
 EVENT_FIELDS = ("created_at", "event", "from_status", "to_status", "actor", "note")
 
 
-_ROW_OBJECT = "{{ inline_admin_form.original }}"
-
-
-@cache
-def _labelled_tabular():
-    """Django's tabular inline with each row headed by the inline's `row_label` instead of the
-    model's str() ("OrderLine object (46)"); the stock template if that spot ever moves."""
-    django = engines["django"]
-    source = django.engine.find_template("admin/edit_inline/tabular.html")[0].source
-    if _ROW_OBJECT not in source:
-        return "admin/edit_inline/tabular.html"
-    return django.from_string(source.replace(_ROW_OBJECT, "{{ inline_admin_form.form.row_label }}", 1))
-
-
-class LabelledRowsInline(ReadOnlyInline):
-    """A view-only tabular inline whose rows are headed by `row_label(obj)`."""
-
-    @property
-    def template(self):
-        return _labelled_tabular()
-
-    def row_label(self, obj) -> str:
-        raise NotImplementedError
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.form.row_label = property(lambda form: self.row_label(form.instance) if form.instance.pk else "")
-        return formset
-
-
-class OrderLineInline(LabelledRowsInline):
+class OrderLineInline(ReadOnlyInline):
     model = OrderLine
     verbose_name, verbose_name_plural = "order line", "order lines (goods and their tax)"
     fields = readonly_fields = LINE_FIELDS
@@ -58,17 +25,11 @@ class OrderLineInline(LabelledRowsInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("sku", "merchant")
 
-    def row_label(self, obj) -> str:
-        return f"line {obj.gnum}: {obj.sku.code} × {obj.quantity}"
 
-
-class OrderEventInline(LabelledRowsInline):
+class OrderEventInline(ReadOnlyInline):
     model = OrderEvent
     verbose_name, verbose_name_plural = "status change", "status changes (audit trail)"
     fields = readonly_fields = EVENT_FIELDS
-
-    def row_label(self, obj) -> str:
-        return f"{obj.event}: {obj.from_status or '—'} → {obj.to_status}"
 
 
 def _admin_link(obj, text) -> str:

@@ -91,6 +91,9 @@ class OrderLine(models.Model):
         ordering = ["order", "gnum"]
         constraints = [models.UniqueConstraint(fields=["order", "gnum"], name="unique_gnum_per_order")]
 
+    def __str__(self):
+        return f"line {self.gnum}: {self.title} × {self.quantity}"
+
     @property
     def tax_total(self):
         return self.duty + self.consumption_tax + self.vat
@@ -109,3 +112,6 @@ class OrderEvent(models.Model):
 
     class Meta:
         ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.event}: {self.from_status or '—'} → {self.to_status}"

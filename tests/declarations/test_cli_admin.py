@@ -199,6 +199,7 @@ def test_the_order_page_links_its_declarations_payments_and_shipment(place_and_p
     assert f'href="/admin/declarations/shipment/{shipment.pk}/change/"' in page and shipment.waybill_no in page
     # the inline rows are named by what they are, not "OrderLine object (46)"
     assert "OrderLine object" not in page and "OrderEvent object" not in page
-    assert "line 1: APT3 × 1" in page and "line 2: SER1 × 2" in page
+    lines = list(order.lines.all())
+    assert f"line 1: {lines[0].title} × 1" in page and f"line 2: {lines[1].title} × 2" in page
     assert "declare: paid → declared" in page
     assert "Status changes (audit trail)" in page and "Order lines (goods and their tax)" in page
