@@ -5,6 +5,7 @@ Each subcommand is a thin adapter: parse arguments, set up Django when needed, c
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -75,6 +76,8 @@ def cmd_demo(args) -> int:
     print(f"  API docs:         {base}/api/docs   (OpenAPI: {base}/api/openapi.json)")
     if args.no_serve:
         return 0
+    # SIGTERM (a service manager, `timeout`) stops the demo as Ctrl-C does: server and worker with it.
+    signal.signal(signal.SIGTERM, _interrupt)
     worker = subprocess.Popen([sys.executable, "-m", "haitao.cli", "worker", "--interval", "5"])
     try:
         # The API's pay_url points at this server, wherever --bind put it (unless configured).
@@ -83,6 +86,10 @@ def cmd_demo(args) -> int:
     finally:
         worker.terminate()
         worker.wait(timeout=10)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def cmd_worker(args) -> int:
