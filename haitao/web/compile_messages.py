@@ -1,8 +1,6 @@
 """Compile the storefront translations without GNU gettext: `python -m haitao.web.compile_messages`.
 
-Every `haitao/locale/<lang>/LC_MESSAGES/*.po` is written next to itself as `.mo` with Babel, and so is
-every `haitao/web/locale/…/*.po` (the web app's own catalog, which Django reads after LOCALE_PATHS: it
-holds the storefront's newer strings; an entry in `haitao/locale` wins over the same one here).
+Every `haitao/locale/<lang>/LC_MESSAGES/*.po` is written next to itself as `.mo` with Babel.
 `--extract` first refreshes the catalogs from the source (templates through Django's own
 `templatize`, Python through Babel), keeping existing translations; new strings arrive untranslated.
 """
@@ -19,7 +17,6 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "locale"
-WEB_LOCALE_DIR = ROOT / "web" / "locale"
 SOURCES = [ROOT / "web"]
 KEYWORDS = {"gettext": None, "gettext_lazy": None, "_": None, "ngettext": (1, 2), "ngettext_lazy": (1, 2),
             "pgettext": ((1, "c"), 2), "pgettext_lazy": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
@@ -81,7 +78,7 @@ def main(argv=None) -> int:
         for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po")):
             update(po_path, template)
             print(f"updated {po_path.relative_to(ROOT.parent)} ({len(template)} messages)")
-    for mo_path in compile_all() + compile_all(WEB_LOCALE_DIR):
+    for mo_path in compile_all():
         print(f"compiled {mo_path.relative_to(ROOT.parent)}")
     return 0
 
