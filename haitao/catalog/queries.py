@@ -37,6 +37,15 @@ def brand_by_code(code: str) -> Brand:
     return brand
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_query(raw: str) -> str:
+    """A search as typed, without control characters (a NUL would match everything on SQLite and be
+    refused by PostgreSQL); blank means no search."""
+    return _CONTROL_CHARACTERS.sub("", raw or "").strip()
+
+
 def search_listings(brand: Brand, q: str = "", category: str = ""):
     """Visible listings of `brand`, in a category (slug) and matching `q`, in one query. `q` matches a
     title, the goods' brand or its category (Chinese or English, any part), a barcode or a SKU code;
@@ -44,7 +53,7 @@ def search_listings(brand: Brand, q: str = "", category: str = ""):
     listings = Listing.objects.visible().for_brand(brand)
     if category:
         listings = listings.filter(sku__category__slug=category)
-    q = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", q or "").strip()
+    q = clean_query(q)
     if q:
         listings = listings.filter(Q(sku__title__icontains=q) | Q(sku__title_en__icontains=q)
                                    | Q(sku__brand_name__icontains=q) | Q(sku__brand_name_zh__icontains=q)

@@ -1,13 +1,11 @@
 """Browsing: the landing page, each brand's home, categories, search and product pages."""
 
-import re
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from haitao.brands.models import Brand
 from haitao.catalog.models import Category, Listing
-from haitao.catalog.queries import search_listings
+from haitao.catalog.queries import clean_query, search_listings
 from haitao.rules.regime import GENERAL_TRADE
 
 from ..presenters import availability, estimated_tax, unit_quote
@@ -64,18 +62,11 @@ def category(request, brand, slug):
     return render_page(request, "web/category.html", {"category": cat, "cards": cards}, brand)
 
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def search_query(raw: str) -> str:
-    """What the buyer typed, without control characters (a NUL would match everything on SQLite and
-    be refused by PostgreSQL); blank means no search."""
-    return CONTROL_CHARACTERS.sub("", raw or "").strip()[:100]
 
 
 @storefront
 def search(request, brand):
-    q = search_query(request.GET.get("q", ""))
+    q = clean_query(request.GET.get("q", ""))[:100]
     cards = []
     if q:
         cards = _cards(search_listings(brand, q).select_related("brand")[:MAX_RESULTS])
