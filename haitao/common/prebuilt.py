@@ -1,7 +1,7 @@
-"""Hand-written SELECTs over several models, read back as model instances through each column's own
-converters: the same objects and values as the ORM's select_related query, without compiling one per
-request. For the few reads on the hot path (token lookup, placement's listings); everything else uses
-the ORM.
+"""The few hot-path statements written by hand (token lookup, placement's listing read, the order's
+INSERTs): built once per process from the models' metadata and read back through each column's own
+converters, so they give the same objects and values as the ORM's select_related query or bulk_create
+without compiling a query per request. Everything else uses the ORM.
 """
 
 from dataclasses import dataclass

@@ -57,8 +57,8 @@ def _field_errors(values: dict, identity, risk_accepted: bool) -> dict:
     if identity is None:  # a recorded identity is not on the form
         checks["buyer.real_name"] = lambda: check_real_name(values["buyer.real_name"])
         checks["buyer.id_number"] = lambda: check_id_number(values["buyer.id_number"].upper())
-    if not risk_accepted:
-        checks["risk_notice_accepted"] = lambda: _required({}, "risk_notice_accepted", "risk_notice_not_accepted")
+    checks["risk_notice_accepted"] = lambda: _required({"risk_notice_accepted": risk_accepted},
+                                                       "risk_notice_accepted", "risk_notice_not_accepted")
     errors = {}
     for field, check in checks.items():
         try:
