@@ -40,11 +40,13 @@ def tax_rates() -> TaxRates:
 
 def default_simulator_config() -> SimulatorConfig:
     """Trusts haitao's signing certificate; decisions from ``HAITAO_CUSTOMS_SIMULATOR_REJECT_ORDERS``
-    (order numbers), ``…_REJECT_INVENTORY=1`` and ``…_NO_RELEASE=1`` (demo and tests)."""
+    (order numbers), ``…_HOLD_ORDERS`` (order numbers whose lists are accepted, not released),
+    ``…_REJECT_INVENTORY=1`` and ``…_NO_RELEASE=1`` (demo and tests)."""
     return SimulatorConfig(
         reject_order_nos=_env_set("HAITAO_CUSTOMS_SIMULATOR_REJECT_ORDERS"),
         reject_all_inventory=os.environ.get("HAITAO_CUSTOMS_SIMULATOR_REJECT_INVENTORY") == "1",
         release=os.environ.get("HAITAO_CUSTOMS_SIMULATOR_NO_RELEASE") != "1",
+        hold_order_nos=_env_set("HAITAO_CUSTOMS_SIMULATOR_HOLD_ORDERS"),
         tax_rates=tax_rates(),
         trusted_cert_pem=config.signer().cert_pem,
     )

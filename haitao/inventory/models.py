@@ -41,6 +41,8 @@ class Stock(models.Model):
     on_hand = models.PositiveIntegerField(default=0)
     allocated = models.PositiveIntegerField(default=0)
     item_record_no = models.CharField(max_length=30, blank=True, help_text="bonded account-book item number")
+    quarantined = models.PositiveIntegerField(default=0, help_text="returned damaged units held for destruction; "
+                                              "never on hand, never sold")
 
     class Meta:
         ordering = ["warehouse", "sku"]
