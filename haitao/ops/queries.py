@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from haitao.brands.models import Brand
 from haitao.catalog.models import Listing
-from haitao.declarations.models import Declaration, OutboxMessage
+from haitao.declarations.models import Declaration, OutboxMessage, TaxBillCheck
 from haitao.inventory.models import Stock
 from haitao.orders.models import Order
 from haitao.orders.states import Status
@@ -26,8 +26,8 @@ OWN_SOURCE = "haitao"
 SOLD = sorted(Status.COUNTING)
 # An order rejected by customs ends `refunded`, as does a paid order refunded before it was declared:
 # a refunded order counts as declared when it has a declaration that was built (was sent to customs).
-DECLARED_OR_LATER = [Status.DECLARED, Status.CUSTOMS_ACCEPTED, Status.RELEASED, Status.SHIPPED, Status.DELIVERED,
-                     Status.CUSTOMS_REJECTED, Status.RETURN_REQUESTED, Status.RETURNED]
+DECLARED_OR_LATER = [Status.DECLARED, Status.CUSTOMS_ACCEPTED, Status.CANCEL_REQUESTED, Status.RELEASED,
+                     Status.SHIPPED, Status.DELIVERED, Status.CUSTOMS_REJECTED, Status.RETURN_REQUESTED, Status.RETURNED]
 RELEASED_OR_LATER = [Status.RELEASED, Status.SHIPPED, Status.DELIVERED, Status.RETURN_REQUESTED, Status.RETURNED]
 
 
@@ -142,3 +142,9 @@ def customs_outcomes(top: int = 5) -> tuple[list[tuple[str, int]], list[tuple[st
               Declaration.objects.filter(status=Declaration.Status.REJECTED).values("error_code")
               .annotate(n=Count("id")).order_by("-n", "error_code")[:top]]
     return outcomes, errors
+
+
+def tax_mismatches() -> tuple[int, Decimal]:
+    """(tax bills that disagree with the tax withheld, Σ of their differences billed − withheld)."""
+    bad = TaxBillCheck.objects.exclude(difference=0)
+    return bad.count(), bad.aggregate(total=Sum("difference"))["total"] or ZERO

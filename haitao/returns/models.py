@@ -3,6 +3,8 @@ quantity. Written only by :mod:`haitao.returns.services`."""
 
 from django.db import models
 
+from haitao.orders.models import Order
+
 
 class ReturnRequest(models.Model):
     class Status(models.TextChoices):
@@ -62,3 +64,12 @@ class ReturnLine(models.Model):
 
     def __str__(self):
         return f"line {self.order_line.gnum} × {self.quantity}"
+
+
+class OrderCancellation(Order):
+    """Orders as customer service sees them to cancel (a proxy: no table, writes via the services)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "order to cancel (customer service)"
+        verbose_name_plural = "orders to cancel (customer service)"
