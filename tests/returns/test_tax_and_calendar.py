@@ -93,3 +93,21 @@ def test_quota_is_counted_in_the_year_the_list_is_declared(shop, monkeypatch):
     assert (quota_ledger.used(entry.id_hash, 2026), quota_ledger.used(entry.id_hash, 2027)) == (0, Decimal("400.00"))
     state = SimulatorState.load(config.simulator_state_file())
     assert (state.used(BUYER_ID, 2026), state.used(BUYER_ID, 2027)) == (0, Decimal("400.00"))
+
+
+def test_tax_ledger_per_month_exports_withheld_billed_not_levied_and_owed(place_and_pay, tmp_path):
+    from haitao.cli import main
+    from haitao.returns import services as returns
+
+    order = place_and_pay([("APT3", 2)])
+    run_until(order, Status.DELIVERED)
+    request = returns.request_return(order.customer, order, {1: 1}, "x")
+    returns.approve(request, "operator:ops")
+    run_until(order, Status.RETURN_REQUESTED)
+    month = timezone.localtime(timezone.now(), CHINA_TZ).strftime("%Y-%m")
+    out = tmp_path / "ledger.csv"
+    assert main(["tax", "ledger", "--period", month, "--out", str(out)]) == 0
+    header, row = out.read_text().splitlines()
+    assert header == "period,bills,withheld,billed,difference,mismatches,not_levied_on_returns,owed"
+    assert row == f"{month},1,36.40,36.40,0.00,0,18.20,18.20"
+    assert main(["tax", "ledger", "--period", "2026-13"]) == 2
