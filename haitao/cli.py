@@ -99,7 +99,7 @@ def cmd_worker(args) -> int:
 
     Without ``HAITAO_BROKER_URL`` (the demo): one pass every --interval seconds in this process. With it
     (or --celery): a Celery worker on that broker (RabbitMQ or Redis) running the same duties as tasks
-    (haitao/tasks.py), with the beat that schedules them embedded unless --no-beat: run exactly one
+    (haitao/tasks/), with the beat that schedules them embedded unless --no-beat: run exactly one
     worker with the beat and any number with --no-beat."""
     _django()
     if not args.once and (args.celery or os.environ.get("HAITAO_BROKER_URL", "").strip()):

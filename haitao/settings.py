@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "haitao.payments",
     "haitao.compliance",
     "haitao.declarations",
+    "haitao.tasks",
     "haitao.consolidation",
     "haitao.web",
 ]

@@ -138,11 +138,11 @@ def _connect_invalidation() -> None:
     from django.db.models.signals import post_delete, post_save
 
     from haitao.brands.models import Merchant
-    from haitao.inventory.models import Warehouse
 
     from .models import Category, Sku
 
-    for model in (Listing, Sku, Category, Brand, Merchant, Warehouse):
+    # Warehouses (a listing's availability by kind) are connected by inventory, which depends on catalog.
+    for model in (Listing, Sku, Category, Brand, Merchant):
         post_save.connect(bump_catalog_version, sender=model, dispatch_uid=f"catalog-cache-{model.__name__}-save")
         post_delete.connect(bump_catalog_version, sender=model, dispatch_uid=f"catalog-cache-{model.__name__}-del")
 

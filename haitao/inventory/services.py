@@ -131,6 +131,16 @@ def release(allocations) -> None:
         allocation.save(update_fields=["released"])
 
 
+def release_order(order_id: int) -> None:
+    """Give back every unit the order's lines hold (the order will not ship)."""
+    release(list(Allocation.objects.filter(order_line__order_id=order_id)))
+
+
+def consume_order(order_id: int) -> None:
+    """The order's parcel left the warehouse."""
+    consume(list(Allocation.objects.filter(order_line__order_id=order_id)))
+
+
 def consume(allocations) -> None:
     """Units leave the warehouse with the parcel: on hand and allocated both fall."""
     for allocation in sorted(allocations, key=lambda a: a.stock_id):

@@ -22,7 +22,8 @@ from haitao.brands.models import Brand, Merchant
 from haitao.catalog.models import Category, Listing, Sku
 from haitao.checkout.quote import Item, quote_items
 from haitao.checkout.services import validate_quantity
-from haitao.common import prebuilt
+from haitao.common import events, prebuilt
+from haitao.common import domain_events as ev
 from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from haitao.compliance import quota as quota_ledger
 from haitao.compliance.services import check_sellable
@@ -211,6 +212,7 @@ def _place(customer, request: PlaceOrder, key: str, digest: str, now) -> Order:
                 _record_identity(identity)
             order = _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now)
             quota_ledger.reserve(order, identity.id_hash, year, quote.quota_value, quote.annual_limit)
+            events.publish(ev.OrderPlaced(order_id=order.pk, number=order.number))
     except BaseException as exc:
         if new_identity:  # rolled back with the order: a refused order records nobody
             identity.pk, identity._state.adding = None, True
@@ -287,9 +289,16 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
     return order
 
 
+# The state-machine events other apps hear of (haitao.common.domain_events); customs' own moves are
+# published by declarations, which knows why they happened.
+PUBLISHED = {"pay": ev.OrderPaid, "cancel": ev.OrderCancelled, "expire": ev.OrderExpired, "ship": ev.OrderShipped,
+             "deliver": ev.OrderDelivered, "refund": ev.OrderRefunded}
+
+
 def transition(order: Order, event: str, actor: str, note: str = "") -> Order:
     """Move the order along one event of the state machine. Concurrency-safe: the UPDATE only
-    succeeds from the status we read, so two workers cannot both apply the same event."""
+    succeeds from the status we read, so two workers cannot both apply the same event. Publishes the
+    matching domain event (its in-transaction handlers run inside this call)."""
     to_status = next_status(order.status, event)
     moved = Order.objects.filter(pk=order.pk, status=order.status).update(status=to_status)
     if moved != 1:
@@ -298,13 +307,25 @@ def transition(order: Order, event: str, actor: str, note: str = "") -> Order:
     OrderEvent.objects.create(order=order, event=event, from_status=order.status, to_status=to_status,
                               actor=actor, note=note[:300])
     order.status = to_status
+    if event in PUBLISHED:
+        events.publish(PUBLISHED[event](order_id=order.pk, number=order.number))
     return order
 
 
-def _release_holds(order: Order) -> None:
-    from haitao.inventory.models import Allocation
+def mark_paid(order: Order, paid_at, actor: str, note: str = "") -> Order:
+    """A verified payment by the orderer: record when it was paid, commit the quota reservation and
+    move the order to ``paid`` (publishing OrderPaid: customs declares it in this transaction)."""
+    order.paid_at = paid_at
+    order.save(update_fields=["paid_at"])
+    entry = getattr(order, "quota_entry", None)
+    if entry is not None:
+        quota_ledger.commit(entry)
+    return transition(order, "pay", actor, note)
 
-    inventory.release(list(Allocation.objects.filter(order_line__order=order)))
+
+def release_holds(order: Order) -> None:
+    """Give back what an order that will not ship holds: its stock to sellable, its quota (rule 6)."""
+    inventory.release_order(order.pk)
     entry = getattr(order, "quota_entry", None)
     if entry is not None:
         quota_ledger.release(entry)
@@ -313,7 +334,7 @@ def _release_holds(order: Order) -> None:
 def cancel(order: Order, actor: str, note: str = "") -> Order:
     with transaction.atomic():
         transition(order, "cancel", actor, note)
-        _release_holds(order)
+        release_holds(order)
     return order
 
 
@@ -326,7 +347,7 @@ def expire_unpaid(now=None) -> int:
         try:
             with transaction.atomic():
                 transition(order, "expire", "system", "unpaid past the payment deadline")
-                _release_holds(order)
+                release_holds(order)
             done += 1
         except IllegalTransition:
             continue  # paid or cancelled meanwhile
