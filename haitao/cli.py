@@ -72,7 +72,7 @@ def cmd_demo(args) -> int:
     for brand in Brand.objects.filter(active=True):
         print(f"  storefront {brand.name} / {brand.name_en}: {base}/s/{brand.code}/")
     print(f"  operator admin:   {base}/admin/   (user admin, password haitao-admin); dashboard {base}/ops/")
-    print(f"  demo buyer:       demo@haitao.test / haitao-demo")
+    print("  demo buyer:       demo@haitao.test / haitao-demo")
     print(f"  API docs:         {base}/api/docs   (OpenAPI: {base}/api/openapi.json)")
     if args.no_serve:
         return 0

@@ -266,7 +266,7 @@ def product_page_json(brand: Brand, q: str, category: str, limit: int, offset: i
         listings = search_listings(brand, q, category)
         page = list(listings[offset:offset + limit])
         count = len(page) + offset if 0 < len(page) < limit else listings.count()
-        entry = (count, [(l.sku_id, l.sku.code, _json_head(l)) for l in page])
+        entry = (count, [(listing.sku_id, listing.sku.code, _json_head(listing)) for listing in page])
         cache.set(key, entry, CATALOG_SECONDS)
     count, items = entry
     stock = _availability_cached([(sku_id, code) for sku_id, code, _ in items])

@@ -19,7 +19,7 @@ def _fields(obj):
 
 
 def _orm(brand, codes):
-    return {l.sku.code: l for l in Listing.objects.visible().for_brand(brand).filter(sku__code__in=codes)}
+    return {listing.sku.code: listing for listing in Listing.objects.visible().for_brand(brand).filter(sku__code__in=codes)}
 
 
 def test_same_listings_and_values_as_the_orm_query():
