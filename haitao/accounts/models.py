@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from haitao.common.crypto import EncryptedTextField
+from haitao.rules.identity import mask_address
 
 
 class Customer(models.Model):
@@ -64,7 +65,7 @@ class Address(models.Model):
         verbose_name_plural = "addresses"
 
     def __str__(self):
-        return f"{self.consignee} {self.province}{self.city}{self.district} ***"
+        return f"{self.consignee} {mask_address(self.province, self.city, self.district)}"
 
     def full_address(self) -> str:
         return f"{self.province}{self.city}{self.district}{self.detail}"

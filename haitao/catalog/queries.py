@@ -10,8 +10,9 @@ from django.db.models import Q
 
 from haitao.brands.models import Brand
 from haitao.common.errors import NotFound
+from haitao.rules.positive_list import mode_of_warehouse
 
-from .models import Listing
+from .models import Listing, visible_sql
 
 
 BRAND_CACHE_SECONDS = 60
@@ -83,7 +84,7 @@ def availability(sku_ids) -> dict[int, dict]:
         entry = out.setdefault(sku_id, {"available": 0, "modes": []})
         if available > 0:
             entry["available"] += available
-            entry["modes"].append("1210" if kind == "bonded" else "9610")
+            entry["modes"].append(mode_of_warehouse(kind))
     for entry in out.values():
         entry["modes"].sort()
     return out
@@ -187,8 +188,8 @@ SELECT l.sku_id, s.code, s.gtin, s.brand_name, s.title, s.title_en, c.slug, l.pr
   JOIN catalog_sku s ON s.id = l.sku_id
   JOIN catalog_category c ON c.id = s.category_id
   JOIN brands_merchant m ON m.id = l.merchant_id
- WHERE b.code = %s AND b.active AND l.visible AND s.code = %s
-"""
+ WHERE b.code = %s AND {visible} AND s.code = %s
+""".format(visible=visible_sql("l", "b"))
 _PRODUCT_FIELDS = ("sku", "gtin", "brand_name", "title", "title_en", "category", "price", "compare_at_price",
                    "merchant", "origin_country", "hs_code", "net_weight_kg", "vat_rate", "consumption_tax_rate")
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from haitao.accounts.services import add_address, check_identity, ensure_identity, normalise_mobile
 from haitao.brands.models import Brand, Merchant
-from haitao.catalog.models import Category, Listing, Sku
+from haitao.catalog.models import Category, Listing, Sku, visible_sql
 from haitao.checkout.quote import Item, quote_items
 from haitao.checkout.services import validate_quantity
 from haitao.common import events, prebuilt
@@ -122,7 +122,7 @@ def _listing_read(alias: str):
            f"JOIN {tab(Sku)} s ON s.{col(Sku, 'id')} = l.{col(Listing, 'sku')} "
            f"JOIN {tab(Category)} c ON c.{col(Category, 'id')} = s.{col(Sku, 'category')} "
            f"JOIN {tab(Merchant)} m ON m.{col(Merchant, 'id')} = l.{col(Listing, 'merchant')} "
-           f"WHERE l.{col(Listing, 'brand')} = %s AND l.{col(Listing, 'visible')} AND b.{col(Brand, 'active')} "
+           f"WHERE l.{col(Listing, 'brand')} = %s AND {visible_sql('l', 'b', connections[alias].ops.quote_name)} "
            f"AND s.{col(Sku, 'code')} IN ")
     return sql, cols
 
@@ -262,7 +262,7 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
         buyer_name=identity.real_name, buyer_id_number=identity.id_number, buyer_id_masked=identity.id_masked,
         buyer_id_hash=identity.id_hash, consignee=consignee.name, consignee_phone=consignee.phone,
         consignee_phone_masked=id_rules.mask_phone(consignee.phone), consignee_address=consignee.address(),
-        consignee_address_masked=f"{consignee.province}{consignee.city}{consignee.district}***",
+        consignee_address_masked=id_rules.mask_address(consignee.province, consignee.city, consignee.district),
         consignee_district=consignee.district_code, risk_notice_accepted_at=now,
         risk_notice_digest=hashlib.sha256(request.brand.risk_notice.encode()).hexdigest(),
         idempotency_key=key, request_digest=digest, placed_at=now,

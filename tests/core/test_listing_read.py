@@ -53,3 +53,9 @@ def test_an_inactive_brand_sells_nothing():
     brand.active = False
     brand.save()
     assert _visible_listings(brand, ["APT3"]) == {} == _orm(brand, ["APT3"])
+
+
+def test_a_closed_storefront_shows_nothing_through_either_read():
+    closed = f.brand("closed", active=False)
+    f.listed(closed, f.sku(code="C1"), "10.00")
+    assert _orm(closed, ["C1"]) == {} == _visible_listings(closed, ["C1"])
