@@ -1,6 +1,11 @@
 """Brands (storefronts sharing one backend) and merchants (who sell through them)."""
 
+from django.core.validators import RegexValidator
 from django.db import models
+
+from .theme import DEFAULT_ACCENT, DEFAULT_PRIMARY, DEFAULT_THEME
+
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Write the colour as #rrggbb.")
 
 
 class Brand(models.Model):
@@ -20,9 +25,10 @@ class Brand(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     tagline = models.CharField(max_length=200, blank=True)
     tagline_en = models.CharField(max_length=200, blank=True)
-    primary_color = models.CharField(max_length=7, default="#c40000")
-    accent_color = models.CharField(max_length=7, default="#ffffff")
-    theme = models.CharField(max_length=32, default="classic", help_text="storefront stylesheet name")
+    # Any colour is accepted; the storefront renders the nearest shade readable at WCAG 4.5 (theme.py).
+    primary_color = models.CharField(max_length=7, default=DEFAULT_PRIMARY, validators=[HEX_COLOUR])
+    accent_color = models.CharField(max_length=7, default=DEFAULT_ACCENT, validators=[HEX_COLOUR])
+    theme = models.CharField(max_length=32, default=DEFAULT_THEME, help_text="storefront stylesheet name")
     host = models.CharField(max_length=120, blank=True, help_text="optional host name served as this brand")
     default_language = models.CharField(max_length=8, default="zh-hans", choices=[("zh-hans", "简体中文"), ("en", "English")])
     price_display = models.CharField(max_length=16, choices=PriceDisplay.choices, default=PriceDisplay.TAX_INCLUSIVE)
@@ -30,7 +36,11 @@ class Brand(models.Model):
     risk_notice_en = models.TextField()
     freight_flat = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     free_freight_over = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    # Buyers see only active brands (storefront 404, API hides it). A consolidated brand starts
+    # inactive and waits for an operator (admin action or `haitao brand activate CODE`).
     active = models.BooleanField(default=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    activated_by = models.CharField(max_length=60, blank=True)
 
     class Meta:
         ordering = ["code"]
