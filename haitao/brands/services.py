@@ -116,3 +116,15 @@ def create_merchant(code: str, *, name: str, kind: str, country: str, ebc_code: 
     return Merchant.objects.create(code=code, name=name, kind=kind, country=country,
                                    ebc_code=(ebc_code or "").strip()[:18], ebc_name=(ebc_name or name)[:100],
                                    currency=currency)
+
+
+def deactivate_brand(code: str, actor: str) -> Brand:
+    """Hide the brand from buyers again (storefront 404, API hides it); orders and data stay. Idempotent."""
+    with transaction.atomic():
+        brand = Brand.objects.select_for_update().filter(code=code or "").first()
+        if brand is None:
+            raise NotFound("unknown_brand", f"No brand with code {code!r}.", field="code")
+        if brand.active:
+            brand.active, brand.activated_by = False, f"deactivated by {actor or 'operator'}"[:60]
+            brand.save(update_fields=["active", "activated_by"])
+        return brand
