@@ -236,6 +236,10 @@ def parser() -> argparse.ArgumentParser:
 
     consolidation_commands(sub)
 
+    from haitao.brands.cli import add_parsers as brand_commands
+
+    brand_commands(sub)
+
     from benchmarks.flashsale import add_parsers as bench_commands
 
     bench_commands(sub)

@@ -10,7 +10,7 @@ import json
 import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from django.conf import settings
@@ -387,3 +387,87 @@ def quota_usage(customer, now=None) -> dict:
     used = quota_ledger.used(identity.id_hash, quota_year(now)) if identity else Decimal("0.00")
     return {"year": quota_year(now), "used": used, "limit": period.annual,
             "remaining": max(period.annual - used, Decimal("0.00")), "single_limit": period.single}
+
+
+# --- history orders from an acquired platform (consolidation; ISSUE 9: one writer per app) ---
+
+HISTORY_STATUSES = (Status.DECLARED, Status.RELEASED, Status.SHIPPED, Status.DELIVERED, Status.CANCELLED,
+                    Status.RETURNED)
+NO_IDENTITY_MASK = "(none)"  # buyer fields of a history order whose customer has no valid identity
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    sku: Sku
+    merchant: Merchant
+    quantity: int
+    unit_price: Decimal
+    listing: Listing | None = None
+
+
+def _cents(value, field: str) -> Decimal:
+    amount = Decimal(str(value))
+    if not amount.is_finite() or amount < 0:
+        raise InvalidInput("invalid_amount", f"{field} must be an amount of at least 0.", field=field)
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def import_history_order(number: str, *, brand: Brand, customer, status: str, mode: str, warehouse,
+                         lines: list[HistoryLine], freight, discount, tax_total, actual_paid, placed_at,
+                         source: str, actor: str, note: str = "", currency: str = "CNY") -> Order:
+    """An order that happened on another platform, with its lines and an ``imported`` event. It is
+    never declared by haitao (no declaration, payment, stock hold or quota reservation): its status is
+    one the source platform reached after customs (``declared`` and later). The buyer fields come
+    from the customer's identity and default address; without an identity they are placeholders
+    (``NO_IDENTITY_MASK``). Refuses a taken or malformed number, another status, mode, no lines, a
+    non-positive quantity and negative amounts."""
+    number = (number or "").strip()
+    if not number or len(number) > 32:
+        raise InvalidInput("invalid_order_number", "An order number is 1-32 characters.", field="number")
+    if status not in HISTORY_STATUSES:
+        raise InvalidInput("invalid_status", f"A history order's status is one of {', '.join(HISTORY_STATUSES)}.",
+                           field="status")
+    if mode not in ("1210", "9610"):
+        raise InvalidInput("invalid_mode", "mode is 1210 (bonded) or 9610 (direct mail).", field="mode")
+    if not lines:
+        raise InvalidInput("no_lines", "A history order has at least one line.", field="lines")
+    for index, line in enumerate(lines):
+        if not isinstance(line.quantity, int) or line.quantity < 1:
+            raise InvalidInput("invalid_quantity", "A line's quantity is at least 1.", field=f"lines[{index}].quantity")
+        _cents(line.unit_price, f"lines[{index}].unit_price")
+    if placed_at is None or timezone.is_naive(placed_at):
+        raise InvalidInput("invalid_placed_at", "placed_at is a time with its zone.", field="placed_at")
+    if Order.objects.filter(number=number).exists():
+        raise Conflict("order_exists", f"An order {number} already exists.", field="number")
+    identity = getattr(customer, "identity", None) if hasattr(customer, "identity") else None
+    address = customer.addresses.order_by("-is_default", "id").first()
+    goods = _cents(sum((Decimal(str(line.unit_price)) * line.quantity for line in lines), Decimal("0")), "lines")
+    freight = _cents(freight, "freight")
+    order = Order.objects.create(
+        number=number, brand=brand, customer=customer, status=status, mode=mode, warehouse=warehouse,
+        currency=currency, goods_value=goods, freight=freight, discount=_cents(discount, "discount"),
+        dutiable_value=goods + freight, tax_total=_cents(tax_total, "tax_total"),
+        actual_paid=_cents(actual_paid, "actual_paid"),
+        buyer_name=(identity.real_name if identity else customer.display_name)[:60],
+        buyer_id_number=identity.id_number if identity else "",
+        buyer_id_masked=identity.id_masked if identity else NO_IDENTITY_MASK,
+        buyer_id_hash=identity.id_hash if identity else "",
+        consignee=(address.consignee if address else customer.display_name)[:100],
+        consignee_phone=address.phone if address else "",
+        consignee_phone_masked=address.phone_masked if address else "",
+        consignee_address=address.full_address() if address else "",
+        consignee_address_masked=(f"{address.province}{address.city}{address.district} ***" if address
+                                  else NO_IDENTITY_MASK)[:120],
+        consignee_district=address.district_code if address else "",
+        risk_notice_accepted_at=placed_at,
+        risk_notice_digest=hashlib.sha256(f"history:{source}".encode()).hexdigest(),
+        placed_at=placed_at, paid_at=placed_at if status != Status.CANCELLED else None, source=source[:20])
+    for gnum, line in enumerate(lines, start=1):
+        price = _cents(line.unit_price, "unit_price")
+        value = _cents(Decimal(str(line.unit_price)) * line.quantity, "goods_value")
+        OrderLine.objects.create(order=order, gnum=gnum, listing=line.listing, sku=line.sku, merchant=line.merchant,
+                                 title=line.sku.title, quantity=line.quantity, unit_price=price,
+                                 goods_value=value, dutiable_value=value)
+    OrderEvent.objects.create(order=order, event="imported", from_status="", to_status=order.status,
+                              actor=actor[:60], note=note)
+    return order
