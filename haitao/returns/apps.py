@@ -7,7 +7,7 @@ class ReturnsConfig(AppConfig):
 
     def ready(self):
         from haitao.common.events import subscribe
-        from haitao.declarations.events import RequestAnswered
+        from haitao.common.domain_events import RequestAnswered
 
         from . import services
 

@@ -93,7 +93,7 @@ def cancel_order(order: Order, actor: str, reason: str = "", now=None) -> str:
 
 def _give_back(order: Order, now) -> None:
     """Stock to sellable, quota released, the money refunded in full, the waybill cancelled."""
-    orders._release_holds(order)
+    orders.release_holds(order)
     payments.refund(order, order.actual_paid, "order cancelled", key=f"cancel:{order.number}", now=now)
     declarations.cancel_shipment(order, "订单已取消，运单已取消", "Order cancelled: waybill cancelled", now)
 
