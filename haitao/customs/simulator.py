@@ -44,10 +44,10 @@ from .identities import check_three_documents
 from .parse import message_type, parse
 from .sign import verify
 from .taxbill import TaxRates, dutiable_value, inventory_taxes, tax_bill
-
-CANCELLED = "cancelled"
 from .validate import parse_xml, validate
 from .xmlmap import from_element, to_element
+
+CANCELLED = "cancelled"
 
 REJECTED, ACCEPTED, RELEASED = r.ReturnStatus.REJECTED, r.ReturnStatus.ACCEPTED, r.ReturnStatus.RELEASED
 
