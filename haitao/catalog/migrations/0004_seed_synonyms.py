@@ -22,7 +22,7 @@ TERMS = {
     "face-cream": "面霜|乳霜|face cream|cream|moisturizer|moisturiser",
     "eye-cream": "眼霜|眼部精华霜|eye cream",
     "serum": "精华|精华液|精华露|serum",
-    "toner": "爽肤水|化妆水|柔肤水|toner",
+    "toner": "爽肤水|化妆水|柔肤水|亮肤水|亮采水|精萃水|粉水|toner",
     "lotion": "乳液|lotion|emulsion",
     "cleanser": "洗面奶|洁面|洁面乳|cleanser",
     "mask": "面膜|mask",

@@ -42,7 +42,7 @@ _SIZES = ("nb", "xs", "s", "m", "l", "xl", "xxl", "xxxl")
 _TOKEN = re.compile(
     r"(?P<unit>(?<![a-z0-9.])(?P<num>\d+(?:\.\d+)?)\s*(?P<u>" + "|".join(map(re.escape, _UNIT_WORDS)) + r")(?![a-z]))"
     r"|(?P<stage>(?:stage|step)\s*(?P<sn>\d|pre)(?![0-9])|(?P<sc>\d|pre|[一二两三四五])\s*(?:阶段|段))"
-    r"|(?P<size>(?<![a-z0-9])(?P<sz>" + "|".join(_SIZES) + r")(?:号|码)?(?![a-z0-9]))"
+    r"|(?P<size>(?<![a-z0-9])(?:size\s*)?(?P<sz>" + "|".join(_SIZES) + r")(?:号|码)?(?![a-z0-9]))"
     rf"|(?P<cjk>[{_CJK}]+)"
     r"|(?P<word>[a-z0-9]+)"
 )

@@ -20,6 +20,7 @@ class Group:
     typed: str
     alternatives: set[tuple] = field(default_factory=set)
     correction: str | None = None
+    shown: str = ""  # the words as a buyer would write them (for "did you mean")
 
 
 @dataclass
@@ -36,7 +37,7 @@ class ParsedQuery:
         """The query as corrected, when a word was replaced by a near spelling."""
         if not any(g.correction for g in self.groups):
             return None
-        return " ".join(g.correction or g.typed for g in self.groups)
+        return " ".join(g.correction or g.shown for g in self.groups)
 
 
 def _split(tokens: list[str], lexicon: Lexicon) -> list[Group]:
@@ -93,5 +94,7 @@ def parse(text: str, lexicon: Lexicon, engine: Engine) -> ParsedQuery:
         extra = known_terms(t for g in broken for alt in g.alternatives for t in alt)
         for g in broken:
             g.alternatives = {alt for alt in g.alternatives if all(t in known | extra for t in alt)}
+    for g in groups:
+        g.shown = " ".join(lexicon.surface.get(t, t) for t in g.typed.split())
     kept = [g for g in groups if g.alternatives]
     return ParsedQuery(kept, [g.typed for g in groups if not g.alternatives])

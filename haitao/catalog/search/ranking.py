@@ -1,9 +1,10 @@
 """A brand's search: match, filter, rank or sort, count facets — over the listings the catalog's own
 visible-listing query (Listing.objects.visible()) lets buyers see, never a definition of its own.
 
-Relevance first (engine score: title matches weigh most, then brand, category, other facts), then units
-sold and whether it is in stock. If no listing has every word, the listings with any of them are shown
-(`relaxed`), so a query that matches products never comes back empty.
+Listings with every word of the query come first, then those with some of them (so a query that
+matches products never comes back empty, and a narrow query still shows its neighbours); within each,
+relevance (engine score: title matches weigh most, then brand, category, other facts), then units sold
+and whether it is in stock. `relaxed` says that no listing had every word.
 """
 
 from dataclasses import dataclass, field
@@ -111,16 +112,12 @@ def search(brand, q: str = "", sort: str = "relevance", filters: Filters | None 
     if parsed is not None:
         if not parsed.groups:
             return SearchResult([], 0, _facets(docs.none()) if facets else {}, None)
-        eng = current_engine()
-        matched = _match(docs, eng, parsed.alternatives, "all")
-        if len(parsed.groups) > 1 and not matched.exists():
-            matched, relaxed = _match(docs, eng, parsed.alternatives, "any"), True
-        docs = matched
+        docs, relaxed = _match(docs, current_engine(), parsed.alternatives)
     docs = docs.annotate(in_stock=_in_stock())
     if sort != "relevance":
         order = _ORDER[sort]
     elif parsed is not None:
-        order = ("-score", "-sales", "-in_stock", "sku_code")
+        order = ("-every_word", "-score", "-sales", "-in_stock", "sku_code")
     else:
         order = ("-featured", "category_position", "sku_code")
     page = list(docs.order_by(*order).values_list("listing_id", flat=True)[offset:offset + limit])
@@ -129,7 +126,17 @@ def search(brand, q: str = "", sort: str = "relevance", filters: Filters | None 
                         parsed.corrected if parsed is not None else None, relaxed)
 
 
-def _match(docs, eng, groups, mode):
-    where, params = eng.where(groups, mode)
-    score, score_params = eng.score(groups, mode)
-    return docs.extra(where=[where], params=params, select={"score": score}, select_params=score_params)
+def _match(docs, eng, groups):
+    """Listings with any of the words; those with every word first. (docs, relaxed): relaxed when none
+    has every word."""
+    if len(groups) == 1:
+        where, params = eng.where(groups, "all")
+        score, score_params = eng.score(groups, "all")
+        return docs.extra(where=[where], params=params, select={"score": score, "every_word": "1"},
+                          select_params=score_params), False
+    where, params = eng.where(groups, "any")
+    every, every_params = eng.where(groups, "all")
+    score, score_params = eng.score(groups, "any")
+    matched = docs.extra(where=[where], params=params, select={"score": score, "every_word": every},
+                         select_params=score_params + every_params)
+    return matched, not docs.extra(where=[every], params=every_params).exists()
