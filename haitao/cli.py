@@ -234,6 +234,9 @@ def parser() -> argparse.ArgumentParser:
     quote = tax_sub.add_parser("quote", help="quote one order given as JSON (FILE or - for stdin)")
     quote.add_argument("file", nargs="?", default=None)
     quote.set_defaults(func=cmd_tax_quote)
+    from haitao.returns.cli import add_parser as tax_ledger_command
+
+    tax_ledger_command(tax_sub)
 
     from haitao.compliance.cli import add_parsers as positive_list_commands
 

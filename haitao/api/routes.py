@@ -19,6 +19,7 @@ from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.payments import services as payments
 from haitao.payments.providers import provider
+from haitao.returns import services as returns
 from haitao.rules.quota import quota_year
 from haitao.rules.tax import LimitExceeded
 
@@ -254,8 +255,33 @@ def get_order(request, number: str):
 
 @shop.post("/orders/{number}/cancel", response={200: s.OrderOut, **ERRORS})
 def cancel_order(request, number: str):
+    """Cancel before customs release: at once, or (status `cancel_requested`) through a CEB623 whose
+    receipt decides. After release: 409 `order_released_use_return` — request a return instead."""
     order = orders.customer_order(customer(request), number)
-    return order_out(orders.cancel(order, "customer"))
+    returns.cancel_order(order, "customer", "cancelled by the buyer through the API")
+    order.refresh_from_db()
+    return order_out(order)
+
+
+@shop.post("/orders/{number}/return", response={201: s.ReturnOut, **ERRORS})
+def request_return(request, number: str, payload: s.ReturnIn):
+    """Return some units of a delivered order (within 30 days of customs release)."""
+    cust = customer(request)
+    order = orders.customer_order(cust, number)
+    quantities: dict[int, int] = {}
+    for line in payload.lines:
+        quantities[line.gnum] = quantities.get(line.gnum, 0) + line.quantity
+    returns.request_return(cust, order, quantities, payload.reason)
+    return Status(201, returns.buyer_view(order)["return"])
+
+
+@shop.get("/orders/{number}/return", response={200: s.ReturnOut, **ERRORS})
+def get_return(request, number: str):
+    """The order's return and where it stands (requested, declared to customs, completed, refused)."""
+    view = returns.buyer_view(orders.customer_order(customer(request), number))["return"]
+    if view is None:
+        raise NotFound("no_return", "This order has no return.", field="order")
+    return view
 
 
 @shop.post("/orders/{number}/payments", response={201: s.PaymentOut, **ERRORS})
