@@ -13,18 +13,14 @@ from haitao.orders import numbers
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from tests import factories as f
-from tests.core.test_placement import request_for
+from tests.core.test_placement import request_for, shop  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def brand():
-    shop = f.brand()
-    sku = f.sku(code="APT3")
-    f.listed(shop, sku, "200.00")
-    f.stock(sku, 50)
-    return shop
+def brand(shop):  # noqa: F811 - the fixture imported above
+    return shop[0]
 
 
 @pytest.fixture
