@@ -1,6 +1,6 @@
 """Order writes: placement (one transaction), state transitions with audit events, expiry.
 
-Placement follows DESIGN.md §4: everything that can be checked without writing is checked first
+Placement (docs/architecture.md, "The main flow"): everything that can be checked without writing is checked first
 (input, identity, quote and limits); then one transaction allocates stock, reserves quota and writes
 the order, so either all of it happens or none. Idempotent on (customer, Idempotency-Key).
 """
