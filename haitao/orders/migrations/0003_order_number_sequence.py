@@ -14,5 +14,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("orders", "0001_initial")]
+    dependencies = [("orders", "0002_verbose_names")]
     operations = [migrations.RunPython(create, drop)]
