@@ -222,6 +222,7 @@ def place_order(request, code: str, payload: s.OrderIn,
     header: the same key again returns the same order (200) instead of placing another."""
     brand = brand_by_code(code)
     cust = customer(request)
+    cart = None
     if payload.items:
         items = [(line.sku, line.quantity) for line in payload.items]
     elif payload.cart:
@@ -234,10 +235,9 @@ def place_order(request, code: str, payload: s.OrderIn,
     request_ = orders.PlaceOrder(
         brand=brand, items=items, consignee=orders.Consignee(**payload.consignee.dict()),
         buyer_name=payload.buyer.real_name, buyer_id_number=payload.buyer.id_number,
-        risk_notice_accepted=payload.risk_notice_accepted, idempotency_key=idempotency_key)
+        risk_notice_accepted=payload.risk_notice_accepted, idempotency_key=idempotency_key,
+        cart=cart)
     order, created = orders.place_order(cust, request_)
-    if created and payload.cart:
-        type(cart).objects.filter(pk=cart.pk).update(checked_out=True)
     return Status((201 if created else 200), order_out(order))
 
 
