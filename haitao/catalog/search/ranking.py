@@ -21,7 +21,7 @@ from ..models import Listing, SearchDocument
 from . import lexicon as lexicons
 from .engines import engine as current_engine
 from .index import PRICE_BANDS
-from .query import parse
+from .query import loosen, parse
 
 SORTS = ("relevance", "price_asc", "price_desc", "newest", "sales")
 FACETS = ("brand", "category", "origin", "mode", "price")
@@ -133,7 +133,12 @@ def _search(brand, q, sort, filters, limit, offset, facets) -> SearchResult:
     if parsed is not None:
         if not parsed.groups:
             return SearchResult([], 0, _facets(docs.none()) if facets else {}, None)
-        docs, ranked, relaxed = _match(docs, current_engine(), parsed.alternatives)
+        base = docs
+        docs, ranked, relaxed = _match(base, current_engine(), parsed.alternatives)
+        loose = None if docs.exists() else loosen(parsed, lexicons.current())
+        if loose is not None:
+            parsed = loose
+            docs, ranked, relaxed = _match(base, current_engine(), parsed.alternatives)
     else:
         ranked = docs
     if sort != "relevance":
