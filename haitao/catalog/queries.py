@@ -9,8 +9,9 @@ from django.db import connection
 
 from haitao.brands.models import Brand
 from haitao.common.errors import NotFound
+from haitao.rules.positive_list import mode_of_warehouse
 
-from .models import Listing
+from .models import Listing, visible_sql
 
 
 BRAND_CACHE_SECONDS = 60
@@ -81,7 +82,7 @@ def availability(sku_ids) -> dict[int, dict]:
         entry = out.setdefault(sku_id, {"available": 0, "modes": []})
         if available > 0:
             entry["available"] += available
-            entry["modes"].append("1210" if kind == "bonded" else "9610")
+            entry["modes"].append(mode_of_warehouse(kind))
     for entry in out.values():
         entry["modes"].sort()
     return out
@@ -136,11 +137,11 @@ def _connect_invalidation() -> None:
     from django.db.models.signals import post_delete, post_save
 
     from haitao.brands.models import Merchant
-    from haitao.inventory.models import Warehouse
 
     from .models import Category, Sku
 
-    for model in (Listing, Sku, Category, Brand, Merchant, Warehouse):
+    # Warehouses (a listing's availability by kind) are connected by inventory, which depends on catalog.
+    for model in (Listing, Sku, Category, Brand, Merchant):
         post_save.connect(bump_catalog_version, sender=model, dispatch_uid=f"catalog-cache-{model.__name__}-save")
         post_delete.connect(bump_catalog_version, sender=model, dispatch_uid=f"catalog-cache-{model.__name__}-del")
 
@@ -185,8 +186,8 @@ SELECT l.sku_id, s.code, s.gtin, s.brand_name, s.title, s.title_en, c.slug, l.pr
   JOIN catalog_sku s ON s.id = l.sku_id
   JOIN catalog_category c ON c.id = s.category_id
   JOIN brands_merchant m ON m.id = l.merchant_id
- WHERE b.code = %s AND b.active AND l.visible AND s.code = %s
-"""
+ WHERE b.code = %s AND {visible} AND s.code = %s
+""".format(visible=visible_sql("l", "b"))
 _PRODUCT_FIELDS = ("sku", "gtin", "brand_name", "title", "title_en", "category", "price", "compare_at_price",
                    "merchant", "origin_country", "hs_code", "net_weight_kg", "vat_rate", "consumption_tax_rate")
 
@@ -276,7 +277,7 @@ def product_page_json(brand: Brand, q: str, category: str, limit: int, offset: i
         if result.relaxed:
             extra["relaxed"] = True
         extra_json = ", " + json.dumps(extra, default=str)[1:-1] if extra else ""
-        entry = (result.count, [(l.sku_id, l.sku.code, _json_head(l)) for l in page], extra_json)
+        entry = (result.count, [(listing.sku_id, listing.sku.code, _json_head(listing)) for listing in page], extra_json)
         cache.set(key, entry, CATALOG_SECONDS)
     count, items, extra_json = entry
     stock = _availability_cached([(sku_id, code) for sku_id, code, _ in items])

@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
-from haitao.common.errors import Conflict
+from haitao.common.errors import Conflict, InvalidInput
 
 from .models import QuotaAccount, QuotaEntry
 
@@ -94,3 +94,27 @@ def release(entry: QuotaEntry) -> None:
         _move(entry, QuotaEntry.State.RELEASED, reserved_fen=-cents)
     elif entry.state == QuotaEntry.State.COMMITTED:
         _move(entry, QuotaEntry.State.RELEASED, committed_fen=-cents)
+
+
+def record_history(order, external_ref: str, id_hash: str, year: int, amount: Decimal) -> bool:
+    """A committed entry for an order placed on an acquired platform (consolidation), and the person's
+    account moved with it. Idempotent on ``external_ref``: False when it is already there. History is
+    entered even over the annual limit (it happened); the limit then stops new orders. A negative
+    amount (a refund larger than the goods) counts as 0."""
+    if not (external_ref or "").strip():
+        raise InvalidInput("missing_field", "A history entry needs its external reference.", field="external_ref")
+    if not (id_hash or "").strip():
+        raise InvalidInput("missing_field", "A history entry needs the person's ID hash.", field="id_hash")
+    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise InvalidInput("invalid_year", "year is a calendar year.", field="year")
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        raise InvalidInput("invalid_amount", "amount is a Decimal in CNY.", field="amount")
+    if QuotaEntry.objects.filter(external_ref=external_ref).exists():
+        return False
+    amount = max(amount, Decimal("0.00"))
+    QuotaEntry.objects.create(order=order, external_ref=external_ref, id_hash=id_hash, year=year, amount=amount,
+                              state=QuotaEntry.State.COMMITTED)
+    account, _ = QuotaAccount.objects.get_or_create(id_hash=id_hash, year=year)
+    QuotaAccount.objects.filter(pk=account.pk).update(committed_fen=F("committed_fen") + fen(amount),
+                                                      updated_at=timezone.now())
+    return True

@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Window
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Window
 
 from haitao.common.errors import InvalidInput
-from haitao.inventory.models import Stock, Warehouse
+from haitao.rules.positive_list import BONDED, DIRECT, mode_of_warehouse
 
 from ..models import Listing, SearchDocument
 from . import lexicon as lexicons
@@ -25,7 +25,7 @@ from .query import loosen, parse
 
 SORTS = ("relevance", "price_asc", "price_desc", "newest", "sales")
 FACETS = ("brand", "category", "origin", "mode", "price")
-MODES = {"1210": Warehouse.Kind.BONDED, "9610": Warehouse.Kind.OVERSEAS}
+MODES = (BONDED, DIRECT)
 _FACET_COLUMNS = {"brand": "goods_brand", "category": "category", "origin": "origin", "price": "price_band"}
 _ORDER = {"price_asc": ("price", "sku_code"), "price_desc": ("-price", "sku_code"),
           "newest": ("-listed_at", "sku_code"), "sales": ("-sales", "sku_code")}
@@ -72,13 +72,37 @@ def check_filters(mode: str = "", price=None, **others) -> Filters:
     return Filters(mode=mode, price=price, **{k: (v or "")[:80] for k, v in others.items()})
 
 
-def _stock():
-    return Stock.objects.filter(warehouse__active=True, on_hand__gt=F("allocated"))
+# Stock is inventory's: read here through its tables, as catalog.queries.availability does (inventory
+# depends on catalog, so catalog does not import it).
+_STOCKED = """SELECT st.sku_id FROM inventory_stock st JOIN inventory_warehouse w ON w.id = st.warehouse_id
+ WHERE w.active AND st.on_hand > st.allocated"""
 
 
-def _in_stock(kind=None):
-    stock = _stock().filter(sku=OuterRef("sku"))
-    return Exists(stock.filter(warehouse__kind=kind) if kind else stock)
+def _kinds(mode: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT kind FROM inventory_warehouse")
+        return [kind for (kind,) in cursor.fetchall() if mode_of_warehouse(kind) == mode] or ["-"]
+
+
+def _in_mode(docs, mode: str):
+    kinds = _kinds(mode)
+    # Unqualified sku_id: the condition must also hold where Django renames the table in a subquery.
+    return docs.extra(where=[f"sku_id IN ({_STOCKED} AND w.kind IN ({', '.join(['%s'] * len(kinds))}))"],
+                      params=kinds)
+
+
+def _mode_counts(docs) -> dict[str, int]:
+    """SKUs with stock per mode among the matching documents, one query."""
+    sql, params = docs.values("sku_id").query.sql_with_params()
+    kinds = {mode: _kinds(mode) for mode in MODES}
+    counts = ", ".join(f"COUNT(DISTINCT CASE WHEN w.kind IN ({', '.join(['%s'] * len(k))}) THEN st.sku_id END)"
+                       for k in kinds.values())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts} FROM inventory_stock st JOIN inventory_warehouse w ON w.id = st.warehouse_id"
+                       f" WHERE w.active AND st.on_hand > st.allocated AND st.sku_id IN ({sql})",
+                       [kind for k in kinds.values() for kind in k] + list(params))
+        row = cursor.fetchone()
+    return dict(zip(MODES, row))
 
 
 def _base(brand, filters: Filters):
@@ -89,7 +113,7 @@ def _base(brand, filters: Filters):
         if value not in (None, ""):
             docs = docs.filter(**{column: value})
     if filters.mode:
-        docs = docs.filter(_in_stock(MODES[filters.mode]))
+        docs = _in_mode(docs, filters.mode)
     return docs
 
 
@@ -103,10 +127,7 @@ def _facets(docs) -> dict:
             totals[name][row[column]] += row["n"]
     out = {name: [{"value": value, "count": n} for value, n in sorted(counts.items())]
            for name, counts in totals.items()}
-    kinds = {kind: mode for mode, kind in MODES.items()}
-    stocked = (_stock().filter(sku__in=docs.values("sku")).values("warehouse__kind")
-               .annotate(n=Count("sku", distinct=True)).order_by())
-    counts = {kinds[row["warehouse__kind"]]: row["n"] for row in stocked if row["warehouse__kind"] in kinds}
+    counts = _mode_counts(docs)
     out["mode"] = [{"value": mode, "count": counts[mode]} for mode in MODES if counts.get(mode)]
     return out
 
@@ -163,8 +184,11 @@ def order_keys(order) -> list[str]:
 def _in_stock_first(rows, ties: int) -> list[int]:
     """Among listings equal on every ranking key but the last (the SKU code), those in stock first. Done
     on the page, not in SQL, where it would cost a stock lookup for every match."""
-    stocked = set(_stock().filter(sku__in=[row[2] for row in rows]).values_list("sku_id", flat=True))
-    keyed = [(tuple(row[3:3 + ties]), row[2] not in stocked, i, row[0]) for i, row in enumerate(rows)]
+    from ..queries import availability
+
+    stock = availability(row[2] for row in rows)
+    keyed = [(tuple(row[3:3 + ties]), not stock.get(row[2], {}).get("available"), i, row[0])
+             for i, row in enumerate(rows)]
     groups: dict = {}
     for key, out, i, listing_id in keyed:
         groups.setdefault(key, []).append((out, i, listing_id))

@@ -19,6 +19,6 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalog", "0004_seed_synonyms")]
+    dependencies = [("catalog", "0005_seed_synonyms")]
 
     operations = [migrations.RunPython(_run(FORWARD), _run(REVERSE))]
