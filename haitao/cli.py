@@ -72,7 +72,7 @@ def cmd_demo(args) -> int:
     for brand in Brand.objects.filter(active=True):
         print(f"  storefront {brand.name} / {brand.name_en}: {base}/s/{brand.code}/")
     print(f"  operator admin:   {base}/admin/   (user admin, password haitao-admin); dashboard {base}/ops/")
-    print(f"  demo buyer:       demo@haitao.test / haitao-demo")
+    print("  demo buyer:       demo@haitao.test / haitao-demo")
     print(f"  API docs:         {base}/api/docs   (OpenAPI: {base}/api/openapi.json)")
     if args.no_serve:
         return 0
@@ -99,7 +99,7 @@ def cmd_worker(args) -> int:
 
     Without ``HAITAO_BROKER_URL`` (the demo): one pass every --interval seconds in this process. With it
     (or --celery): a Celery worker on that broker (RabbitMQ or Redis) running the same duties as tasks
-    (haitao/tasks.py), with the beat that schedules them embedded unless --no-beat: run exactly one
+    (haitao/tasks/), with the beat that schedules them embedded unless --no-beat: run exactly one
     worker with the beat and any number with --no-beat."""
     _django()
     if not args.once and (args.celery or os.environ.get("HAITAO_BROKER_URL", "").strip()):

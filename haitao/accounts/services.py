@@ -1,7 +1,7 @@
 """Account writes: sign-up, the buyer's real-name identity, addresses, API tokens."""
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -17,16 +17,11 @@ from haitao.rules import identity as id_rules
 from .models import Address, ApiToken, Customer, Identity
 from .verification import verifier
 
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
-
 
 def normalise_mobile(phone: str, field: str = "phone") -> str:
-    digits = re.sub(r"[\s\-()]", "", phone or "")
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    if not MOBILE.match(digits):
+    """The mobile number as rules.identity reads it (the import reads phones the same way), or a 400."""
+    digits = id_rules.normalise_mobile(phone or "")
+    if digits is None:
         raise InvalidInput("invalid_phone", "A mainland mobile number has 11 digits and starts with 1.", field=field)
     return digits
 
@@ -140,7 +135,7 @@ class ImportedCustomer:
 
     customer: Customer
     identity: Identity | None
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, reason)
+    skipped: list[tuple[str, str]] = dataclass_field(default_factory=list)  # (kind, reason)
 
 
 def import_customer(username: str, *, name: str, phone: str | None = None, id_number: str | None = None,

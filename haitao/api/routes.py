@@ -172,10 +172,10 @@ def delete_line(request, cart_id: str, sku: str):
 
 
 # --- orders ----------------------------------------------------------------------------------
-def _line_out(l) -> dict:
-    return {"gnum": l.gnum, "sku": l.sku.code, "title": l.title, "quantity": l.quantity, "unit_price": l.unit_price,
-            "goods_value": l.goods_value, "dutiable_value": l.dutiable_value, "duty": l.duty,
-            "consumption_tax": l.consumption_tax, "vat": l.vat}
+def _line_out(line) -> dict:
+    return {"gnum": line.gnum, "sku": line.sku.code, "title": line.title, "quantity": line.quantity,
+            "unit_price": line.unit_price, "goods_value": line.goods_value, "dutiable_value": line.dutiable_value,
+            "duty": line.duty, "consumption_tax": line.consumption_tax, "vat": line.vat}
 
 
 def _event_out(e) -> dict:
@@ -188,10 +188,10 @@ def order_out(order: Order) -> dict:
     (orders.services._write), so the response costs no read-back; any other order reads them."""
     placed_lines = getattr(order, "placed_lines", None)
     if placed_lines is not None:
-        lines = [_line_out(l) for l in placed_lines]
+        lines = [_line_out(line) for line in placed_lines]
         events = [_event_out(e) for e in order.placed_events]
     else:
-        lines = [_line_out(l) for l in order.lines.select_related("sku")]
+        lines = [_line_out(line) for line in order.lines.select_related("sku")]
         events = list(order.events.values("event", "from_status", "to_status", "actor", "note", "created_at"))
     warehouse = getattr(order, "warehouse_code", "") or order.warehouse.code
     return {"number": order.number, "brand": order.brand.code, "status": order.status, "mode": order.mode,

@@ -94,9 +94,23 @@ class Sku(models.Model):
         return self.title_en if language == "en" else self.title
 
 
+# What makes a listing one buyers see — the one definition: the listing is shown and its brand's
+# storefront is open. visible_sql() is the same rule for the prebuilt hot-path reads (product page,
+# order placement); tests/core/test_listing_read.py holds the two to the same answer.
+VISIBLE = {"visible": True, "brand__active": True}
+
+
+def visible_sql(listing_alias: str, brand_alias: str, quote=str) -> str:
+    """:data:`VISIBLE` as a SQL condition over ``catalog_listing`` and ``brands_brand`` aliased so."""
+    from haitao.brands.models import Brand
+
+    return (f"{listing_alias}.{quote(Listing._meta.get_field('visible').column)} "
+            f"AND {brand_alias}.{quote(Brand._meta.get_field('active').column)}")
+
+
 class ListingQuerySet(models.QuerySet):
     def visible(self):
-        return self.filter(visible=True, brand__active=True)
+        return self.filter(**VISIBLE)
 
     def for_brand(self, brand):
         return self.filter(brand=brand).select_related("sku", "sku__category", "merchant")

@@ -10,8 +10,9 @@ from django.db.models import Q
 
 from haitao.brands.models import Brand
 from haitao.common.errors import NotFound
+from haitao.rules.positive_list import mode_of_warehouse
 
-from .models import Listing
+from .models import Listing, visible_sql
 
 
 BRAND_CACHE_SECONDS = 60
@@ -83,7 +84,7 @@ def availability(sku_ids) -> dict[int, dict]:
         entry = out.setdefault(sku_id, {"available": 0, "modes": []})
         if available > 0:
             entry["available"] += available
-            entry["modes"].append("1210" if kind == "bonded" else "9610")
+            entry["modes"].append(mode_of_warehouse(kind))
     for entry in out.values():
         entry["modes"].sort()
     return out
@@ -138,11 +139,11 @@ def _connect_invalidation() -> None:
     from django.db.models.signals import post_delete, post_save
 
     from haitao.brands.models import Merchant
-    from haitao.inventory.models import Warehouse
 
     from .models import Category, Sku
 
-    for model in (Listing, Sku, Category, Brand, Merchant, Warehouse):
+    # Warehouses (a listing's availability by kind) are connected by inventory, which depends on catalog.
+    for model in (Listing, Sku, Category, Brand, Merchant):
         post_save.connect(bump_catalog_version, sender=model, dispatch_uid=f"catalog-cache-{model.__name__}-save")
         post_delete.connect(bump_catalog_version, sender=model, dispatch_uid=f"catalog-cache-{model.__name__}-del")
 
@@ -187,8 +188,8 @@ SELECT l.sku_id, s.code, s.gtin, s.brand_name, s.title, s.title_en, c.slug, l.pr
   JOIN catalog_sku s ON s.id = l.sku_id
   JOIN catalog_category c ON c.id = s.category_id
   JOIN brands_merchant m ON m.id = l.merchant_id
- WHERE b.code = %s AND b.active AND l.visible AND s.code = %s
-"""
+ WHERE b.code = %s AND {visible} AND s.code = %s
+""".format(visible=visible_sql("l", "b"))
 _PRODUCT_FIELDS = ("sku", "gtin", "brand_name", "title", "title_en", "category", "price", "compare_at_price",
                    "merchant", "origin_country", "hs_code", "net_weight_kg", "vat_rate", "consumption_tax_rate")
 
@@ -266,7 +267,7 @@ def product_page_json(brand: Brand, q: str, category: str, limit: int, offset: i
         listings = search_listings(brand, q, category)
         page = list(listings[offset:offset + limit])
         count = len(page) + offset if 0 < len(page) < limit else listings.count()
-        entry = (count, [(l.sku_id, l.sku.code, _json_head(l)) for l in page])
+        entry = (count, [(listing.sku_id, listing.sku.code, _json_head(listing)) for listing in page])
         cache.set(key, entry, CATALOG_SECONDS)
     count, items = entry
     stock = _availability_cached([(sku_id, code) for sku_id, code, _ in items])

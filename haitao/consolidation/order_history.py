@@ -84,9 +84,9 @@ class OrderHistory:
             if row.decision == REVIEW or not row.target:
                 return "deferred", f"product {line.product_id} waits in the review queue"
         customer = Customer.objects.select_related("identity").get(pk=mapped.target)
-        skus = {s.code: s for s in Sku.objects.filter(code__in=[products[l.product_id].target for l in record.lines])}
+        skus = {s.code: s for s in Sku.objects.filter(code__in=[products[ln.product_id].target for ln in record.lines])}
         warehouse = order_warehouse(ctx, skus[products[record.lines[0].product_id].target])
-        listings = {l.sku_id: l for l in Listing.objects.filter(brand=ctx.brand, sku__in=skus.values())}
+        listings = {listing.sku_id: listing for listing in Listing.objects.filter(brand=ctx.brand, sku__in=skus.values())}
         history_lines = []
         for line in record.lines:
             sku = skus[products[line.product_id].target]

@@ -75,7 +75,7 @@ def code(platform: str, source_id: str, limit: int = 40) -> str:
     """A haitao code for a source record: ``<platform>-<id>``, readable, unique, at most ``limit`` long."""
     text = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{platform}-{source_id}").strip("-")
     if len(text) > limit:  # keep it unique: a short digest of the full id
-        digest = hashlib.sha1(source_id.encode()).hexdigest()[:8]
+        digest = hashlib.sha1(source_id.encode(), usedforsecurity=False).hexdigest()[:8]
         text = f"{text[: limit - 9]}-{digest}"
     return text
 

@@ -70,7 +70,7 @@ class Offers:
                 found = w
                 break
         readable = slug(name) if name.isascii() else ""
-        wh_code = code(self.ctx.platform, "wh-" + (readable or hashlib.sha1(name.encode()).hexdigest()[:8])).lower()
+        wh_code = code(self.ctx.platform, "wh-" + (readable or hashlib.sha1(name.encode(), usedforsecurity=False).hexdigest()[:8])).lower()
         if found is None:
             found = Warehouse.objects.filter(code=wh_code).first()
         if found is None:

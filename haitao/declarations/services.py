@@ -1,8 +1,8 @@
 """Every write of the declarations app: declaring a paid order, the outbox bookkeeping, receipts
-turned into order states (release, or rejection → refund and release of quota and stock), and the
-built-in carrier's shipments.
+turned into order states (release, or rejection — published as CustomsRejected, on which payments
+refunds and orders gives back quota and stock), and the built-in carrier's shipments.
 
-Flow (DESIGN.md §4): paid → :func:`on_order_paid` writes CEB311 (+CEB411 for payments haitao
+Flow (docs/architecture.md, "The main flow"): paid (the OrderPaid event) → :func:`on_order_paid` writes CEB311 (+CEB411 for payments haitao
 declares, +CEB511 from the built-in carrier) and their outbox rows in the payment's transaction and
 moves the order to ``declared``. The inventory list CEB621 is built and signed only once customs
 has accepted the three (as real clients do), so it never races its own documents. CEB622 120 →
@@ -19,14 +19,13 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from haitao.common import domain_events as ev
+from haitao.common import events
 from haitao.customs import CustomsError, build
 from haitao.inventory import services as inventory
-from haitao.inventory.models import Allocation
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import IllegalTransition, Status
-from haitao.payments.models import Payment
-from haitao.tasks import deliver_outbox, enqueue_after_commit
 
 from . import config, mapping
 from .countries import UnknownCountry
@@ -75,8 +74,9 @@ def _declare(order: Order, now) -> list[Declaration]:
                        status=D.Status.EXTERNAL))
     decls.append(_prepared(order, D.Type.WAYBILL, D.Sender.CARRIER, carrier, docs.ceb511))
     _save_queued(decls, now)
-    enqueue_after_commit(deliver_outbox)  # a broker, if configured, delivers at once; the tick otherwise
     orders.transition(order, "declare", ACTOR, f"CEB311/411/511 queued; waybill {box.number}")
+    # After the commit a broker, if configured, delivers at once (haitao.tasks); the tick otherwise.
+    events.publish(ev.OrderDeclared(order_id=order.pk, number=order.number))
     return decls
 
 
@@ -250,14 +250,19 @@ def apply_return(decl: Declaration, return_status: str, return_info: str, code: 
     if return_status == "120":
         _raise_status(decl, D.Status.ACCEPTED)
         if decl.message_type == D.Type.INVENTORY:
-            return "accepted" if _move(order, "customs_accept", "CEB622 120 海关入库") else "accepted (late)"
+            if not _move(order, "customs_accept", "CEB622 120 海关入库"):
+                return "accepted (late)"
+            events.publish(ev.CustomsAccepted(order_id=order.pk, number=order.number))
+            return "accepted"
         return "accepted, CEB621 queued" if queue_inventory(order, now) else "accepted"
     if return_status == "800" and decl.message_type == D.Type.INVENTORY:
         _raise_status(decl, D.Status.RELEASED)
         if order.status == Status.DECLARED:  # the 800 overtook its 120: release implies acceptance
-            _move(order, "customs_accept", "CEB622 120 海关入库 (implied by 800)")
+            if _move(order, "customs_accept", "CEB622 120 海关入库 (implied by 800)"):
+                events.publish(ev.CustomsAccepted(order_id=order.pk, number=order.number))
         if _move(order, "release", f"CEB622 800 放行 {decl.invt_no}"):
             _track(order.shipment, "released", "海关已放行", "Released by customs", now)
+            events.publish(ev.CustomsReleased(order_id=order.pk, number=order.number, invt_no=decl.invt_no))
             return "released"
         return "released (late)"
     return "noted"
@@ -276,16 +281,17 @@ def _reject(order: Order, decl: Declaration, code: str, now) -> str:
     _raise_status(decl, D.Status.REJECTED, error_code=code[:10], buyer_message=zh[:300], buyer_message_en=en[:300])
     if not _move(order, "customs_reject", f"{code} {zh}"):
         return "rejected (order already past it)"
-    for payment in order.payments.filter(status=Payment.Status.SUCCEEDED):
-        payment.status, payment.refunded_at = Payment.Status.REFUNDED, now  # the sandbox refunds at once
-        payment.save(update_fields=["status", "refunded_at"])
-    _move(order, "refund", f"customs rejection {code}: refunded")
-    orders._release_holds(order)  # stock back to sellable, quota released (rule 6)
+    # In this transaction: orders gives back stock and quota, payments refunds (→ order refunded).
+    events.publish(ev.CustomsRejected(order_id=order.pk, number=order.number, code=code, reason=zh))
     shipment = getattr(order, "shipment", None)
     if shipment is not None and shipment.status == Shipment.Status.CREATED:
         shipment.status = Shipment.Status.CANCELLED
         shipment.save(update_fields=["status"])
         _track(shipment, "cancelled", "海关未放行，运单已取消", "Customs refused: waybill cancelled", now)
+    order.refresh_from_db(fields=["status"])
+    if order.status != Status.REFUNDED:
+        logger.warning("order %s rejected by customs (%s): not refunded (no payment left)", order.number, code)
+        return "rejected"
     logger.info("order %s rejected by customs (%s): refunded, holds released", order.number, code)
     return "rejected, refunded"
 
@@ -350,7 +356,7 @@ def advance_shipments(now=None) -> dict[str, int]:
                     pk=shipment.pk, status=Shipment.Status.CREATED).update(
                     status=Shipment.Status.SHIPPED, shipped_at=now) != 1:
                 continue
-            inventory.consume(list(Allocation.objects.filter(order_line__order=order)))
+            inventory.consume_order(order.pk)
             where = order.warehouse.name
             _track(shipment, "shipped", f"包裹已从{where}发出", f"Parcel left {order.warehouse.name_en}", now, where)
             shipped += _move(order, "ship", f"{shipment.logistics_name} waybill {shipment.waybill_no}")

@@ -16,6 +16,8 @@ from django.db.models import F
 from haitao.common import prebuilt
 from haitao.common.errors import Conflict, InvalidInput
 
+from haitao.rules.positive_list import mode_of_warehouse
+
 from .models import Allocation, Stock, Warehouse
 
 
@@ -84,10 +86,6 @@ RETURNING id, warehouse_id, item_record_no, (SELECT kind FROM inventory_warehous
 """
 
 
-def _mode(kind: str) -> str:
-    return "1210" if kind == Warehouse.Kind.BONDED else "9610"
-
-
 def allocate(wanted: dict[int, int]) -> Allocated:
     """Hold `wanted` ({sku_id: quantity}) in one warehouse. Must run inside a transaction.
 
@@ -102,7 +100,7 @@ def allocate(wanted: dict[int, int]) -> Allocated:
             row = cursor.fetchone()
         if row is not None:
             stock_id, warehouse_id, item_record_no, kind, code = row
-            return Allocated(warehouse_id, _mode(kind), [Held(sku_id, stock_id, quantity, item_record_no)], code)
+            return Allocated(warehouse_id, mode_of_warehouse(kind), [Held(sku_id, stock_id, quantity, item_record_no)], code)
     fits, enough_overall = _candidates(wanted)
     for warehouse, stocks in fits:
         held: list[Held] = []
@@ -130,6 +128,16 @@ def release(allocations) -> None:
         _give_back(allocation.stock_id, allocation.quantity)
         allocation.released = True
         allocation.save(update_fields=["released"])
+
+
+def release_order(order_id: int) -> None:
+    """Give back every unit the order's lines hold (the order will not ship)."""
+    release(list(Allocation.objects.filter(order_line__order_id=order_id)))
+
+
+def consume_order(order_id: int) -> None:
+    """The order's parcel left the warehouse."""
+    consume(list(Allocation.objects.filter(order_line__order_id=order_id)))
 
 
 def consume(allocations) -> None:

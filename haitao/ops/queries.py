@@ -71,7 +71,7 @@ def low_stock_count() -> int:
     without any stock row at all (out of stock). Two queries."""
     low = (Stock.objects.values("sku").annotate(available=Sum(F("on_hand") - F("allocated")))
            .filter(available__lte=LOW_STOCK).count())
-    unstocked = (Listing.objects.filter(visible=True).exclude(Exists(Stock.objects.filter(sku=OuterRef("sku"))))
+    unstocked = (Listing.objects.visible().exclude(Exists(Stock.objects.filter(sku=OuterRef("sku"))))
                  .values("sku").distinct().count())
     return low + unstocked
 

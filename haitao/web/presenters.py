@@ -12,6 +12,7 @@ from haitao.checkout.quote import Item, quote_items
 from haitao.common.errors import DomainError
 from haitao.inventory.models import Stock, Warehouse
 from haitao.orders.services import quota_usage
+from haitao.rules.positive_list import mode_of_warehouse
 from haitao.orders.states import Status
 from haitao.rules.tax import LimitExceeded
 
@@ -59,8 +60,8 @@ class Availability:
     def mode(self) -> str | None:
         """Where an order would ship from: bonded first (rule 10)."""
         if self.bonded > 0:
-            return "1210"
-        return "9610" if self.overseas > 0 else None
+            return mode_of_warehouse(Warehouse.Kind.BONDED)
+        return mode_of_warehouse(Warehouse.Kind.OVERSEAS) if self.overseas > 0 else None
 
 
 def availability(sku_ids) -> dict[int, Availability]:
