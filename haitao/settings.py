@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "haitao.payments",
     "haitao.compliance",
     "haitao.declarations",
+    "haitao.returns",
     "haitao.tasks",
     "haitao.consolidation",
     "haitao.web",

@@ -151,6 +151,17 @@ def consume(allocations) -> None:
         allocation.save(update_fields=["shipped"])
 
 
+def take_back(allocations, quantity: int, sellable: bool) -> None:
+    """Returned units arrive at the warehouse they left (rule 12), in the stock row they were allocated
+    from (the owner's bonded stock and account-book item): sellable ones go back on hand, damaged ones
+    into quarantine, for destruction, never sold again."""
+    shipped = sorted((a for a in allocations if a.shipped), key=lambda a: a.stock_id)
+    if not shipped or quantity <= 0:
+        raise ValueError("only shipped units can come back, and at least one")
+    column = "on_hand" if sellable else "quarantined"
+    Stock.objects.filter(id=shipped[0].stock_id).update(**{column: F(column) + quantity})
+
+
 def record(lines_held: list[tuple[int, Held]]) -> None:
     """Persist which order line holds which stock (one INSERT for the whole order)."""
     prebuilt.insert(
