@@ -145,6 +145,14 @@ def cmd_expire(args) -> int:
     return 0
 
 
+def cmd_search_index(args) -> int:
+    _django()
+    from haitao.catalog.search.index import rebuild
+
+    print(f"search index: {rebuild()} listings")
+    return 0
+
+
 def cmd_tax_quote(args) -> int:
     from haitao.tax_cli import main as tax_main
 
@@ -217,6 +225,9 @@ def parser() -> argparse.ArgumentParser:
 
     rotate = sub.add_parser("rotate-keys", help="re-encrypt personal data under the first HAITAO_FIELD_KEYS key")
     rotate.set_defaults(func=cmd_rotate_keys)
+
+    search = sub.add_parser("search-index", help="rebuild the catalog search index (after bulk imports)")
+    search.set_defaults(func=cmd_search_index)
 
     tax = sub.add_parser("tax", help="CBEC tax tools")
     tax_sub = tax.add_subparsers(dest="tax_command", required=True)

@@ -146,7 +146,7 @@ ID_HASH_KEY = os.environ.get("HAITAO_ID_HASH_KEY", "haitao-development-id-hash-k
 PAYMENT_SANDBOX_SECRET = os.environ.get("HAITAO_PAYMENT_SANDBOX_SECRET", "sandbox-development-secret").encode()
 UNPAID_ORDER_TTL_MINUTES = int(os.environ.get("HAITAO_UNPAID_ORDER_TTL_MINUTES", "30"))
 MAX_LINE_QUANTITY = 99  # the customs message allows 99 lines; per-line quantities above this are not retail
-# CBEC limits with dated history (cbec-rules.md Part A rule 5); JSON list overrides the defaults.
+# CBEC limits with dated history (docs/rules.md, rule 5); JSON list overrides the defaults.
 CBEC_LIMITS = json.loads(os.environ["HAITAO_CBEC_LIMITS"]) if os.environ.get("HAITAO_CBEC_LIMITS") else None
 CBEC_LIMIT_BASIS = os.environ.get("HAITAO_CBEC_LIMIT_BASIS", "dutiable_value")
 PLATFORM = {

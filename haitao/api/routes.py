@@ -9,6 +9,7 @@ from ninja import Header, Query, Router, Status
 from haitao.accounts import services as accounts
 from haitao.catalog.models import Category
 from haitao.catalog.queries import brand_by_code, product_json, product_page_json
+from haitao.catalog.search.ranking import check_filters, check_sort
 from haitao.checkout import services as carts
 from haitao.checkout.quote import Item, quote_items
 from haitao.common.errors import InvalidInput, NotFound, Unauthorized
@@ -56,10 +57,20 @@ def list_categories(request, code: str):
 
 
 @public.get("/brands/{code}/products", response={200: s.ProductPage, **ERRORS})
-def list_products(request, code: str, q: str = "", category: str = "",
+def list_products(request, code: str, q: str = Query("", max_length=200), category: str = "",
+                  sort: str = Query("relevance", description="relevance, price_asc, price_desc, newest or sales"),
+                  goods_brand: str = Query("", description="facet filter: the goods' brand, e.g. Aptamil"),
+                  origin: str = Query("", description="facet filter: ISO country of origin"),
+                  mode: str = Query("", description="facet filter: 1210 (bonded) or 9610 (direct mail) in stock"),
+                  price: int | None = Query(None, description="facet filter: price band (see the price facet)"),
+                  facets: bool = Query(False, description="add facet counts (brand, category, origin, mode, price)"),
                   limit: int = Query(24, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000)):
-    """Cached per catalog version (see catalog.queries); availability is at most 2 s old."""
-    body = product_page_json(brand_by_code(code), (q or "").strip(), category, limit, offset)
+    """Search and browse a brand's products. `q` is understood in Chinese or English (segmentation,
+    synonyms such as 红酒 = 红葡萄酒, pinyin brand names, typos, units such as 800克 = 0.8kg); the
+    response adds `did_you_mean` when a word was corrected and `relaxed` when no product had every word.
+    Cached per catalog version (see catalog.queries); availability is at most 2 s old."""
+    filters = check_filters(brand=goods_brand, origin=origin, mode=mode, price=price)
+    body = product_page_json(brand_by_code(code), q, category, limit, offset, check_sort(sort), filters, facets)
     return HttpResponse(body, content_type=JSON)
 
 
@@ -211,6 +222,7 @@ def place_order(request, code: str, payload: s.OrderIn,
     header: the same key again returns the same order (200) instead of placing another."""
     brand = brand_by_code(code)
     cust = customer(request)
+    cart = None
     if payload.items:
         items = [(line.sku, line.quantity) for line in payload.items]
     elif payload.cart:
@@ -223,10 +235,9 @@ def place_order(request, code: str, payload: s.OrderIn,
     request_ = orders.PlaceOrder(
         brand=brand, items=items, consignee=orders.Consignee(**payload.consignee.dict()),
         buyer_name=payload.buyer.real_name, buyer_id_number=payload.buyer.id_number,
-        risk_notice_accepted=payload.risk_notice_accepted, idempotency_key=idempotency_key)
+        risk_notice_accepted=payload.risk_notice_accepted, idempotency_key=idempotency_key,
+        cart=cart)
     order, created = orders.place_order(cust, request_)
-    if created and payload.cart:
-        type(cart).objects.filter(pk=cart.pk).update(checked_out=True)
     return Status((201 if created else 200), order_out(order))
 
 

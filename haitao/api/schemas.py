@@ -60,9 +60,17 @@ class ProductOut(Schema):
     modes: list[str]
 
 
+class FacetValue(Schema):
+    value: str | int
+    count: int
+
+
 class ProductPage(Schema):
     count: int
     items: list[ProductOut]
+    facets: dict[str, list[FacetValue]] | None = None
+    did_you_mean: str | None = None
+    relaxed: bool | None = None
 
 
 class RegisterIn(Schema):

@@ -9,7 +9,7 @@ from haitao.compliance.models import PositiveListEntry
 from haitao.compliance.services import positive_list, sellability
 
 from . import services
-from .models import Category, Listing, Sku
+from .models import Category, Listing, Sku, Synonym
 
 
 def _sellable_html(verdict):
@@ -158,3 +158,13 @@ class ListingAdmin(admin.ModelAdmin):
     def hide_listings(self, request, queryset):
         hidden = queryset.update(visible=False)
         self.message_user(request, f"{hidden} listing(s) hidden.")
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    """Phrases in one group find each other in search (红酒 = 红葡萄酒 = red wine); saving one re-reads the
+    search dictionary and reindexes the titles that contain it."""
+
+    list_display = ("group", "phrase", "kind")
+    list_filter = ("kind",)
+    search_fields = ("group", "phrase")

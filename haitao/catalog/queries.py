@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q
 
 from haitao.brands.models import Brand
 from haitao.common.errors import NotFound
@@ -47,20 +46,19 @@ def clean_query(raw: str) -> str:
     return _CONTROL_CHARACTERS.sub("", raw or "").strip()
 
 
-def search_listings(brand: Brand, q: str = "", category: str = ""):
-    """Visible listings of `brand`, in a category (slug) and matching `q`, in one query. `q` matches a
-    title, the goods' brand or its category (Chinese or English, any part), a barcode or a SKU code;
-    control characters are dropped first, and a `q` left blank is no filter."""
-    listings = Listing.objects.visible().for_brand(brand)
+def search_listings(brand: Brand, q: str = "", category: str = "", sort: str = "relevance", filters=None,
+                    limit: int = 60, offset: int = 0, facets: bool = False):
+    """Visible listings of `brand`, in a category (slug), matching `q` (catalog.search: segmentation,
+    synonyms, pinyin, typos, units), best first or in `sort` order; a `q` left blank after dropping
+    control characters is no search. Returns (listings, SearchResult)."""
+    from .search.ranking import Filters, search
+
+    filters = filters or Filters()
     if category:
-        listings = listings.filter(sku__category__slug=category)
-    q = clean_query(q)
-    if q:
-        listings = listings.filter(Q(sku__title__icontains=q) | Q(sku__title_en__icontains=q)
-                                   | Q(sku__brand_name__icontains=q) | Q(sku__brand_name_zh__icontains=q)
-                                   | Q(sku__category__name__icontains=q) | Q(sku__category__name_en__icontains=q)
-                                   | Q(sku__gtin=q) | Q(sku__code__iexact=q))
-    return listings.order_by("-featured", "sku__category__position", "sku__code")
+        filters.category = category
+    result = search(brand, clean_query(q), sort, filters, limit, offset, facets)
+    by_id = Listing.objects.visible().for_brand(brand).select_related("brand").in_bulk(result.listing_ids)
+    return [by_id[i] for i in result.listing_ids if i in by_id], result
 
 
 _AVAILABILITY = """
@@ -255,21 +253,33 @@ def product_json(brand_code: str, sku_code: str, load) -> str:
     return head + _json_tail(avail)
 
 
-def product_page_json(brand: Brand, q: str, category: str, limit: int, offset: int) -> str:
-    """A search/list page's JSON body ({"count", "items"}), cached per catalog version and query."""
+def product_page_json(brand: Brand, q: str, category: str, limit: int, offset: int, sort: str = "relevance",
+                      filters=None, facets: bool = False) -> str:
+    """A search/list page's JSON body ({"count", "items"}, plus "facets" when asked, "did_you_mean" and
+    "relaxed" when they apply), cached per catalog version and query."""
     import hashlib
 
+    from .search.ranking import Filters, search
+
+    filters = filters or Filters()
+    filters.category = category or filters.category
     version = catalog_version()
-    params = hashlib.sha256(f"{q}\x00{category}\x00{limit}\x00{offset}".encode()).hexdigest()[:32]
+    params = hashlib.sha256(f"{q}\x00{limit}\x00{offset}\x00{sort}\x00{filters}\x00{facets}".encode()).hexdigest()[:32]
     key = f"{_prefix()}:{version}:s:{brand.code}:{params}"
     entry = cache.get(key)
     if entry is None:
-        listings = search_listings(brand, q, category)
-        page = list(listings[offset:offset + limit])
-        count = len(page) + offset if 0 < len(page) < limit else listings.count()
-        entry = (count, [(listing.sku_id, listing.sku.code, _json_head(listing)) for listing in page])
+        result = search(brand, clean_query(q), sort, filters, limit, offset, facets)
+        by_id = Listing.objects.for_brand(brand).in_bulk(result.listing_ids)
+        page = [by_id[i] for i in result.listing_ids if i in by_id]
+        extra = {"facets": result.facets} if facets else {}
+        if result.did_you_mean:
+            extra["did_you_mean"] = result.did_you_mean
+        if result.relaxed:
+            extra["relaxed"] = True
+        extra_json = ", " + json.dumps(extra, default=str)[1:-1] if extra else ""
+        entry = (result.count, [(listing.sku_id, listing.sku.code, _json_head(listing)) for listing in page], extra_json)
         cache.set(key, entry, CATALOG_SECONDS)
-    count, items = entry
+    count, items, extra_json = entry
     stock = _availability_cached([(sku_id, code) for sku_id, code, _ in items])
     body = ", ".join(head + _json_tail(stock[code]) for _, code, head in items)
-    return f'{{"count": {count}, "items": [{body}]}}'
+    return f'{{"count": {count}, "items": [{body}]{extra_json}}}'

@@ -1,7 +1,7 @@
 """Order → customs messages (CEB311/411/511/621, and CEB623/625 from the declared list). Reads
 models, writes nothing.
 
-The three-document identities (Part A rule 11) hold by construction: every amount, name and
+The three-document identities (docs/rules.md, rule 11) hold by construction: every amount, name and
 consignee field of the four documents is read from the one order row, and :func:`check` runs
 :func:`haitao.customs.check_three_documents` on the result before anything is queued.
 
