@@ -365,9 +365,12 @@ class Merge:
                                        consumption_tax_rate=sku.consumption_tax_rate, sku=sku.code)
 
     def products(self) -> None:
-        self.catalog = CatalogIndex(self._catalog_record(s) for s in Sku.objects.only(
+        own = _code(self.platform, "").upper()  # SKUs an earlier, interrupted run created from this export
+        self.catalog = CatalogIndex((self._catalog_record(s) for s in Sku.objects.only(
             "code", "title", "brand_name", "brand_name_zh", "gtin", "hs_code", "origin_country", "vat_rate",
-            "consumption_tax_rate").iterator(chunk_size=2000))
+            "consumption_tax_rate").iterator(chunk_size=2000)), same_export=lambda r: r.sku.startswith(own))
+        self.catalog.learn(self.normaliser.source_product(r) for r in self.export.read("products")
+                           if not isinstance(r, Quarantined))
         self.categories = {c.slug: c for c in Category.objects.all()}
         counts: dict = {}
 
@@ -457,7 +460,7 @@ class Merge:
             vat_rate=record.vat_rate if record.vat_rate is not None else Decimal("0.13"),
             consumption_tax_basis=Sku.ConsumptionTaxBasis.AD_VALOREM if ct_rate else Sku.ConsumptionTaxBasis.NONE,
             consumption_tax_rate=ct_rate)
-        self.catalog.add(self._catalog_record(sku))
+        self.catalog.add(self._catalog_record(sku), same_export=True)
         return sku
 
     def _merchant_for(self, record: SourceProduct) -> Merchant:
