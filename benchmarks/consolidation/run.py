@@ -26,14 +26,17 @@ from haitao.consolidation.match import CatalogIndex
 from haitao.consolidation.normalise import default_normaliser, merge_aliases
 from haitao.consolidation.reader import Quarantined, open_export
 
-from .generate import generate
+from . import generate as generator_a
+from . import generate_b as generator_b
+
+GENERATORS = {"a": generator_a.generate, "b": generator_b.generate}
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- consolidation:start -->", "<!-- consolidation:end -->"
 
 
-def evaluate(decisions, truth: dict) -> dict:
+def evaluate(decisions, truth: dict, gtin_created: int = 0) -> dict:
     tally = Counter(d.decision for d in decisions)
     matched = [d for d in decisions if d.decision == "matched"]
     correct = sum(1 for d in matched if truth.get(d.source_id) == d.sku)
@@ -46,7 +49,13 @@ def evaluate(decisions, truth: dict) -> dict:
         "matched": tally["matched"], "review": tally["review"], "created": tally["created"],
         "true_matches": true_matches, "correct_matched": correct, "false_matched": len(matched) - correct,
         "duplicates_created": wrongly_created, "false_matched_by_gtin": false_by_gtin,
+        "created_with_a_catalog_gtin": gtin_created,
     }
+
+
+def _created_with_catalog_gtin(index: CatalogIndex, sources: list, decisions: list) -> int:
+    """Products created although a catalog SKU holds their GTIN: the duplicates the GTIN rule must prevent."""
+    return sum(1 for s, d in zip(sources, decisions) if d.decision == "created" and s.gtin and s.gtin in index.by_gtin)
 
 
 def first_import(sources: list) -> dict:
@@ -66,8 +75,9 @@ def first_import(sources: list) -> dict:
             "created_share": round(tally["created"] / len(sources), 4) if sources else 1.0}
 
 
-def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False) -> dict:
-    workdir = workdir or ROOT / "var" / "bench" / "consolidation" / str(size)
+def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False, generator: str = "a") -> dict:
+    generate = GENERATORS[generator]
+    workdir = workdir or ROOT / "var" / "bench" / "consolidation" / (str(size) if generator == "a" else f"{generator}-{size}")
     timings: dict[str, float] = {}
     started = time.perf_counter()
     if regenerate or not (workdir / "truth.json").is_file():
@@ -106,8 +116,8 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
         "total_s": round(t3 - t0, 1),
     })
     first = first_import(sources)
-    result = {"size": size, "first_import": first, "catalog": len(index), "source": len(sources) + quarantined, "quarantined": quarantined,
-              **evaluate(decisions, truth), "timings": timings,
+    result = {"generator": generator, "size": size, "first_import": first, "catalog": len(index), "source": len(sources) + quarantined, "quarantined": quarantined,
+              **evaluate(decisions, truth, _created_with_catalog_gtin(index, sources, decisions)), "timings": timings,
               "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}", "date": date.today().isoformat()}
     return result
 
@@ -166,12 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--generator", choices=sorted(GENERATORS), default="a",
+                        help="a: generate.py (used while tuning); b: generate_b.py (independent, held out)")
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
     args = parser.parse_args(argv)
-    result = run(args.size, args.workdir, args.seed, args.regenerate)
+    result = run(args.size, args.workdir, args.seed, args.regenerate, args.generator)
     if not args.no_doc:
         update_doc(result)
     if args.json:

@@ -9,7 +9,7 @@ Notations covered, because real exports write them all:
 - pack: 50ml*2, 2x50ml, 800g x 3罐, ``*4``, ``x2``, ``×2``, 2件套, 3件装, 两盒装, 2 pack, 2-pack,
   pack of 2, twin pack, 组合装2件, 2件组合, 共3件;
 - stage: 3段, 三段, 3阶段, 1阶, stage 3, stufe 3, pre, 1+;
-- size: NB/S/M/L/XL/XXL, 大号, M码; dimensions 70x140cm are a variant of their own, not a pack of 70;
+- size: NB/S/M/L/XL/XXL, 大号, M码; shoe sizes 42码 = EU 42; dimensions 70x140cm are a variant of their own, not a pack of 70;
 - shade: 色号 #01, 01号, #201.
 """
 
@@ -73,7 +73,12 @@ _SIZE = re.compile(
     "(" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + ")"
     r"|(?<![a-z0-9'’.&\-])(?:size\s*)?(nb|xxxl|xxl|xl|s|m|l|[23]xl)\s*(?:码|号|size)?(?![a-z0-9'’&\-])"
 )
+# shoe and clothing sizes by number: 42码, EU 42, eu42, 42.5码 (EU 33-48 only: a bare '42' is no size)
+_SHOE = re.compile(r"(?<![\d.])(3[3-9]|4[0-8])(?:\.5)?\s*码|(?<![a-z])eu\s?(3[3-9]|4[0-8])(?:\.5)?(?![\d.])")
 _SHADE = re.compile(r"色号\s*#?\s*([0-9a-z]{1,5})|shade\s*#?\s*([0-9a-z]{1,5})|#\s*([0-9]{1,4}[a-z]?)(?![0-9a-z])|(?<![\d.a-z])(\d{1,3})\s*号色?(?!码)")
+
+
+_DIGITS_ONLY = {c: None for c in map(ord, "eu码 \t")}
 
 
 def _count(text: str) -> int:
@@ -161,6 +166,9 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
         value = {"2xl": "xxl", "3xl": "xxxl"}.get(value, value)
         found.setdefault("size", value)
 
+    def shoe(m):
+        found.setdefault("size", "eu" + m.group(0).translate(_DIGITS_ONLY))
+
     def shade(m):
         value = next(g for g in m.groups() if g)
         found.setdefault("variant", value.lstrip("0") or "0")
@@ -171,6 +179,7 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
     take(_CONTENT, content_alone)
     take(_PACK_ALONE, pack_alone)
     take(_STAGE, stage)
+    take(_SHOE, shoe)
     take(_SHADE, shade)
     take(_SIZE, size)
     value_unit = found.get("content")

@@ -1,7 +1,7 @@
 """A Fellegi–Sunter model of 'same product', with its weights estimated by EM on the data.
 
 Each candidate pair (source product, catalog SKU) is reduced to a comparison vector: one discrete
-level per comparison (title similarity band, word coverage, GTIN, stage, size, variant, content, HS code, origin).
+level per comparison (title similarity band, word coverage, rival candidates, GTIN, stage, size, variant, content, HS code, origin).
 Fellegi and Sunter (1969): with m = P(level | same product) and u = P(level | different products),
 and λ the share of candidate pairs that are the same product, the match weight
 log2(λ/(1-λ)) + Σ log2(m/u) gives the posterior probability of a match. m, u and λ are not tuned by
@@ -26,6 +26,7 @@ from typing import Any
 COMPARISONS: dict[str, int] = {
     "title": 6,    # ≥0.97, ≥0.90, ≥0.80, ≥0.70, ≥0.60, below
     "coverage": 4,  # share of the shorter title's words found in the other: all, ≥0.75, ≥0.5, less
+    "rivals": 2,   # no other candidate covers ≥0.75 of the title, or some do
     "gtin": 3,     # equal, both valid and different, missing on a side
     "stage": 4,    # equal, one side only, neither, differ
     "size": 4,
@@ -39,15 +40,18 @@ COVERAGE_BANDS = (1.0, 0.75, 0.5)
 
 # Starting values only; ``fit`` replaces them with estimates. Chosen as weak, plausible priors.
 _PRIOR_M = {
-    "title": (0.70, 0.12, 0.08, 0.05, 0.03, 0.02), "coverage": (0.7, 0.15, 0.1, 0.05), "gtin": (0.5, 0.05, 0.45),
+    "title": (0.35, 0.12, 0.10, 0.08, 0.07, 0.28), "coverage": (0.75, 0.12, 0.08, 0.05), "rivals": (0.85, 0.15), "gtin": (0.5, 0.05, 0.45),
     "stage": (0.30, 0.05, 0.64, 0.01), "size": (0.25, 0.05, 0.69, 0.01), "variant": (0.20, 0.03, 0.76, 0.01),
     "content": (0.85, 0.05, 0.09, 0.01), "hs_code": (0.5, 0.05, 0.45), "origin": (0.6, 0.05, 0.35),
 }
 _PRIOR_U = {
-    "title": (0.0005, 0.004, 0.015, 0.04, 0.09, 0.8505), "coverage": (0.2, 0.2, 0.25, 0.35), "gtin": (0.001, 0.50, 0.499),
+    "title": (0.001, 0.004, 0.015, 0.04, 0.09, 0.85), "coverage": (0.08, 0.17, 0.3, 0.45), "rivals": (0.4, 0.6), "gtin": (0.001, 0.50, 0.499),
     "stage": (0.20, 0.10, 0.60, 0.10), "size": (0.15, 0.10, 0.65, 0.10), "variant": (0.10, 0.20, 0.55, 0.15),
     "content": (0.60, 0.15, 0.10, 0.15), "hs_code": (0.35, 0.15, 0.50), "origin": (0.45, 0.15, 0.40),
 }
+PRIOR_STRENGTH = 30  # the priors weigh as much as this many observed pairs
+MIN_LABELLED = 20  # labelled pairs needed before their frequencies replace a prior
+MIN_PAIRS = 500  # fewer candidate pairs than this and EM would fit noise: the seeded priors are kept
 MIN_LEVEL_COUNT = 10  # a level seen fewer times than this keeps its prior weight (too rare to estimate)
 
 
@@ -82,8 +86,9 @@ def _coded(a: Any, b: Any) -> int:
     return 0 if a == b else 1
 
 
-def compare(source: Any, record: Any, title: float, cover: float = 1.0) -> tuple[int, ...]:
-    """The comparison vector of a pair, given their title similarity and word coverage in [0, 1]."""
+def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: int = 0) -> tuple[int, ...]:
+    """The comparison vector of a pair, given their title similarity and word coverage in [0, 1] and
+    the number of other candidates of the source that cover its title as well."""
     content_a = (source.content_value, source.content_unit, source.pack_count or 1)
     content_b = (record.content_value, record.content_unit, record.pack_count or 1)
     if source.content_value is None or record.content_value is None:
@@ -94,6 +99,7 @@ def compare(source: Any, record: Any, title: float, cover: float = 1.0) -> tuple
     return (
         title_level(title),
         _band(cover, COVERAGE_BANDS),
+        0 if rivals == 0 else 1,
         _coded(source.gtin, record.gtin),
         _presence(source.stage, record.stage),
         _presence(source.size, record.size),
@@ -124,32 +130,39 @@ class FSModel:
         w = self.weight(vector)
         return 1.0 / (1.0 + 2.0 ** -w) if w > -60 else 0.0
 
-    def seed_m(self, anchored: Iterable[tuple[int, ...]]) -> int:
-        """m measured on pairs known to match (equal GTINs); the GTIN comparison keeps its prior."""
-        counts = Counter(anchored)
-        total = sum(counts.values())
-        if total:
-            for position, name in enumerate(COMPARISONS):
-                if name == "gtin":
-                    continue
-                self.m[name] = _smoothed(counts, position, COMPARISONS[name], lambda v: 1.0)
-        return total
+    def seed(self, matches: Iterable[tuple[int, ...]], non_matches: Iterable[tuple[int, ...]]) -> tuple[int, int]:
+        """m and u measured on labelled pairs, and λ from their shares.
+
+        The labels come from the data: a source whose GTIN equals one catalog SKU's is that SKU (a
+        match), and every other candidate the blocks offer it is another product (a non-match).
+        m of the GTIN comparison keeps its prior (anchored pairs all agree on GTIN by construction).
+        """
+        positives, negatives = Counter(matches), Counter(non_matches)
+        n_pos, n_neg = sum(positives.values()), sum(negatives.values())
+        for position, name in enumerate(COMPARISONS):
+            if n_pos >= MIN_LABELLED and name != "gtin":
+                self.m[name] = _smoothed(positives, position, _PRIOR_M[name], lambda v: 1.0)
+            if n_neg >= MIN_LABELLED:
+                self.u[name] = _smoothed(negatives, position, _PRIOR_U[name], lambda v: 1.0)
+        if n_pos >= MIN_LABELLED and n_neg >= MIN_LABELLED:
+            self.prior = min(max(n_pos / (n_pos + n_neg), 0.01), 0.5)
+            self._keep_rare_priors(positives + negatives)
+        return n_pos, n_neg
 
     def fit(self, vectors: Iterable[tuple[int, ...]], *, max_iterations: int = 50, tolerance: float = 1e-5) -> FSModel:
         """EM over the candidate pairs' vectors (counted once per distinct vector)."""
         counts = Counter(vectors)
         total = sum(counts.values())
         self.trained_on = total
-        if total < 50:  # too little to estimate anything: keep the priors
+        if total < MIN_PAIRS:  # too little to estimate anything: keep the priors (and m seeded from anchors)
             return self
         for iteration in range(1, max_iterations + 1):
             posterior = {vector: self.probability(vector) for vector in counts}
             matches = sum(n * posterior[v] for v, n in counts.items())
             prior = min(max(matches / total, 1e-4), 0.5)
             for position, name in enumerate(COMPARISONS):
-                size = COMPARISONS[name]
-                self.m[name] = _smoothed(counts, position, size, posterior.get)
-                self.u[name] = _smoothed(counts, position, size, lambda v: 1.0 - posterior[v])
+                self.m[name] = _smoothed(counts, position, _PRIOR_M[name], posterior.get)
+                self.u[name] = _smoothed(counts, position, _PRIOR_U[name], lambda v: 1.0 - posterior[v])
             self._keep_rare_priors(counts)
             change, self.prior = abs(prior - self.prior), prior
             self.iterations = iteration
@@ -173,9 +186,12 @@ class FSModel:
                             for name in COMPARISONS}}
 
 
-def _smoothed(counts: Mapping[tuple[int, ...], int], position: int, size: int, share) -> list[float]:
-    """Share-weighted level frequencies with a half-count added to each level (no zero probabilities)."""
-    totals = [0.5] * size
+def _smoothed(counts: Mapping[tuple[int, ...], int], position: int, prior: tuple[float, ...], share) -> list[float]:
+    """Share-weighted level frequencies under a Dirichlet prior of PRIOR_STRENGTH pairs.
+
+    A small export moves the prior a little, a large one replaces it; no level gets probability 0.
+    """
+    totals = [PRIOR_STRENGTH * p for p in prior]
     for vector, n in counts.items():
         totals[vector[position]] += n * share(vector)
     whole = sum(totals)

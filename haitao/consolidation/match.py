@@ -46,6 +46,7 @@ MATCHED, REVIEW, CREATED = "matched", "review", "created"
 STRUCTURAL = ("stage", "size", "variant")
 SOFT = ("market",)  # must not disagree
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
+RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
 ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
 
 
@@ -236,24 +237,35 @@ class CatalogIndex:
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r)]
         self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored)
         self.model = FSModel()
-        self.model.seed_m(self._compare(s, r, self._query(s), _title(r)) for s, r in anchored)
+        matches, non_matches = [], []
+        for s, r in anchored:  # the anchor's other candidates are other products: labelled non-matches
+            scored = self._scored(s)
+            own = [vector for _, _, row, vector in scored if self.records[row] is r]
+            if own:
+                matches.append(own[0])
+            else:
+                query = self._query(s)
+                rivals = sum(1 for *_, vector in scored if vector[1] <= 1)
+                matches.append(compare(s, r, title_score(query, _title(r)), coverage(query, _title(r)), rivals))
+            non_matches.extend(vector for _, _, row, vector in scored if self.records[row] is not r)
+        seeded = self.model.seed(matches, non_matches)
         step = max(1, len(sources) // self.policy.learn_sample)
         vectors = [vector for s in sources[::step] if self._anchor(s) is None
                    for _, _, _, vector in self._scored(s)]
         self.model.fit(vectors)
-        return {"anchored_pairs": len(anchored), "learned_words": len(self.tokens),
+        return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]}, "learned_words": len(self.tokens),
                 "learned_brands": len(self.brands.mapping), "model": self.model.to_dict()}
 
     def _query(self, source: Any) -> str:
         tokens = getattr(source, "title_tokens", None) or tuple(_title(source).split())
         return " ".join(self.tokens.translate(tokens)) if self.tokens.mapping else _title(source)
 
-    @staticmethod
-    def _compare(source: Any, record: Any, query: str, title: str) -> tuple[int, ...]:
-        return compare(source, record, title_score(query, title), coverage(query, title))
-
     def _brand(self, source: Any) -> str | None:
         return self.brands.get(source.brand_key)
+
+    def _unrelated(self, source: Any, record: Any) -> bool:
+        """Brands that may or may not be one (two scripts, or one missing) and not one title word in common."""
+        return self._brand(source) != record.brand_key and not coverage(self._query(source), _title(record))
 
     def _brands_differ(self, source: Any, record: Any) -> bool:
         return brands_clearly_differ(self._brand(source), record.brand_key)
@@ -275,7 +287,7 @@ class CatalogIndex:
     def _scored(self, source: Any) -> list[tuple[float, float, int, tuple[int, ...]]]:
         """(probability, title score, row, comparison vector) of the best block candidates, best first."""
         query = self._query(source)
-        found: list[tuple[float, float, int, tuple[int, ...]]] = []
+        pairs: list[tuple[int, str, float]] = []  # (row, title, coverage)
         cutoff = self.policy.title_cutoff * 100
         for group in self._groups_for(source, self._brand(source)):
             if query:
@@ -285,11 +297,15 @@ class CatalogIndex:
                 hits = [(t, 100.0, i) for i, t in enumerate(group.titles) if not t][: self.policy.top_k]
             for choice, _, position in hits:
                 row = group.rows[position]
-                record = self.records[row]
-                if _soft_disagree(source, record):
-                    continue
-                vector = self._compare(source, record, query, choice)
-                found.append((self.model.probability(vector), title_score(query, choice), row, vector))
+                if not _soft_disagree(source, self.records[row]):
+                    pairs.append((row, choice, coverage(query, choice)))
+        covering = sum(1 for _, _, cover in pairs if cover >= RIVAL_COVERAGE)
+        found = []
+        for row, choice, cover in pairs:
+            rivals = covering - (cover >= RIVAL_COVERAGE)
+            score = title_score(query, choice)
+            vector = compare(source, self.records[row], score, cover, rivals)
+            found.append((self.model.probability(vector), score, row, vector))
         found.sort(key=lambda item: (-item[0], -item[1], item[2]))
         return found[: self.policy.top_k]
 
@@ -307,7 +323,7 @@ class CatalogIndex:
             record = self.records[rows[0]]
             if self._brands_differ(source, record):
                 return self._review(source, rows, ["gtin", "brand differs"])
-            if self._brand(source) != record.brand_key and not coverage(self._query(source), _title(record)):
+            if self._unrelated(source, record):
                 # brands in two scripts that may or may not be one, and not one word in common
                 return self._review(source, rows, ["gtin", "brand and title differ"])
             reasons = ["gtin"] + [f"conflict: {d}" for d in attribute_check(source, record)[0]]
@@ -315,7 +331,7 @@ class CatalogIndex:
                                    [Candidate(record.sku, 1.0, ("gtin",))])
         for row in self.export_gtin.get(source.gtin, ()):
             record = self.records[row]
-            if not self._brands_differ(source, record):
+            if not self._brands_differ(source, record) and not self._unrelated(source, record):
                 return ProductDecision(source.source_id, MATCHED, record.sku, 1.0, ["gtin", "in-export duplicate"],
                                        [Candidate(record.sku, 1.0, ("gtin",))])
         return None
@@ -345,7 +361,7 @@ class CatalogIndex:
             return ProductDecision(source.source_id, CREATED, None, best, [reason], candidates)
         row, vector = scored[0][2], scored[0][3]
         reasons = ["title", f"title {scored[0][1]:.2f}"]
-        if vector[2] == 1:
+        if vector[3] == 1:
             reasons.append("gtin differs")
         likely = [c for c in scored[1:] if c[0] >= policy.review_probability]
         if likely:

@@ -190,7 +190,9 @@ class BrandAliases:
     def resolve(self, brand: str | None) -> str | None:
         """The key of a brand as a source spelled it ('爱他美(Aptamil)', 'Estée Lauder/雅诗兰黛').
 
-        An unknown brand keeps a key of its own (its slug), so it still blocks with itself.
+        An unknown brand keeps a key of its own (its slug), so it still blocks with itself. Written in
+        two scripts ('萱岚/Kinmav'), it keeps the Latin part's slug: catalogs name brands in Latin letters,
+        so that is the spelling the other side most likely has.
         """
         if not brand or not brand.strip():
             return None
@@ -203,7 +205,13 @@ class BrandAliases:
             if key:
                 return key
         found = self.find(folded)
-        return found or slug(folded) or None
+        if found:
+            return found
+        parts = [p.strip() for p in re.split(r"[/()（）|·,，、\[\]【】]+", folded) if p.strip()]
+        latin = [p for p in parts if p.isascii() and re.search(r"[a-z]", p)]
+        if latin and len(latin) < len(parts):
+            return slug(latin[0]) or None
+        return slug(folded) or None
 
     def find(self, folded_text: str) -> str | None:
         """The first brand alias that occurs in an already folded text."""
