@@ -4,7 +4,7 @@ Pure: no Django. ``extract_spec`` takes an already folded text (``text.fold``) a
 read plus the text with those words cut out, so the title that is left compares only product words.
 
 Notations covered, because real exports write them all:
-- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb; 50ml = 50毫升 = 0.05l; 60cm = 60厘米; 90粒 = 90颗 =
+- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米; 90粒 = 90颗 =
   90 capsules; a weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5);
 - pack: 50ml*2, 2x50ml, 800g x 3罐, ``*4``, ``x2``, ``×2``, 2件套, 3件装, 两盒装, 2 pack, 2-pack,
   pack of 2, twin pack, 组合装2件, 2件组合, 共3件;
@@ -27,7 +27,7 @@ _NUM = r"(\d+(?:\.\d+)?)"
 _UNITS = {
     "kg": ("g", 1000), "千克": ("g", 1000), "公斤": ("g", 1000),
     "g": ("g", 1), "gr": ("g", 1), "克": ("g", 1), "lbs": ("g", "453.59237"), "lb": ("g", "453.59237"),
-    "oz": ("g", "28.349523"),
+    "磅": ("g", "453.59237"), "oz": ("g", "28.349523"), "盎司": ("g", "28.349523"),
     "ml": ("ml", 1), "毫升": ("ml", 1), "cl": ("ml", 10), "l": ("ml", 1000), "升(?!级)": ("ml", 1000),
     "fl oz": ("ml", "29.57353"), "floz": ("ml", "29.57353"),
     "cm": ("cm", 1), "厘米": ("cm", 1), "mm": ("cm", "0.1"), "毫米": ("cm", "0.1"),

@@ -51,6 +51,7 @@ _PRIOR_U = {
 }
 PRIOR_STRENGTH = 30  # the priors weigh as much as this many observed pairs
 MIN_LABELLED = 20  # labelled pairs needed before their frequencies replace a prior
+MIN_MEASURED = 200  # labelled pairs on each side needed to hold m and u fixed during EM
 MIN_PAIRS = 500  # fewer candidate pairs than this and EM would fit noise: the seeded priors are kept
 MIN_LEVEL_COUNT = 10  # a level seen fewer times than this keeps its prior weight (too rare to estimate)
 
@@ -119,6 +120,7 @@ class FSModel:
     u: dict[str, list[float]] = field(default_factory=lambda: {k: list(v) for k, v in _PRIOR_U.items()})
     iterations: int = 0
     trained_on: int = 0
+    measured: bool = False  # m and u measured on labelled pairs: EM estimates λ only
 
     def weight(self, vector: tuple[int, ...]) -> float:
         w = math.log2(self.prior / (1 - self.prior))
@@ -147,6 +149,9 @@ class FSModel:
         if n_pos >= MIN_LABELLED and n_neg >= MIN_LABELLED:
             self.prior = min(max(n_pos / (n_pos + n_neg), 0.01), 0.5)
             self._keep_rare_priors(positives + negatives)
+        # with enough labels m and u are measured, and EM only estimates λ: left free on unlabelled
+        # pairs, EM is apt to split them by some other trait (coloured or not) than same-or-not
+        self.measured = n_pos >= MIN_MEASURED and n_neg >= MIN_MEASURED
         return n_pos, n_neg
 
     def fit(self, vectors: Iterable[tuple[int, ...]], *, max_iterations: int = 50, tolerance: float = 1e-5) -> FSModel:
@@ -160,10 +165,11 @@ class FSModel:
             posterior = {vector: self.probability(vector) for vector in counts}
             matches = sum(n * posterior[v] for v, n in counts.items())
             prior = min(max(matches / total, 1e-4), 0.5)
-            for position, name in enumerate(COMPARISONS):
-                self.m[name] = _smoothed(counts, position, _PRIOR_M[name], posterior.get)
-                self.u[name] = _smoothed(counts, position, _PRIOR_U[name], lambda v: 1.0 - posterior[v])
-            self._keep_rare_priors(counts)
+            if not self.measured:
+                for position, name in enumerate(COMPARISONS):
+                    self.m[name] = _smoothed(counts, position, _PRIOR_M[name], posterior.get)
+                    self.u[name] = _smoothed(counts, position, _PRIOR_U[name], lambda v: 1.0 - posterior[v])
+                self._keep_rare_priors(counts)
             change, self.prior = abs(prior - self.prior), prior
             self.iterations = iteration
             if change < tolerance:
@@ -182,6 +188,7 @@ class FSModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {"prior": round(self.prior, 5), "iterations": self.iterations, "trained_on": self.trained_on,
+                "measured": self.measured,
                 "weights": {name: [round(math.log2(a / b), 2) for a, b in zip(self.m[name], self.u[name])]
                             for name in COMPARISONS}}
 

@@ -14,6 +14,7 @@ Pure: no Django.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -85,3 +86,17 @@ class BrandMap:
 
     def get(self, key: str | None) -> str | None:
         return self.mapping.get(key, key) if key else key
+
+    def learn_names(self, keys: Iterable[str | None], *, min_count: int = 2) -> None:
+        """Remember the export's own brand names, to find them in titles of products without a brand field."""
+        counts = Counter(k for k in keys if k and (len(k) >= 2 if not k.isascii() else len(k) >= 3))
+        names = sorted((k for k, n in counts.items() if n >= min_count), key=len, reverse=True)
+        self._names = re.compile("|".join(re.escape(n) for n in names)) if names else None
+
+    def find(self, title: str) -> str | None:
+        """A brand name of this export in a title (Chinese titles are matched without their spaces)."""
+        pattern = getattr(self, "_names", None)
+        if pattern is None:
+            return None
+        match = pattern.search(title.replace(" ", "")) or pattern.search(title)
+        return self.get(match.group(0)) if match else None

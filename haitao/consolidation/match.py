@@ -234,6 +234,7 @@ class CatalogIndex:
         sources = [as_record(s) for s in sources]
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
+        self.brands.learn_names(s.brand_key for s in sources)
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r)]
         self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored)
         self.model = FSModel()
@@ -261,6 +262,8 @@ class CatalogIndex:
         return " ".join(self.tokens.translate(tokens)) if self.tokens.mapping else _title(source)
 
     def _brand(self, source: Any) -> str | None:
+        if source.brand_key is None:  # no brand field and none of the alias table's names in the title
+            return self.brands.find(_title(source))
         return self.brands.get(source.brand_key)
 
     def _unrelated(self, source: Any, record: Any) -> bool:
