@@ -51,4 +51,6 @@ def evaluate(path: Path = DATA) -> dict:
         "missed": sorted((sid, decisions[sid].decision) for sid in positives if decisions[sid].sku != truth[sid]),
         "gtin_duplicates": gtin_duplicates,
         "first_import_created": first["created"] / len(sources),
+        "first_import": dict(first),  # created, or matched as an in-export duplicate on an equal GTIN
+        "repeated_gtins": len(sources) - len({s.gtin for s in sources if s.gtin}) - sum(not s.gtin for s in sources),
     }
