@@ -35,6 +35,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from haitao.rules.identity import normalise_mobile
+
 from .attributes import Spec, extract_spec, parse_spec  # noqa: F401  (re-exported: the spec readers moved)
 from .gtin import gtin_check_digit, normalise_gtin  # noqa: F401  (re-exported)
 from .text import clean_decimal, fold, slug  # noqa: F401  (re-exported)
@@ -46,24 +48,8 @@ _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9a-z]+(?:[_.'][0-9a-z]+)*
 # --- small value normalisers -------------------------------------------------------------------
 
 
-_PHONE_RE = re.compile(r"1[3-9]\d{9}")
-
-
-def normalise_phone(value: Any) -> str | None:
-    """A mainland mobile number as 11 digits (+86 138-0013-8000 → 13800138000), else None."""
-    if value is None:
-        return None
-    text = fold(str(value)).strip()
-    text = re.sub(r"[\s\-().]", "", text)
-    if text.startswith("+"):
-        if not text.startswith("+86"):
-            return None
-        text = text[3:]
-    elif text.startswith("0086"):
-        text = text[4:]
-    elif text.startswith("86") and len(text) == 13:
-        text = text[2:]
-    return text if _PHONE_RE.fullmatch(text) else None
+# One reading of phone numbers for checkout and import alike (rules.identity).
+normalise_phone = normalise_mobile
 
 
 def normalise_amount(value: Any, places: str = "0.01") -> Decimal | None:
