@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from haitao.common.crypto import EncryptedTextField
+
 
 class Payment(models.Model):
     class Status(models.TextChoices):
@@ -19,7 +21,9 @@ class Payment(models.Model):
     payer_name = models.CharField(max_length=60, blank=True)
     payer_id_hash = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    paid_at = models.DateTimeField(null=True, blank=True)
+    paid_at = models.DateTimeField(null=True, blank=True,
+                                   help_text="the provider's transaction time (payTime of CEB311/CEB411)")
+    pay_url = models.CharField(max_length=500, blank=True, help_text="where the buyer pays (provider's)")
     refunded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -44,3 +48,77 @@ class PaymentCallback(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="one_callback_per_event")]
+
+
+class PaymentExchange(models.Model):
+    """Every request haitao sent a provider about a payment and its answer, verbatim. Customs may ask
+    for them (海关总署公告2018年第179号); encrypted because they carry the payer's name and ID."""
+
+    payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="exchanges")
+    kind = models.CharField(max_length=20)  # create | notify | query | refund | customs | customs_query
+    request = EncryptedTextField(blank=True)
+    response = EncryptedTextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class PaymentDeclaration(models.Model):
+    """The payment company's declaration of one payment to customs (报关), pushed through its API."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SUBMITTED = "submitted", "Submitted"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="declarations")
+    request_no = models.CharField(max_length=32, unique=True, help_text="out_request_no: ours, per push")
+    sub_order_no = models.CharField(max_length=40, blank=True, help_text="set when the order is split")
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    identity_check = models.CharField(max_length=10, blank=True, help_text="same | different | unchecked")
+    provider_declare_no = models.CharField(max_length=64, blank=True)
+    message = models.CharField(max_length=255, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class LedgerEntry(models.Model):
+    """Money per order and provider: what came in, what went back, what the provider kept. Amounts are
+    positive; ``kind`` says the direction. Reconciled against the provider's statement."""
+
+    class Kind(models.TextChoices):
+        PAYMENT = "payment", "Payment"
+        REFUND = "refund", "Refund"
+        FEE = "fee", "Fee"
+
+    order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="ledger_entries")
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="ledger_entries")
+    provider = models.CharField(max_length=20)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    reference = models.CharField(max_length=64, help_text="provider's transaction id, or our refund number")
+    occurred_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["provider", "kind", "reference"], name="one_ledger_entry")]
+
+
+class PaymentDataRequest(models.Model):
+    """Customs asking for the raw payment data behind an order (海关总署公告2018年第179号)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ANSWERED = "answered", "Answered"
+        FAILED = "failed", "Failed"
+
+    session_id = models.CharField(max_length=64, unique=True)
+    order_no = models.CharField(max_length=60)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    message = models.CharField(max_length=255, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
