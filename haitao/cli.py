@@ -271,6 +271,10 @@ def parser() -> argparse.ArgumentParser:
 
     consolidation_commands(sub)
 
+    from haitao.payments.cli import add_parsers as payment_commands
+
+    payment_commands(sub)
+
     from benchmarks.flashsale import add_parsers as bench_commands
 
     bench_commands(sub)
