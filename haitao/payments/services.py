@@ -119,7 +119,10 @@ def _apply(payment: Payment, note: Notification) -> str:
     if entry is not None:
         quota_ledger.commit(entry)
     if getattr(prov, "declares_customs", False):
-        PaymentDeclaration.objects.create(payment=payment, request_no=_request_no(), amount=payment.amount)
+        # Declared under the order's number (customs matches CEB311/411 by orderNo); our out_trade_no
+        # is the payment's reference, so the number travels as the sub-order number.
+        PaymentDeclaration.objects.create(payment=payment, request_no=_request_no(), amount=payment.amount,
+                                          sub_order_no=order.number)
     declarations.on_order_paid(order)
     return "paid"
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from haitao.customs import generate_test_certificate
+from pathlib import Path
+
+from django.conf import settings as django_settings
+
+from haitao.customs import CEB411, BaseTransfer, Payment, PaymentHead, build, generate_test_certificate
+from haitao.customs.folder_transport import write_atomic
+from haitao.declarations import config as customs_config
 from haitao.orders import services as orders
 from haitao.payments import crypto, wechatpay
 from tests import factories as f
@@ -25,6 +31,24 @@ def keypairs():
             ("alipay-app", "alipay", "wechat-merchant", "wechat-platform", "stranger")}
 
 
+def payment_company_declares(pay_code: str, pay_name: str):
+    """What a payment company does after a customs push: it sends customs its own CEB411 (here into
+    the local customs' folder exchange, which the simulator reads)."""
+
+    def send(transaction_id: str, order_no: str, payer: tuple[str, str], amount, pay_time: str,
+             app_type: str = "1") -> None:
+        head = PaymentHead(appType=app_type, payCode=pay_code, payName=pay_name, payTransactionId=transaction_id, orderNo=order_no,
+                           ebpCode=django_settings.PLATFORM["ebp_code"], ebpName=django_settings.PLATFORM["ebp_name"],
+                           payerIdNumber=payer[1], payerName=payer[0], amountPaid=amount, payTime=pay_time)
+        msg = CEB411(payments=(Payment(head=head),),
+                     base_transfer=BaseTransfer(copCode=pay_code, copName=pay_name, dxpId=f"DXPPAY{pay_code}"))
+        outbox = Path(customs_config.outbox_dir())
+        outbox.mkdir(parents=True, exist_ok=True)
+        write_atomic(outbox / f"CEB411_{order_no}_{msg.guid}.xml", build(msg))
+
+    return send
+
+
 @pytest.fixture
 def providers_on(settings):
     settings.PAYMENT_PROVIDERS = ["alipay", "wechatpay"]
@@ -37,7 +61,8 @@ def alipay(keypairs, tmp_path, monkeypatch, providers_on):
     ali_key, ali_cert = keypairs["alipay"]
     (tmp_path / "app-key.pem").write_bytes(app_key)
     (tmp_path / "alipay-public.pem").write_bytes(public_pem(ali_cert))
-    with FakeAlipay("2021000000000001", public_pem(app_cert), ali_key) as fake:
+    with FakeAlipay("2021000000000001", public_pem(app_cert), ali_key,
+                    declares=payment_company_declares("31222699S7", "支付宝（中国）网络技术有限公司")) as fake:
         monkeypatch.setenv("HAITAO_ALIPAY_APP_ID", fake.app_id)
         monkeypatch.setenv("HAITAO_ALIPAY_PRIVATE_KEY_FILE", str(tmp_path / "app-key.pem"))
         monkeypatch.setenv("HAITAO_ALIPAY_PUBLIC_KEY_FILE", str(tmp_path / "alipay-public.pem"))
@@ -51,7 +76,8 @@ def wechat(keypairs, tmp_path, monkeypatch, providers_on):
     p_key, p_cert = keypairs["wechat-platform"]
     (tmp_path / "merchant-key.pem").write_bytes(m_key)
     fake = FakeWeChatPay("1900000109", "wxd678efh567hg6787", m_cert, crypto.certificate_serial(m_cert),
-                         p_key, p_cert, crypto.certificate_serial(p_cert), APIV3_KEY)
+                         p_key, p_cert, crypto.certificate_serial(p_cert), APIV3_KEY,
+                         declares=payment_company_declares("4403169D3W", "财付通支付科技有限公司"))
     wechatpay._certs.clear()  # a new fake: new platform certificates to download
     with fake:
         monkeypatch.setenv("HAITAO_WECHATPAY_MCHID", fake.mchid)

@@ -30,7 +30,9 @@ def now_text() -> str:
 
 
 class FakeAlipay(FakeServer):
-    def __init__(self, app_id: str, app_public_pem: bytes, alipay_key_pem: bytes, fee_rate=Decimal("0.006")):
+    def __init__(self, app_id: str, app_public_pem: bytes, alipay_key_pem: bytes, fee_rate=Decimal("0.006"),
+                 declares=None):
+        self.declares = declares  # (transaction_id, order_no, payer, amount, payTime): Alipay's CEB411 to customs
         self.app_id, self.app_public_pem, self.alipay_key_pem = app_id, app_public_pem, alipay_key_pem
         self.fee_rate = fee_rate
         self.trades: dict[str, dict] = {}
@@ -120,6 +122,11 @@ class FakeAlipay(FakeServer):
         record = self.declarations.setdefault(biz["out_request_no"], {
             "alipay_declare_no": "2026" + secrets.token_hex(8), "biz": biz, "pushes": 0})
         record["pushes"] += 1
+        if self.declares:
+            order_no = biz.get("sub_out_biz_no") or trade["out_trade_no"]
+            pay_time = trade["gmt_payment"].replace("-", "").replace(" ", "").replace(":", "")
+            self.declares(trade["trade_no"], order_no, (buyer.get("buyer_name"), buyer.get("buyer_cert_no")),
+                          Decimal(biz["amount"]), pay_time, "1" if record["pushes"] == 1 else "2")
         return {"trade_no": trade["trade_no"], "alipay_declare_no": record["alipay_declare_no"],
                 "pay_code": "31222699S7", "pay_transaction_id": trade["trade_no"],
                 "total_amount": str(trade["total_amount"]), "currency": "CNY", "ver_dept": "1",

@@ -30,7 +30,8 @@ AUTH = re.compile(r'(\w+)="([^"]*)"')
 
 class FakeWeChatPay(FakeServer):
     def __init__(self, mchid, appid, merchant_cert_pem, merchant_serial, platform_key_pem, platform_cert_pem,
-                 platform_serial, apiv3_key: bytes, fee_rate=Decimal("0.006")):
+                 platform_serial, apiv3_key: bytes, fee_rate=Decimal("0.006"), declares=None):
+        self.declares = declares  # (transaction_id, order_no, payer, amount, payTime): Tenpay's CEB411 to customs
         self.mchid, self.appid = mchid, appid
         self.merchant_cert_pem, self.merchant_serial = merchant_cert_pem, merchant_serial
         self.platform_key_pem, self.platform_cert_pem, self.platform_serial = platform_key_pem, platform_cert_pem, platform_serial
@@ -164,6 +165,10 @@ class FakeWeChatPay(FakeServer):
         rec["pushes"] += 1
         rec["check"] = "SAME" if payer == t["payer"] else "DIFFERENT"
         rec["sub_order_id"] = "C" + secrets.token_hex(8) if data.get("sub_order_no") else ""
+        if self.declares:
+            pay_time = datetime.fromisoformat(t["success_time"]).astimezone(BEIJING).strftime("%Y%m%d%H%M%S")
+            self.declares(t["transaction_id"], data.get("sub_order_no") or t["out_trade_no"], payer,
+                          Decimal(data["order_fee"]) / 100, pay_time)
         return self._signed(200, self._customs_answer(rec, "PROCESSING"))
 
     def _customs_answer(self, rec, state: str) -> dict:
