@@ -3,6 +3,8 @@
 Plain Python so the rules can be read and tested without a database.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 
 class Status:
     PENDING_PAYMENT = "pending_payment"
@@ -20,19 +22,19 @@ class Status:
     RETURNED = "returned"
 
     CHOICES = [
-        (PENDING_PAYMENT, "Awaiting payment"),
-        (PAID, "Paid"),
-        (DECLARED, "Declared to customs"),
-        (CUSTOMS_ACCEPTED, "Accepted by customs"),
-        (RELEASED, "Released by customs"),
-        (SHIPPED, "Shipped"),
-        (DELIVERED, "Delivered"),
-        (CANCELLED, "Cancelled"),
-        (EXPIRED, "Expired unpaid"),
-        (CUSTOMS_REJECTED, "Rejected by customs"),
-        (REFUNDED, "Refunded"),
-        (RETURN_REQUESTED, "Return requested"),
-        (RETURNED, "Returned"),
+        (PENDING_PAYMENT, _("Awaiting payment")),
+        (PAID, _("Paid")),
+        (DECLARED, _("Declared to customs")),
+        (CUSTOMS_ACCEPTED, _("Accepted by customs")),
+        (RELEASED, _("Released by customs")),
+        (SHIPPED, _("Shipped")),
+        (DELIVERED, _("Delivered")),
+        (CANCELLED, _("Cancelled")),
+        (EXPIRED, _("Expired unpaid")),
+        (CUSTOMS_REJECTED, _("Rejected by customs")),
+        (REFUNDED, _("Refunded")),
+        (RETURN_REQUESTED, _("Return requested")),
+        (RETURNED, _("Returned")),
     ]
 
     # Orders in these states hold stock and quota that must eventually be released or consumed.

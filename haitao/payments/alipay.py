@@ -35,7 +35,7 @@ from haitao.common.errors import DomainError, Unauthorized
 
 from . import http
 from .crypto import SignatureError, rsa2_sign, rsa2_verify
-from .providers import CustomsPush, CustomsResult, Exchange, Notification, RefundResult, Started, StatementRow, decimal_amount
+from .providers import CustomsPush, CustomsResult, Exchange, Notification, ProviderRefund, Started, StatementRow, decimal_amount
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 GATEWAY = "https://openapi.alipay.com/gateway.do"
@@ -177,12 +177,13 @@ class AlipayProvider:
                             Decimal(answer["total_amount"]), answer.get("trade_no", ""),
                             beijing_time(answer.get("send_pay_date")), raw=exchange.response)
 
-    def refund(self, payment, amount: Decimal, refund_no: str, reason: str) -> RefundResult:
+    def refund(self, payment, amount: Decimal, refund_reference: str, reason: str = "") -> ProviderRefund:
+        """``out_request_no`` is our refund reference: Alipay refunds once per number, however often asked.
+        A synchronous success is the money moved (``fund_change`` Y, or N on a repeat of a done refund)."""
         answer, exchange = self._call("alipay.trade.refund", {
-            "out_trade_no": payment.reference, "refund_amount": str(amount), "out_request_no": refund_no,
+            "out_trade_no": payment.reference, "refund_amount": str(amount), "out_request_no": refund_reference,
             "refund_reason": reason[:256]}, "refund")
-        status = "succeeded" if answer.get("fund_change") == "Y" else "processing"
-        return RefundResult(refund_no, amount, status, exchange)
+        return ProviderRefund(refund_reference, answer.get("fund_change") in ("Y", "N"), exchange)
 
     # --- customs (报关) --------------------------------------------------------------------------
     def declare_customs(self, payment, push: CustomsPush, redeclare: bool = False) -> CustomsResult:

@@ -59,10 +59,13 @@ class Started:
 
 
 @dataclass(frozen=True)
-class RefundResult:
-    refund_id: str
-    amount: Decimal
-    status: str  # succeeded | processing
+class ProviderRefund:
+    """A provider's answer to a refund request: its own id for the refund, and whether the money has
+    already moved (``settled``) or the provider confirms later (then ``payments.services.settle_refund``
+    runs on its notice)."""
+
+    reference: str
+    settled: bool
     exchange: Exchange | None = None
 
 
@@ -145,9 +148,11 @@ class SandboxProvider:
     def acknowledge(self, outcome: str):
         return {"outcome": outcome}
 
-    def refund(self, payment, amount: Decimal, refund_no: str, reason: str) -> RefundResult:
-        """The sandbox moves no money, so its refund is immediate."""
-        return RefundResult("SBXR" + secrets.token_hex(8).upper(), amount, "succeeded")
+    def refund(self, payment, amount: Decimal, refund_reference: str, reason: str = "") -> ProviderRefund:
+        """Give ``amount`` back against ``payment`` under our id ``refund_reference`` (idempotent at the
+        provider on that id). The sandbox holds no money: the refund settles at once."""
+        digest = hashlib.sha256(f"{payment.transaction_id}:{refund_reference}".encode()).hexdigest()[:20]
+        return ProviderRefund(reference="SBXR" + digest.upper(), settled=True)
 
     def callback_for(self, payment, status: str = "succeeded", payer_name: str | None = None,
                      payer_id_number: str | None = None) -> tuple[bytes, str]:

@@ -1,6 +1,9 @@
 """Payment writes: start a payment at its provider, apply a verified notification exactly once, refund
 through the provider, push the payment company's customs declaration (报关), record customs' requests
-for payment data, and keep the money ledger. Network calls to providers run outside transactions."""
+for payment data, and keep the money ledger.
+
+The public API other apps call: :func:`start`, :func:`handle_callback`, :func:`refund`,
+:func:`settle_refund`. Other apps learn of payments through ``haitao.payments.events``."""
 
 import logging
 import secrets
@@ -9,16 +12,20 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from haitao.common import events
 from haitao.common.crypto import id_hash
-from haitao.common.errors import Conflict, DomainError, InvalidInput
+from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from haitao.compliance import quota as quota_ledger
 from haitao.declarations import services as declarations
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import Status
 
-from .models import LedgerEntry, Payment, PaymentCallback, PaymentDataRequest, PaymentDeclaration, PaymentExchange
-from .providers import CustomsPush, Exchange, Notification, RefundResult, fee_rate, known, provider
+from .events import PaymentRefunded
+from .models import (
+    LedgerEntry, Payment, PaymentCallback, PaymentDataRequest, PaymentDeclaration, PaymentExchange, Refund,
+)
+from .providers import CustomsPush, Exchange, Notification, SandboxProvider, fee_rate, known, provider
 
 log = logging.getLogger(__name__)
 
@@ -105,10 +112,14 @@ def _apply(payment: Payment, note: Notification) -> str:
     # Rule 7: the payer must be the orderer; a payment by anyone else is returned, never applied.
     payer_is_orderer = payment.payer_name == order.buyer_name and payment.payer_id_hash == order.buyer_id_hash
     if not payer_is_orderer or order.status != Status.PENDING_PAYMENT:
-        payment.status = Payment.Status.SUCCEEDED
-        payment.save()
         reason = "payer is not the orderer" if not payer_is_orderer else "order no longer payable"
-        transaction.on_commit(lambda: refund_payment(payment, payment.amount, reason))
+        if isinstance(prov, SandboxProvider):  # holds no money: returned at once
+            payment.status, payment.refunded_at = Payment.Status.REFUNDED, timezone.now()
+            payment.save()
+        else:  # the money is at the provider: give it back through its refund API once this commits
+            payment.status = Payment.Status.SUCCEEDED
+            payment.save()
+            transaction.on_commit(lambda: refund(order, payment.amount, reason, key=f"return-{payment.reference}"))
         return "refunded_payer_mismatch" if not payer_is_orderer else "refunded_order_not_payable"
     payment.status = Payment.Status.SUCCEEDED
     payment.save()
@@ -136,31 +147,83 @@ def _request_no() -> str:
     return timezone.now().strftime("%Y%m%d") + secrets.token_hex(6).upper()
 
 
-# --- refunds ---------------------------------------------------------------------------------
+# --- refunds ----------------------------------------------------------------------------------
 
 
-def refunded_total(payment: Payment) -> Decimal:
-    return sum((e.amount for e in payment.ledger_entries.filter(kind=LedgerEntry.Kind.REFUND)), Decimal(0))
-
-
-def refund_payment(payment: Payment, amount: Decimal, reason: str, refund_no: str | None = None) -> RefundResult:
-    """Return money through the payment's provider and book it. The same ``refund_no`` asks the provider
-    for the same refund again (its idempotency key), so a retry never pays twice."""
+def _refund_amount(amount) -> Decimal:
+    if isinstance(amount, bool) or not isinstance(amount, (Decimal, int)):
+        raise InvalidInput("invalid_amount", "A refund amount is a Decimal in yuan.", field="amount")
     amount = Decimal(amount)
-    if amount <= 0 or amount > payment.amount - refunded_total(payment):
-        raise InvalidInput("invalid_refund_amount", f"Cannot refund {amount} of {payment.amount}.", field="amount")
-    if payment.status not in (Payment.Status.SUCCEEDED, Payment.Status.REFUNDED) or not payment.transaction_id:
-        raise Conflict("payment_not_refundable", "Only a completed payment can be refunded.", field="payment")
-    refund_no = refund_no or "RF" + secrets.token_hex(10).upper()
-    result = known(payment.provider).refund(payment, amount, refund_no, reason)
+    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(Decimal("0.01")):
+        raise InvalidInput("invalid_amount", "A refund is a positive amount in whole fen.", field="amount")
+    return amount.quantize(Decimal("0.01"))
+
+
+def refund(order: Order, amount: Decimal, reason: str, key: str, now=None) -> Refund:
+    """Refund ``amount`` of the order's succeeded payment through its provider.
+
+    Idempotent on ``key`` (unique per order): the same key returns the first refund, and the same key
+    with a different amount is refused. Refunds of one payment are serialised by a row lock on it, so
+    together they never exceed what was paid. A refund the provider settles at once publishes
+    :class:`~haitao.payments.events.PaymentRefunded` (in-transaction handlers run inside this call);
+    once all of it is given back the payment reads ``refunded``. A provider that raises leaves nothing
+    behind: the refund row rolls back with it."""
+    amount = _refund_amount(amount)
+    key = (key or "").strip()
+    if not key or len(key) > 80:
+        raise InvalidInput("invalid_refund_key", "A refund needs a key of at most 80 characters.", field="key")
+    reason = (reason or "").strip()[:200]
+    now = now or timezone.now()
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment.pk)
-        _record(payment, result.exchange)
-        _ledger(payment, LedgerEntry.Kind.REFUND, result.amount, refund_no, timezone.now())
-        if refunded_total(payment) >= payment.amount:
-            payment.status, payment.refunded_at = Payment.Status.REFUNDED, timezone.now()
+        payment = (Payment.objects.select_for_update()
+                   .filter(order_id=order.pk, status=Payment.Status.SUCCEEDED)
+                   .order_by("paid_at", "pk").first())
+        existing = Refund.objects.filter(order_id=order.pk, key=key).first()
+        if existing is not None:
+            if existing.amount != amount:
+                raise Conflict("refund_key_reused", "This refund key was used for a different amount.", field="key")
+            return existing
+        if payment is None:
+            raise Conflict("not_refundable", f"Order {order.number} has no paid amount left to refund.",
+                           field="order")
+        given = sum((r.amount for r in payment.refunds.all()), Decimal("0.00"))
+        if amount > payment.amount - given:
+            raise Conflict("refund_exceeds_payment",
+                           f"At most {payment.amount - given} of this payment is left to refund.", field="amount")
+        row = Refund.objects.create(order_id=order.pk, payment=payment, amount=amount, reason=reason, key=key,
+                                    reference="RFD" + secrets.token_hex(10).upper())
+        # The provider's own refund API (a switched-off sandbox still refunds what it took).
+        answer = known(payment.provider).refund(payment, amount, row.reference)
+        _record(payment, answer.exchange)
+        row.provider_reference = answer.reference
+        row.save(update_fields=["provider_reference"])
+        if given + amount == payment.amount:
+            payment.status, payment.refunded_at = Payment.Status.REFUNDED, now
             payment.save(update_fields=["status", "refunded_at"])
-    return result
+        if answer.settled:
+            _settled(row, now)
+    return row
+
+
+def settle_refund(refund_id: int, provider_reference: str = "", now=None) -> Refund:
+    """A provider's confirmation of a pending refund (its refund notice). Settling twice changes nothing."""
+    with transaction.atomic():
+        row = Refund.objects.select_for_update().filter(pk=refund_id).first()
+        if row is None:
+            raise NotFound("unknown_refund", "No such refund.", field="refund")
+        if row.status == Refund.Status.PENDING:
+            if provider_reference:
+                row.provider_reference = provider_reference[:80]
+            _settled(row, now or timezone.now())
+    return row
+
+
+def _settled(row: Refund, now) -> None:
+    row.status, row.settled_at = Refund.Status.SUCCEEDED, now
+    row.save(update_fields=["status", "settled_at", "provider_reference"])
+    _ledger(row.payment, LedgerEntry.Kind.REFUND, row.amount, row.reference, now)
+    events.publish(PaymentRefunded(order_id=row.order_id, refund_id=row.pk, amount=row.amount, reason=row.reason,
+                                   key=row.key))
 
 
 # --- the payment company's customs declaration (报关) -----------------------------------------

@@ -36,7 +36,7 @@ from haitao.common.errors import DomainError, Unauthorized
 
 from . import http
 from .crypto import SignatureError, aes_gcm_decrypt, oaep_encrypt, rsa2_sign, rsa2_verify
-from .providers import CustomsPush, CustomsResult, Exchange, Notification, RefundResult, Started, StatementRow
+from .providers import CustomsPush, CustomsResult, Exchange, Notification, ProviderRefund, Started, StatementRow
 
 BASE_URL = "https://api.mch.weixin.qq.com"
 MAX_SKEW_SECONDS = 300  # WeChat Pay's advice: refuse a signed message more than 5 minutes off
@@ -215,12 +215,13 @@ class WeChatPayProvider:
         answer, exchange = self._call("GET", path, "query")
         return self._notification("query:" + answer.get("transaction_id", ""), answer, exchange.response)
 
-    def refund(self, payment, amount: Decimal, refund_no: str, reason: str) -> RefundResult:
+    def refund(self, payment, amount: Decimal, refund_reference: str, reason: str = "") -> ProviderRefund:
+        """``out_refund_no`` is our refund reference (WeChat Pay refunds once per number); PROCESSING
+        settles later (its refund notice or a query)."""
         answer, exchange = self._call("POST", "/v3/refund/domestic/refunds", "refund", {
-            "out_trade_no": payment.reference, "out_refund_no": refund_no, "reason": reason[:80],
+            "out_trade_no": payment.reference, "out_refund_no": refund_reference, "reason": reason[:80] or None,
             "amount": {"refund": fen(amount), "total": fen(payment.amount), "currency": "CNY"}})
-        status = "succeeded" if answer.get("status") == "SUCCESS" else "processing"
-        return RefundResult(answer.get("refund_id", refund_no), yuan(answer["amount"]["refund"]), status, exchange)
+        return ProviderRefund(answer.get("refund_id", refund_reference), answer.get("status") == "SUCCESS", exchange)
 
     # --- customs (报关) --------------------------------------------------------------------------
     def _customs_ids(self, payment) -> dict:

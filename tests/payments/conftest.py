@@ -15,7 +15,7 @@ from haitao.declarations import config as customs_config
 from haitao.orders import services as orders
 from haitao.payments import crypto, wechatpay
 from tests import factories as f
-from tests.declarations.conftest import BUYER_ID, cert_files, consignee, customs_env, shop  # noqa: F401
+from tests.declarations.conftest import BUYER_ID, cert_files, consignee, customs_env, place_and_pay, shop  # noqa: F401
 
 from .fake_alipay import FakeAlipay
 from .fake_common import public_pem
@@ -35,9 +35,8 @@ def payment_company_declares(pay_code: str, pay_name: str):
     """What a payment company does after a customs push: it sends customs its own CEB411 (here into
     the local customs' folder exchange, which the simulator reads)."""
 
-    def send(transaction_id: str, order_no: str, payer: tuple[str, str], amount, pay_time: str,
-             app_type: str = "1") -> None:
-        head = PaymentHead(appType=app_type, payCode=pay_code, payName=pay_name, payTransactionId=transaction_id, orderNo=order_no,
+    def send(transaction_id: str, order_no: str, payer: tuple[str, str], amount, pay_time: str) -> None:
+        head = PaymentHead(payCode=pay_code, payName=pay_name, payTransactionId=transaction_id, orderNo=order_no,
                            ebpCode=django_settings.PLATFORM["ebp_code"], ebpName=django_settings.PLATFORM["ebp_name"],
                            payerIdNumber=payer[1], payerName=payer[0], amountPaid=amount, payTime=pay_time)
         msg = CEB411(payments=(Payment(head=head),),

@@ -122,11 +122,11 @@ class FakeAlipay(FakeServer):
         record = self.declarations.setdefault(biz["out_request_no"], {
             "alipay_declare_no": "2026" + secrets.token_hex(8), "biz": biz, "pushes": 0})
         record["pushes"] += 1
-        if self.declares:
+        if self.declares and record["pushes"] == 1:  # a re-push of a record customs holds sends nothing new
             order_no = biz.get("sub_out_biz_no") or trade["out_trade_no"]
             pay_time = trade["gmt_payment"].replace("-", "").replace(" ", "").replace(":", "")
             self.declares(trade["trade_no"], order_no, (buyer.get("buyer_name"), buyer.get("buyer_cert_no")),
-                          Decimal(biz["amount"]), pay_time, "1" if record["pushes"] == 1 else "2")
+                          Decimal(biz["amount"]), pay_time)
         return {"trade_no": trade["trade_no"], "alipay_declare_no": record["alipay_declare_no"],
                 "pay_code": "31222699S7", "pay_transaction_id": trade["trade_no"],
                 "total_amount": str(trade["total_amount"]), "currency": "CNY", "ver_dept": "1",

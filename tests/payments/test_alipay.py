@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from haitao.common.errors import DomainError
 from haitao.declarations.config import platform
 from haitao.declarations.mapping import payment_message
 from haitao.declarations.models import Declaration
@@ -70,19 +71,21 @@ def test_purchase_through_alipay_is_paid_declared_and_refunded(client, alipay, p
     assert order.status in (Status.RELEASED, Status.SHIPPED, Status.DELIVERED), list(order.declarations.values_list("return_info"))
     kinds = set(order.declarations.exclude(xml="").values_list("message_type", flat=True))
     assert {"CEB311", "CEB511", "CEB621"} <= kinds
-    # Refund: the money goes back through Alipay and into the ledger.
-    result = services.refund_payment(payment, order.actual_paid, "customer cancelled", refund_no="RF-A-1")
-    assert result.status == "succeeded"
+    # Refund (payments.refund, as returns and cancellations call it): back through Alipay, into the ledger.
+    row = services.refund(order, order.actual_paid, "customer cancelled", key="cancel")
+    assert row.status == "succeeded" and row.reference in alipay.refunds
     trade = alipay.trades[payment.reference]
     assert trade["refunded"] == order.actual_paid
     payment.refresh_from_db()
     assert payment.status == Payment.Status.REFUNDED
     kinds = sorted(LedgerEntry.objects.filter(payment=payment).values_list("kind", "amount"))
+    assert LedgerEntry.objects.get(kind="refund").reference == row.reference
     fee = (order.actual_paid * Decimal("0.006")).quantize(Decimal("0.01"))
     assert kinds == [("fee", fee), ("payment", order.actual_paid), ("refund", order.actual_paid)]
-    # The same refund number asks Alipay for the same refund: no second payout.
-    with pytest.raises(Exception):
-        services.refund_payment(payment, Decimal("1.00"), "again", refund_no="RF-A-1")
+    # The same key is the same refund: no second payout; nothing is left for another one.
+    assert services.refund(order, order.actual_paid, "customer cancelled", key="cancel") == row
+    with pytest.raises(DomainError):
+        services.refund(order, Decimal("1.00"), "again", key="again")
     assert trade["refunded"] == order.actual_paid
     # The statement of the day agrees with the ledger.
     day = datetime.now(BEIJING).date()

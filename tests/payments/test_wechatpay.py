@@ -66,8 +66,9 @@ def test_purchase_through_wechat_pay_is_paid_declared_and_refunded(client, wecha
     assert order.status in (Status.RELEASED, Status.SHIPPED, Status.DELIVERED), list(order.declarations.values_list("return_info"))
     assert {"CEB311", "CEB511", "CEB621"} <= set(order.declarations.exclude(xml="").values_list("message_type", flat=True))
     # Refund through WeChat Pay, booked in the ledger; the statement agrees.
-    result = services.refund_payment(payment, Decimal("10.00"), "damaged", refund_no="RF-W-1")
-    assert result.status == "succeeded" and wechat.trades[payment.reference]["refunded"] == 1000
+    row = services.refund(order, Decimal("10.00"), "damaged", key="damaged")
+    assert row.status == "succeeded" and wechat.trades[payment.reference]["refunded"] == 1000
+    assert row.provider_reference == wechat.refunds[row.reference]["refund_id"]
     payment.refresh_from_db()
     assert payment.status == Payment.Status.SUCCEEDED  # partly refunded
     assert LedgerEntry.objects.get(kind="refund").amount == Decimal("10.00")
