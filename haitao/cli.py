@@ -132,6 +132,8 @@ def cmd_worker(args) -> int:
     (or --celery): a Celery worker on that broker (RabbitMQ or Redis) running the same duties as tasks
     (haitao/tasks.py), with the beat that schedules them embedded unless --no-beat: run exactly one
     worker with the beat and any number with --no-beat."""
+    if not _production_ready("start the worker"):
+        return 2
     _django()
     if not args.once and (args.celery or os.environ.get("HAITAO_BROKER_URL", "").strip()):
         return _celery_worker(args)
