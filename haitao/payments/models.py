@@ -91,13 +91,17 @@ class PaymentExchange(models.Model):
     """Every request haitao sent a provider about a payment and its answer, verbatim. Customs may ask
     for them (海关总署公告2018年第179号); encrypted because they carry the payer's name and ID."""
 
-    payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="exchanges")
-    kind = models.CharField(max_length=20)  # create | notify | query | refund | customs | customs_query
-    request = EncryptedTextField(blank=True)
-    response = EncryptedTextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    payment = models.ForeignKey(Payment, verbose_name=_("payment"), on_delete=models.CASCADE,
+                                related_name="exchanges")
+    # create | notify | query | refund | customs | customs_query | bill
+    kind = models.CharField(verbose_name=_("kind"), max_length=20)
+    request = EncryptedTextField(verbose_name=_("request"), blank=True)
+    response = EncryptedTextField(verbose_name=_("response"), blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("provider exchange")
+        verbose_name_plural = _("provider exchanges")
         ordering = ["id"]
 
 
@@ -105,22 +109,32 @@ class PaymentDeclaration(models.Model):
     """The payment company's declaration of one payment to customs (报关), pushed through its API."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        SUBMITTED = "submitted", "Submitted"
-        SUCCEEDED = "succeeded", "Succeeded"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Pending")
+        SUBMITTED = "submitted", _("Submitted")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
 
-    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="declarations")
-    request_no = models.CharField(max_length=32, unique=True, help_text="out_request_no: ours, per push")
-    sub_order_no = models.CharField(max_length=40, blank=True, help_text="set when the order is split")
-    amount = models.DecimalField(max_digits=14, decimal_places=2)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    identity_check = models.CharField(max_length=10, blank=True, help_text="same | different | unchecked")
-    provider_declare_no = models.CharField(max_length=64, blank=True)
-    message = models.CharField(max_length=255, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    payment = models.ForeignKey(Payment, verbose_name=_("payment"), on_delete=models.PROTECT,
+                                related_name="declarations")
+    request_no = models.CharField(verbose_name=_("request number"), max_length=32, unique=True,
+                                  help_text=_("out_request_no: ours, one per declaration"))
+    sub_order_no = models.CharField(verbose_name=_("sub-order number"), max_length=40, blank=True,
+                                    help_text=_("the order number declared (split: each sub-order's)"))
+    amount = models.DecimalField(verbose_name=_("amount"), max_digits=14, decimal_places=2)
+    status = models.CharField(verbose_name=_("status"), max_length=10, choices=Status.choices,
+                              default=Status.PENDING)
+    identity_check = models.CharField(verbose_name=_("identity check"), max_length=10, blank=True,
+                                      help_text=_("same | different | unchecked"))
+    provider_declare_no = models.CharField(verbose_name=_("provider's declaration number"), max_length=64,
+                                           blank=True)
+    message = models.CharField(verbose_name=_("message"), max_length=255, blank=True)
+    attempts = models.PositiveSmallIntegerField(verbose_name=_("attempts"), default=0)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("payment customs declaration")
+        verbose_name_plural = _("payment customs declarations")
 
 
 class LedgerEntry(models.Model):
@@ -128,19 +142,24 @@ class LedgerEntry(models.Model):
     positive; ``kind`` says the direction. Reconciled against the provider's statement."""
 
     class Kind(models.TextChoices):
-        PAYMENT = "payment", "Payment"
-        REFUND = "refund", "Refund"
-        FEE = "fee", "Fee"
+        PAYMENT = "payment", _("Payment")
+        REFUND = "refund", _("Refund")
+        FEE = "fee", _("Fee")
 
-    order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="ledger_entries")
-    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="ledger_entries")
-    provider = models.CharField(max_length=20)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    amount = models.DecimalField(max_digits=14, decimal_places=2)
-    reference = models.CharField(max_length=64, help_text="provider's transaction id, or our refund number")
-    occurred_at = models.DateTimeField()
+    order = models.ForeignKey("orders.Order", verbose_name=_("order"), on_delete=models.PROTECT,
+                              related_name="ledger_entries")
+    payment = models.ForeignKey(Payment, verbose_name=_("payment"), on_delete=models.PROTECT,
+                                related_name="ledger_entries")
+    provider = models.CharField(verbose_name=_("provider"), max_length=20)
+    kind = models.CharField(verbose_name=_("kind"), max_length=10, choices=Kind.choices)
+    amount = models.DecimalField(verbose_name=_("amount"), max_digits=14, decimal_places=2)
+    reference = models.CharField(verbose_name=_("reference"), max_length=64,
+                                 help_text=_("provider's transaction id, or our refund reference"))
+    occurred_at = models.DateTimeField(verbose_name=_("occurred at"))
 
     class Meta:
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
         ordering = ["occurred_at", "id"]
         constraints = [models.UniqueConstraint(fields=["provider", "kind", "reference"], name="one_ledger_entry")]
 
@@ -149,13 +168,18 @@ class PaymentDataRequest(models.Model):
     """Customs asking for the raw payment data behind an order (海关总署公告2018年第179号)."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        ANSWERED = "answered", "Answered"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Pending")
+        ANSWERED = "answered", _("Answered")
+        FAILED = "failed", _("Failed")
 
-    session_id = models.CharField(max_length=64, unique=True)
-    order_no = models.CharField(max_length=60)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    message = models.CharField(max_length=255, blank=True)
-    received_at = models.DateTimeField(auto_now_add=True)
-    answered_at = models.DateTimeField(null=True, blank=True)
+    session_id = models.CharField(verbose_name=_("session id"), max_length=64, unique=True)
+    order_no = models.CharField(verbose_name=_("order number"), max_length=60)
+    status = models.CharField(verbose_name=_("status"), max_length=10, choices=Status.choices,
+                              default=Status.PENDING)
+    message = models.CharField(verbose_name=_("message"), max_length=255, blank=True)
+    received_at = models.DateTimeField(verbose_name=_("received at"), auto_now_add=True)
+    answered_at = models.DateTimeField(verbose_name=_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("customs payment-data request")
+        verbose_name_plural = _("customs payment-data requests")
