@@ -25,7 +25,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from haitao.common.errors import InvalidInput, NotFound, Unauthorized
+from haitao.common.errors import DomainError, NotFound, Unauthorized
 
 
 @dataclass(frozen=True)
@@ -134,12 +134,12 @@ class SandboxProvider:
         try:
             payload = json.loads(body)
         except (ValueError, UnicodeDecodeError):
-            raise InvalidInput("malformed_json", "The callback body is not JSON.") from None
+            raise DomainError("malformed_json", "The callback body is not JSON.") from None
         if not isinstance(payload, dict):
-            raise InvalidInput("malformed_json", "The callback body is not a JSON object.")
+            raise DomainError("malformed_json", "The callback body is not a JSON object.")
         for name in ("event_id", "reference", "status", "amount", "transaction_id"):
             if not isinstance(payload.get(name), str) or not payload[name]:
-                raise InvalidInput("missing_field", f"The callback lacks '{name}'.", field=name)
+                raise DomainError("missing_field", f"The callback lacks '{name}'.", field=name)
         return Notification(payload["event_id"], payload["reference"],
                             "succeeded" if payload["status"] == "succeeded" else "failed",
                             decimal_amount(payload["amount"]), payload["transaction_id"], timezone.now(),
@@ -170,9 +170,9 @@ def decimal_amount(text, field_name: str = "amount") -> Decimal:
     try:
         value = Decimal(str(text))
     except ArithmeticError:
-        raise InvalidInput("invalid_amount", "The amount is not a decimal.", field=field_name) from None
+        raise DomainError("invalid_amount", "The amount is not a decimal.", field=field_name) from None
     if not value.is_finite():
-        raise InvalidInput("invalid_amount", "The amount is not a decimal.", field=field_name)
+        raise DomainError("invalid_amount", "The amount is not a decimal.", field=field_name)
     return value
 
 
