@@ -23,7 +23,7 @@ def _env_list(name: str, default: str) -> list[str]:
 DEBUG = _env_bool("HAITAO_DEBUG", False)
 # The demo and tests run with the built-in development secrets; production must set its own
 # (`haitao serve` refuses to start with the development secret unless HAITAO_DEMO=1).
-DEV_SECRET = "haitao-development-secret-do-not-use-in-production"
+DEV_SECRET = "haitao-development-secret-do-not-use-in-production"  # noqa: S105 - refused in production
 SECRET_KEY = os.environ.get("HAITAO_SECRET_KEY", DEV_SECRET)
 ALLOWED_HOSTS = _env_list("HAITAO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = _env_list("HAITAO_CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000")
@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "haitao.payments",
     "haitao.compliance",
     "haitao.declarations",
+    "haitao.returns",
+    "haitao.tasks",
     "haitao.consolidation",
     "haitao.web",
 ]
@@ -162,7 +164,7 @@ ID_HASH_KEY = os.environ.get("HAITAO_ID_HASH_KEY", "haitao-development-id-hash-k
 # refuse to start with any of them (haitao/common/readiness.py); the demo generates its own under var/.
 DEV_FIELD_KEY = "x8ib0WOG4ZQc1V3c3Cg9L2m0X6vZ6oSxQxw2hIhWl2k="
 DEV_ID_HASH_KEY = "haitao-development-id-hash-key"
-DEV_SANDBOX_SECRET = "sandbox-development-secret"
+DEV_SANDBOX_SECRET = "sandbox-development-secret"  # noqa: S105 - published on purpose; production refuses it
 PAYMENT_SANDBOX_SECRET = os.environ.get("HAITAO_PAYMENT_SANDBOX_SECRET", DEV_SANDBOX_SECRET).encode()
 # The sandbox provider (a hosted page that moves no money) only when switched on: the demo and tests.
 PAYMENT_SANDBOX = _env_bool("HAITAO_PAYMENT_SANDBOX", False)
@@ -170,7 +172,7 @@ PAYMENT_SANDBOX = _env_bool("HAITAO_PAYMENT_SANDBOX", False)
 PAYMENT_PROVIDERS = _env_list("HAITAO_PAYMENT_PROVIDERS", "")
 UNPAID_ORDER_TTL_MINUTES = int(os.environ.get("HAITAO_UNPAID_ORDER_TTL_MINUTES", "30"))
 MAX_LINE_QUANTITY = 99  # the customs message allows 99 lines; per-line quantities above this are not retail
-# CBEC limits with dated history (cbec-rules.md Part A rule 5); JSON list overrides the defaults.
+# CBEC limits with dated history (docs/rules.md, rule 5); JSON list overrides the defaults.
 CBEC_LIMITS = json.loads(os.environ["HAITAO_CBEC_LIMITS"]) if os.environ.get("HAITAO_CBEC_LIMITS") else None
 CBEC_LIMIT_BASIS = os.environ.get("HAITAO_CBEC_LIMIT_BASIS", "dutiable_value")
 PLATFORM = {

@@ -64,12 +64,12 @@ def aes_gcm_encrypt(key: bytes, nonce: str, plaintext: bytes, associated_data: s
 
 
 def oaep_encrypt(public_pem: bytes, plaintext: str) -> str:
-    oaep = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(), label=None)
+    oaep = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(), label=None)  # noqa: S303 - WeChat Pay's documented OAEP
     return base64.b64encode(public_key(public_pem).encrypt(plaintext.encode(), oaep)).decode()
 
 
 def oaep_decrypt(key_pem: bytes, ciphertext_b64: str) -> str:
-    oaep = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(), label=None)
+    oaep = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(), label=None)  # noqa: S303 - WeChat Pay's documented OAEP
     return private_key(key_pem).decrypt(base64.b64decode(ciphertext_b64), oaep).decode()
 
 

@@ -10,7 +10,7 @@ import pytest
 from haitao.customs.simulator import check_payment_data, sample_for_payment_data
 from haitao.declarations.config import signer
 from haitao.payments import services
-from haitao.payments.customs_data import build_answer, simulator_round
+from haitao.payments.customs_data import simulator_round
 from haitao.payments.models import PaymentDataRequest
 
 from .test_alipay import PAYER, _notify
