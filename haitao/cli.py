@@ -53,7 +53,7 @@ def _production_ready(what: str) -> bool:
         return True
     os.environ.setdefault("HAITAO_ENV", "production")
     _django()
-    from haitao.common.readiness import problems
+    from haitao.readiness import problems
 
     found = problems()
     if found:
@@ -68,7 +68,7 @@ def cmd_check(args) -> int:
     """List what production still lacks (and Django's deployment checks) without starting anything."""
     os.environ.setdefault("HAITAO_ENV", "production")
     _django()
-    from haitao.common.readiness import deploy_warnings, problems
+    from haitao.readiness import deploy_warnings, problems
 
     found = problems() + deploy_warnings()
     for line in found:
@@ -139,11 +139,12 @@ def cmd_worker(args) -> int:
         return _celery_worker(args)
     from haitao.declarations.worker import worker_tick
     from haitao.orders.services import expire_unpaid
+    from haitao.declarations.payment_data import payment_data_tick
     from haitao.payments.worker import payments_tick
 
     print("haitao worker: one pass" if args.once else f"haitao worker: every {args.interval}s", flush=True)
     while True:
-        counts = {"expired": expire_unpaid(), **worker_tick(), **payments_tick()}
+        counts = {"expired": expire_unpaid(), **worker_tick(), **payments_tick(), **payment_data_tick()}
         busy = {k: v for k, v in counts.items() if v}
         if busy:
             print("worker:", ", ".join(f"{k} {v}" for k, v in busy.items()), flush=True)

@@ -161,7 +161,7 @@ ID_HASH_KEY = os.environ.get("HAITAO_ID_HASH_KEY", "haitao-development-id-hash-k
 
 # --- payments (issue 10) ---------------------------------------------------------------------
 # The development values above and here are published in the repository: `haitao serve`/`worker`
-# refuse to start with any of them (haitao/common/readiness.py); the demo generates its own under var/.
+# refuse to start with any of them (haitao/readiness.py); the demo generates its own under var/.
 DEV_FIELD_KEY = "x8ib0WOG4ZQc1V3c3Cg9L2m0X6vZ6oSxQxw2hIhWl2k="
 DEV_ID_HASH_KEY = "haitao-development-id-hash-key"
 DEV_SANDBOX_SECRET = "sandbox-development-secret"  # noqa: S105 - published on purpose; production refuses it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, timedelta
 
@@ -15,9 +16,10 @@ def _day(text: str) -> date:
 
 
 def cmd_reconcile(args) -> int:
-    from haitao.cli import _django
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haitao.settings")
+    import django
 
-    _django()
+    django.setup()
     from haitao.common.errors import DomainError
 
     from .ledger import reconcile

@@ -312,10 +312,9 @@ def receive_data_request(session_id: str, order_no: str) -> PaymentDataRequest:
     return req
 
 
-def answer_data_requests(upload, limit: int = 50) -> int:
-    """Answer pending requests from what the provider actually sent; ``upload(payload)`` delivers one."""
-    from .customs_data import build_answer
-
+def answer_data_requests(build_answer, upload, limit: int = 50) -> int:
+    """Answer pending requests: ``build_answer(session_id, order_no)`` makes the signed answer from what
+    the provider actually sent (declarations.payment_data), ``upload(payload)`` delivers it."""
     answered = 0
     for req in list(PaymentDataRequest.objects.filter(status=PaymentDataRequest.Status.PENDING)[:limit]):
         try:

@@ -1,5 +1,5 @@
-"""The payments part of a worker pass: push the payment companies' customs declarations, collect
-their results, and answer customs' requests for payment data (the local simulator's in the demo)."""
+"""The payments part of a worker pass: push the payment companies' customs declarations (报关) and
+collect their results."""
 
 from __future__ import annotations
 
@@ -7,8 +7,4 @@ from . import services
 
 
 def payments_tick() -> dict[str, int]:
-    counts = {"customs pushed": services.push_customs(), "customs results": services.poll_customs()}
-    from .customs_data import simulator_round
-
-    counts.update(simulator_round())
-    return counts
+    return {"customs pushed": services.push_customs(), "customs results": services.poll_customs()}

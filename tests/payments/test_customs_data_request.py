@@ -10,7 +10,7 @@ import pytest
 from haitao.customs.simulator import check_payment_data, sample_for_payment_data
 from haitao.declarations.config import signer
 from haitao.payments import services
-from haitao.payments.customs_data import simulator_round
+from haitao.declarations.payment_data import build_answer, payment_data_tick
 from haitao.payments.models import PaymentDataRequest
 
 from .test_alipay import PAYER, _notify
@@ -31,7 +31,7 @@ def test_customs_request_is_acknowledged_and_answered_from_the_stored_exchange(c
     assert client.post(URL, {"openReq": open_req}).status_code == 200  # repeated: one request
     assert PaymentDataRequest.objects.count() == 1
     uploaded = []
-    assert services.answer_data_requests(uploaded.append) == 1
+    assert services.answer_data_requests(build_answer, uploaded.append) == 1
     answer = uploaded[0]
     head = answer["payExchangeInfoHead"]
     # What was really sent to Alipay (the signed precreate) and what Alipay really answered (its notification).
@@ -55,7 +55,7 @@ def test_malformed_customs_requests_are_a_400(client, form):
 def test_an_order_without_payment_fails_the_request_not_the_worker(place):
     order = place()
     services.receive_data_request("S-2", order.number)
-    assert services.answer_data_requests(lambda payload: None) == 0
+    assert services.answer_data_requests(build_answer, lambda payload: None) == 0
     assert PaymentDataRequest.objects.get().status == "failed"
 
 
@@ -65,8 +65,8 @@ def test_the_simulator_asks_about_a_sample_of_declared_orders(place_and_pay):
         numbers.append(place_and_pay([("SER1", 1)]).number)  # until some are asked about and some not
     expected = sample_for_payment_data(numbers, set())
     assert 0 < len(expected) < len(numbers)
-    counts = simulator_round()
+    counts = payment_data_tick()
     assert counts["payment data answered"] == len(expected)
     assert set(PaymentDataRequest.objects.values_list("order_no", flat=True)) == set(expected)
     assert set(PaymentDataRequest.objects.values_list("status", flat=True)) <= {"answered"}
-    assert simulator_round()["payment data answered"] == 0  # asked once per order
+    assert payment_data_tick()["payment data answered"] == 0  # asked once per order

@@ -102,34 +102,36 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_the_server_starts_with_real_secrets_and_redirects_to_https(production_env):
+def test_the_server_starts_with_real_secrets_and_redirects_to_https(production_env, tmp_path):
     port = _free_port()
+    log = open(tmp_path / "serve.log", "wb")  # a file, not a pipe nobody reads while it runs
     proc = subprocess.Popen([sys.executable, "-m", "haitao.cli", "serve", "--bind", f"127.0.0.1:{port}",
                              "--workers", "1"], env=production_env, cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=log)
     try:
-        deadline, answer = time.time() + 90, None
+        deadline, answer = time.time() + 180, None
         while time.time() < deadline and answer is None:
-            assert proc.poll() is None, proc.stderr.read().decode()
+            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
             req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/brands", headers={"Host": "127.0.0.1"})
             opener = urllib.request.build_opener(NoRedirect)
             try:
                 answer = opener.open(req, timeout=5).status
             except urllib.error.HTTPError as exc:
                 answer = exc.code
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, OSError):  # not listening yet, or the worker still booting
                 time.sleep(0.5)
         assert answer == 301  # SECURE_SSL_REDIRECT: plain HTTP is sent to HTTPS
         ok = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/brands",
                                     headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
         try:
-            status = opener.open(ok, timeout=10).status
+            status = opener.open(ok, timeout=90).status
         except urllib.error.HTTPError as exc:
             status = exc.code
         assert status != 301  # behind the TLS proxy (its header trusted): served
     finally:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=30)
+        log.close()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -20,11 +20,12 @@ from django.conf import settings
 from haitao.common.errors import DomainError
 from haitao.customs.formats import app_time
 from haitao.customs.simulator import check_payment_data, payment_data_sign_string, sample_for_payment_data
-from haitao.declarations import config as customs_config
+from haitao.payments import services as payments
+from haitao.payments.http import request as http_request
+from haitao.payments.models import Payment, PaymentDataRequest
+from haitao.payments.providers import known
 
-from . import http
-from .models import Payment, PaymentDataRequest
-from .providers import known
+from . import config as customs_config
 
 
 def _exchange_texts(payment: Payment) -> tuple[str, str]:
@@ -73,7 +74,7 @@ def upload_to_customs(payload: dict) -> None:
     if not url:
         raise DomainError("not_configured", "HAITAO_CUSTOMS_DATA_UPLOAD_URL is not set.")
     body = urllib.parse.urlencode({"payExInfoStr": json.dumps(payload, ensure_ascii=False)}).encode()
-    resp = http.request("POST", url, body, {"Content-Type": "application/x-www-form-urlencoded"})
+    resp = http_request("POST", url, body, {"Content-Type": "application/x-www-form-urlencoded"})
     answer = json.loads(resp.body or b"{}")
     if resp.status != 200 or str(answer.get("code")) != "10000":
         raise DomainError("customs_refused", f"Customs refused the payment data: {answer.get('message', resp.status)}")
@@ -85,17 +86,16 @@ def _simulator_upload(payload: dict) -> None:
         raise DomainError("customs_refused", "; ".join(problems))
 
 
-def simulator_round(limit: int = 20) -> dict[str, int]:
-    """In the demo: the simulator asks about a sample of declared orders, and the answers go to it."""
-    from . import services
-
+def payment_data_tick(limit: int = 20) -> dict[str, int]:
+    """Answer customs' pending requests (uploaded to customs); in the demo the simulator first asks
+    about a sample of declared orders, and the answers go to it."""
     if customs_config.simulator_mode() != "inprocess":
         if os.environ.get("HAITAO_CUSTOMS_DATA_UPLOAD_URL"):
-            return {"payment data answered": services.answer_data_requests(upload_to_customs)}
+            return {"payment data answered": payments.answer_data_requests(build_answer, upload_to_customs)}
         return {}
     declared = list(Payment.objects.filter(status=Payment.Status.SUCCEEDED, order__declarations__isnull=False)
                     .values_list("order__number", flat=True).distinct()[:500])
     asked = set(PaymentDataRequest.objects.values_list("order_no", flat=True))
     for order_no in sample_for_payment_data(declared, asked)[:limit]:
-        services.receive_data_request(uuid.uuid4().hex, order_no)
-    return {"payment data answered": services.answer_data_requests(_simulator_upload)}
+        payments.receive_data_request(uuid.uuid4().hex, order_no)
+    return {"payment data answered": payments.answer_data_requests(build_answer, _simulator_upload)}
