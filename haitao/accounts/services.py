@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from haitao.common.crypto import id_hash
 from haitao.common.errors import Conflict, InvalidInput
+from haitao.common.text import check_text
 from haitao.rules import identity as id_rules
 
 from .models import Address, ApiToken, Customer, Identity
@@ -32,8 +33,9 @@ def normalise_mobile(phone: str, field: str = "phone") -> str:
 
 def register(email: str, password: str, display_name: str = "", brand=None, language: str = "zh-hans") -> Customer:
     email = (email or "").strip().lower()
+    check_text(display_name, "display_name")
     try:
-        validate_email(email)
+        validate_email(check_text(email, "email"))
     except ValidationError:
         raise InvalidInput("invalid_email", "Enter a valid email address.", field="email") from None
     try:
@@ -59,6 +61,7 @@ def customer_of(user) -> Customer:
 
 
 def check_real_name(real_name: str) -> str:
+    check_text(real_name, "buyer.real_name")
     try:
         return id_rules.validate_real_name(real_name or "")
     except ValueError as exc:
@@ -66,6 +69,7 @@ def check_real_name(real_name: str) -> str:
 
 
 def check_id_number(id_number: str) -> str:
+    check_text(id_number, "buyer.id_number")
     try:
         return id_rules.validate_resident_id(id_number or "")
     except id_rules.InvalidIdNumber as exc:
@@ -115,6 +119,7 @@ def add_address(customer: Customer, *, consignee: str, phone: str, province: str
                 detail: str, district_code: str = "", is_default: bool = False) -> Address:
     for field, value, limit in (("consignee", consignee, 100), ("province", province, 30), ("city", city, 30),
                                 ("district", district, 30), ("detail", detail, 150)):
+        check_text(value, f"address.{field}")
         if not (value or "").strip():
             raise InvalidInput("missing_field", f"{field} is required.", field=f"address.{field}")
         if len(value) > limit:

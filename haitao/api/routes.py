@@ -20,13 +20,15 @@ from haitao.payments import services as payments
 from haitao.payments.providers import provider
 from haitao.rules.quota import quota_year
 from haitao.rules.tax import LimitExceeded
+from haitao.throttle.decorators import rate_limited
 
 from . import schemas as s
 from .app import api
 from .auth import OperatorAuth, TokenAuth, customer
 
 JSON = "application/json; charset=utf-8"
-ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 409: s.ErrorOut, 422: s.ErrorOut}
+ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 409: s.ErrorOut, 422: s.ErrorOut,
+          429: s.ErrorOut}
 
 public = Router(tags=["catalog"])
 auth_router = Router(tags=["auth"])
@@ -55,6 +57,7 @@ def list_categories(request, code: str):
 
 
 @public.get("/brands/{code}/products", response={200: s.ProductPage, **ERRORS})
+@rate_limited("search", when=lambda request: bool(request.GET.get("q")))
 def list_products(request, code: str, q: str = "", category: str = "",
                   limit: int = Query(24, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000)):
     """Cached per catalog version (see catalog.queries); availability is at most 2 s old."""
@@ -74,6 +77,7 @@ def get_product(request, code: str, sku: str):
 
 # --- accounts --------------------------------------------------------------------------------
 @auth_router.post("/register", response={201: s.TokenOut, **ERRORS})
+@rate_limited("register")
 def register(request, payload: s.RegisterIn):
     brand = brand_by_code(payload.brand) if payload.brand else None
     cust = accounts.register(payload.email, payload.password, payload.display_name, brand)
@@ -204,6 +208,7 @@ def order_out(order: Order) -> dict:
 
 
 @shop.post("/brands/{code}/orders", response={200: s.OrderOut, 201: s.OrderOut, **ERRORS})
+@rate_limited("checkout", by="user")
 def place_order(request, code: str, payload: s.OrderIn,
                 idempotency_key: str = Header("", alias="Idempotency-Key")):
     """Place an order from `items` (or an open `cart` of this brand). Send an `Idempotency-Key`

@@ -24,6 +24,7 @@ from haitao.checkout.quote import Item, quote_items
 from haitao.checkout.services import validate_quantity
 from haitao.common import prebuilt
 from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
+from haitao.common.text import check_text
 from haitao.compliance import quota as quota_ledger
 from haitao.compliance.services import check_sellable
 from haitao.inventory import services as inventory
@@ -95,6 +96,8 @@ def _check_consignee(consignee: Consignee) -> Consignee:
         value = getattr(consignee, name)
         if not isinstance(value, str) or not value.strip():
             raise InvalidInput("missing_field", f"The consignee's {name} is required.", field=f"consignee.{name}")
+    for name in ("name", "phone", "province", "city", "district", "detail", "district_code"):
+        check_text(getattr(consignee, name), f"consignee.{name}")  # else the customs XML cannot be built
     if len(consignee.address()) > 200:
         raise InvalidInput("too_long", "The address is longer than customs accepts (200 characters).",
                            field="consignee.detail")

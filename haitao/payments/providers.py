@@ -36,6 +36,8 @@ class SandboxProvider:
             payload = json.loads(body)
         except (ValueError, UnicodeDecodeError):
             raise InvalidInput("malformed_json", "The callback body is not JSON.") from None
+        if not isinstance(payload, dict):
+            raise InvalidInput("malformed_callback", "The callback body is not a JSON object.")
         for name in ("event_id", "reference", "status", "amount", "transaction_id"):
             if not isinstance(payload.get(name), str) or not payload[name]:
                 raise InvalidInput("missing_field", f"The callback lacks '{name}'.", field=name)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from haitao.common.crypto import id_hash
 from haitao.common.errors import Conflict, InvalidInput
+from haitao.common.text import check_text
 from haitao.compliance import quota as quota_ledger
 from haitao.declarations import services as declarations
 from haitao.orders import services as orders
@@ -40,11 +41,8 @@ def handle_callback(provider_code: str, body: bytes, signature: str | None) -> s
     """Verify and apply a callback. Returns the outcome; a repeated event returns 'duplicate' and
     changes nothing; a forged one raises before anything is read from it."""
     prov = provider(provider_code)
-    payload = prov.verify(body, signature)
-    try:
-        amount = Decimal(payload["amount"])
-    except InvalidOperation:
-        raise InvalidInput("invalid_amount", "The callback amount is not a decimal.", field="amount") from None
+    payload = _well_formed(prov.verify(body, signature))
+    amount = _amount(payload["amount"])
     try:
         with transaction.atomic():
             payment = (Payment.objects.select_for_update().select_related("order")
@@ -61,6 +59,42 @@ def handle_callback(provider_code: str, body: bytes, signature: str | None) -> s
         if PaymentCallback.objects.filter(provider=provider_code, event_id=payload["event_id"]).exists():
             return "duplicate"
         raise
+
+
+# Longest value each callback field may hold: the column it is stored in (a longer one is not ours).
+_MAX_LENGTHS = {"event_id": PaymentCallback._meta.get_field("event_id").max_length,
+                "reference": Payment._meta.get_field("reference").max_length,
+                "transaction_id": Payment._meta.get_field("transaction_id").max_length,
+                "payer_name": Payment._meta.get_field("payer_name").max_length,
+                "status": 20, "amount": 20, "payer_id_number": 30}
+
+
+def _well_formed(payload) -> dict:
+    """A signed body is still checked before use: a provider's bug (or a leaked key) must give a 400,
+    never a 500 half-way through applying it."""
+    if not isinstance(payload, dict):
+        raise InvalidInput("malformed_callback", "The callback body is not a JSON object.")
+    for name, longest in _MAX_LENGTHS.items():
+        value = payload.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InvalidInput("malformed_callback", f"The callback's '{name}' is not a string.", field=name)
+        if len(value) > longest:
+            raise InvalidInput("malformed_callback", f"The callback's '{name}' is longer than {longest}.", field=name)
+        check_text(value, name)
+    return payload
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        amount = Decimal(text)
+        whole_fen = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))  # sNaN, NaN, 1E+999…
+    except InvalidOperation:
+        whole_fen = False
+    if not whole_fen:
+        raise InvalidInput("invalid_amount", "The callback amount is not a decimal of whole fen.", field="amount")
+    return amount
 
 
 def _apply(payment: Payment, payload: dict, amount: Decimal) -> str:

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from haitao.accounts.services import customer_of, register
-from haitao.common.errors import DomainError
+from haitao.common.errors import DomainError, Throttled
+from haitao.throttle.decorators import rate_limited
 
 from ..presenters import error_text
 from ..storefront import brand_from_next, claim_session_carts, localised, render_page, use_language
@@ -42,7 +43,12 @@ def _form(request, template, errors, values):
 def login_view(request):
     if request.method == "POST":
         email = request.POST.get("email", "").strip().lower()
-        user = authenticate(request, username=email, password=request.POST.get("password", ""))
+        try:
+            user = authenticate(request, username=email, password=request.POST.get("password", ""))
+        except Throttled as exc:
+            response = _form(request, "web/login.html", {"form": error_text(exc)}, {"email": email})
+            response.status_code, response["Retry-After"] = 429, str(exc.retry_after)
+            return response
         if user is not None:
             return _signed_in(request, user)
         return _form(request, "web/login.html", {"form": _("Email or password is not correct.")},
@@ -50,6 +56,7 @@ def login_view(request):
     return _form(request, "web/login.html", {}, {})
 
 
+@rate_limited("register", methods=("POST",))
 @localised()
 def register_view(request):
     if request.method == "POST":
