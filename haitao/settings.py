@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "haitao.api.middleware.ApiErrorShapeMiddleware",
     "haitao.common.hygiene.InputHygieneMiddleware",
+    "haitao.common.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -164,6 +165,12 @@ MAX_UNPAID_ORDERS_PER_ACCOUNT = int(os.environ.get("HAITAO_MAX_UNPAID_ORDERS_PER
 MAX_UNPAID_ORDERS_PER_BUYER = int(os.environ.get("HAITAO_MAX_UNPAID_ORDERS_PER_BUYER", "5"))
 PER_BUYER_LIMIT_WINDOW_DAYS = int(os.environ.get("HAITAO_PER_BUYER_LIMIT_WINDOW_DAYS", "30"))
 API_TOKEN_TTL_DAYS = int(os.environ.get("HAITAO_API_TOKEN_TTL_DAYS", "30"))
+# Content-Security-Policy of every answer ({nonce}: a fresh nonce per response); empty turns it off.
+CONTENT_SECURITY_POLICY = os.environ.get("HAITAO_CSP", (
+    "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
+    "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+CSP_REPORT_ONLY = _env_bool("HAITAO_CSP_REPORT_ONLY", False)
 PLATFORM = {
     "ebp_code": os.environ.get("HAITAO_EBP_CODE", "3301960HTO"),
     "ebp_name": os.environ.get("HAITAO_EBP_NAME", "海淘跨境电商平台有限公司"),

@@ -76,12 +76,17 @@ def get_product(request, code: str, sku: str):
 
 
 # --- accounts --------------------------------------------------------------------------------
-@auth_router.post("/register", response={201: s.TokenOut, **ERRORS})
+REGISTERED = ("If this address had no account, it has one now: sign in with POST /api/v1/auth/token. "
+              "If it already had one, sign in with that account's password.")
+
+
+@auth_router.post("/register", response={202: s.RegisterOut, **ERRORS})
 @rate_limited("register")
 def register(request, payload: s.RegisterIn):
+    """The same answer whether or not the address already has an account (no account enumeration)."""
     brand = brand_by_code(payload.brand) if payload.brand else None
-    cust = accounts.register(payload.email, payload.password, payload.display_name, brand)
-    return Status(201, {"token": accounts.issue_token(cust.user), "customer_id": cust.id})
+    accounts.register(payload.email, payload.password, payload.display_name, brand)
+    return Status(202, {"status": "accepted", "message": REGISTERED})
 
 
 @auth_router.post("/token", response={201: s.TokenOut, **ERRORS})
@@ -90,6 +95,37 @@ def token(request, payload: s.TokenIn):
     if user is None:
         raise Unauthorized("invalid_credentials", "Email or password is wrong.", field="password")
     return Status(201, {"token": accounts.issue_token(user), "customer_id": accounts.customer_of(user).id})
+
+
+def _token_out(token) -> dict:
+    return {"id": token.id, "name": token.name, "prefix": token.prefix, "created_at": token.created_at,
+            "expires_at": token.expires_at, "revoked": token.revoked,
+            "active": not token.revoked and token.expires_at is not None and token.expires_at > timezone.now()}
+
+
+@shop.get("/auth/tokens", response={200: list[s.TokenInfoOut], **ERRORS}, tags=["auth"])
+def list_tokens(request):
+    """Your API tokens (never their secrets), newest first, revoked and expired ones included."""
+    return [_token_out(t) for t in accounts.tokens_of(request.auth)]
+
+
+@shop.delete("/auth/tokens/{token_id}", response={200: s.TokenInfoOut, **ERRORS}, tags=["auth"])
+def revoke_token(request, token_id: int):
+    """Revoke one of your tokens (the one making this request too): it is refused from now on."""
+    return _token_out(accounts.revoke_token(request.auth, token_id))
+
+
+@shop.get("/me/identity/guard", response={200: s.IdentityGuardOut, **ERRORS})
+def identity_guard(request):
+    """Who else tried to order with your ID number, and unpaid orders other accounts hold on your quota."""
+    cust = customer(request)
+    return {"attempts": accounts.identity_attempts(cust), "holds": orders.foreign_holds(cust)}
+
+
+@shop.post("/me/identity/release", response={200: s.ReleaseOut, **ERRORS})
+def identity_release(request):
+    """Cancel the unpaid orders other accounts placed with your ID number, giving your quota back."""
+    return {"released": orders.release_foreign_holds(customer(request))}
 
 
 @shop.get("/me", response={200: s.MeOut, **ERRORS})

@@ -19,6 +19,8 @@ class QuotaAccount(models.Model):
     # Whole fen (integers), so the limit comparison is exact on every database (SQLite has no decimal type).
     reserved_fen = models.BigIntegerField(default=0)
     committed_fen = models.BigIntegerField(default=0)
+    # Orders holding a reservation (unpaid): capped in the same conditional upsert as the amount.
+    unpaid_orders = models.IntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
