@@ -23,7 +23,7 @@ def _env_list(name: str, default: str) -> list[str]:
 DEBUG = _env_bool("HAITAO_DEBUG", False)
 # The demo and tests run with the built-in development secrets; production must set its own
 # (`haitao serve` refuses to start with the development secret unless HAITAO_DEMO=1).
-DEV_SECRET = "haitao-development-secret-do-not-use-in-production"
+DEV_SECRET = "haitao-development-secret-do-not-use-in-production"  # noqa: S105 - refused in production
 SECRET_KEY = os.environ.get("HAITAO_SECRET_KEY", DEV_SECRET)
 ALLOWED_HOSTS = _env_list("HAITAO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = _env_list("HAITAO_CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000")
@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "haitao.payments",
     "haitao.compliance",
     "haitao.declarations",
+    "haitao.returns",
+    "haitao.tasks",
     "haitao.consolidation",
     "haitao.throttle",
     "haitao.web",
@@ -150,7 +152,7 @@ ID_HASH_KEY = os.environ.get("HAITAO_ID_HASH_KEY", "haitao-development-id-hash-k
 PAYMENT_SANDBOX_SECRET = os.environ.get("HAITAO_PAYMENT_SANDBOX_SECRET", "sandbox-development-secret").encode()
 UNPAID_ORDER_TTL_MINUTES = int(os.environ.get("HAITAO_UNPAID_ORDER_TTL_MINUTES", "30"))
 MAX_LINE_QUANTITY = 99  # the customs message allows 99 lines; per-line quantities above this are not retail
-# CBEC limits with dated history (cbec-rules.md Part A rule 5); JSON list overrides the defaults.
+# CBEC limits with dated history (docs/rules.md, rule 5); JSON list overrides the defaults.
 CBEC_LIMITS = json.loads(os.environ["HAITAO_CBEC_LIMITS"]) if os.environ.get("HAITAO_CBEC_LIMITS") else None
 CBEC_LIMIT_BASIS = os.environ.get("HAITAO_CBEC_LIMIT_BASIS", "dutiable_value")
 # Abuse controls (docs/operations.md). Rate limits: name -> [requests, window seconds]; the JSON in

@@ -11,21 +11,27 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from haitao.common.crypto import EncryptedTextField
+from haitao.rules.identity import mask_address
 
 
 class Customer(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="customer")
-    display_name = models.CharField(max_length=60)
-    phone = EncryptedTextField(blank=True)
-    phone_masked = models.CharField(max_length=20, blank=True)
-    preferred_language = models.CharField(max_length=8, default="zh-hans")
-    signup_brand = models.ForeignKey("brands.Brand", null=True, blank=True, on_delete=models.SET_NULL,
-                                     help_text="where the account was created; it works in every brand")
-    created_at = models.DateTimeField(auto_now_add=True)
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                                related_name="customer")
+    display_name = models.CharField(verbose_name=_("display name"), max_length=60)
+    phone = EncryptedTextField(verbose_name=_("phone"), blank=True)
+    phone_masked = models.CharField(verbose_name=_("phone (masked)"), max_length=20, blank=True)
+    preferred_language = models.CharField(verbose_name=_("preferred language"), max_length=8, default="zh-hans")
+    signup_brand = models.ForeignKey("brands.Brand", verbose_name=_("signup brand"), null=True, blank=True,
+                                     on_delete=models.SET_NULL,
+                                     help_text=_("where the account was created; it works in every brand"))
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -35,18 +41,23 @@ class Customer(models.Model):
 class Identity(models.Model):
     """The orderer's real name and resident ID number; the quota ledger belongs to this person."""
 
-    customer = models.OneToOneField(Customer, on_delete=models.CASCADE, related_name="identity")
-    real_name = models.CharField(max_length=60)
-    id_number = EncryptedTextField()
-    id_masked = models.CharField(max_length=18)
-    id_hash = models.CharField(max_length=64, db_index=True, help_text="HMAC of the ID number")
-    verified_at = models.DateTimeField(null=True, blank=True)
-    verified_by = models.CharField(max_length=40, blank=True, help_text="real-name verification provider")
-    owner = models.BooleanField(default=True, help_text="the account this ID number is bound to: only its "
-                                "orders may use the person's quota (one per ID number)")
+    customer = models.OneToOneField(Customer, verbose_name=_("customer"), on_delete=models.CASCADE,
+                                    related_name="identity")
+    real_name = models.CharField(verbose_name=_("real name"), max_length=60)
+    id_number = EncryptedTextField(verbose_name=_("ID number"))
+    id_masked = models.CharField(verbose_name=_("ID number (masked)"), max_length=18)
+    id_hash = models.CharField(verbose_name=_("ID number hash"), max_length=64, db_index=True,
+                               help_text=_("HMAC of the ID number"))
+    verified_at = models.DateTimeField(verbose_name=_("verified at"), null=True, blank=True)
+    verified_by = models.CharField(verbose_name=_("verified by"), max_length=40, blank=True,
+                                   help_text=_("real-name verification provider"))
+    owner = models.BooleanField(verbose_name=_("owner"), default=True,
+                                help_text=_("the account this ID number is bound to: only its orders may use "
+                                            "the person's quota (one per ID number)"))
 
     class Meta:
-        verbose_name_plural = "identities"
+        verbose_name = _("identity")
+        verbose_name_plural = _("identities")
         constraints = [models.UniqueConstraint(fields=["id_hash"], condition=models.Q(owner=True),
                                                name="one_owner_account_per_id_number")]
 
@@ -57,33 +68,38 @@ class Identity(models.Model):
 class IdentityAttempt(models.Model):
     """Another account tried to order with an ID number bound to an account: the owner sees these."""
 
-    id_hash = models.CharField(max_length=64, db_index=True)
-    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="identity_attempts",
-                                 help_text="the account that tried")
-    real_name_masked = models.CharField(max_length=60)
-    created_at = models.DateTimeField(auto_now_add=True)
+    id_hash = models.CharField(verbose_name=_("ID number hash"), max_length=64, db_index=True)
+    customer = models.ForeignKey(Customer, verbose_name=_("customer"), on_delete=models.CASCADE,
+                                 related_name="identity_attempts", help_text=_("the account that tried"))
+    real_name_masked = models.CharField(verbose_name=_("real name (masked)"), max_length=60)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("identity attempt")
+        verbose_name_plural = _("identity attempts")
         ordering = ["-created_at"]
 
 
 class Address(models.Model):
-    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="addresses")
-    consignee = models.CharField(max_length=100)
-    phone = EncryptedTextField()
-    phone_masked = models.CharField(max_length=20)
-    province = models.CharField(max_length=30)
-    city = models.CharField(max_length=30)
-    district = models.CharField(max_length=30)
-    district_code = models.CharField(max_length=6, blank=True, help_text="GB/T 2260 code (consigneeDistrict)")
-    detail = EncryptedTextField()
-    is_default = models.BooleanField(default=False)
+    customer = models.ForeignKey(Customer, verbose_name=_("customer"), on_delete=models.CASCADE,
+                                 related_name="addresses")
+    consignee = models.CharField(verbose_name=_("consignee"), max_length=100)
+    phone = EncryptedTextField(verbose_name=_("phone"))
+    phone_masked = models.CharField(verbose_name=_("phone (masked)"), max_length=20)
+    province = models.CharField(verbose_name=_("province"), max_length=30)
+    city = models.CharField(verbose_name=_("city"), max_length=30)
+    district = models.CharField(verbose_name=_("district"), max_length=30)
+    district_code = models.CharField(verbose_name=_("district code"), max_length=6, blank=True,
+                                     help_text=_("GB/T 2260 code (consigneeDistrict)"))
+    detail = EncryptedTextField(verbose_name=_("detail"))
+    is_default = models.BooleanField(verbose_name=_("default"), default=False)
 
     class Meta:
-        verbose_name_plural = "addresses"
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
 
     def __str__(self):
-        return f"{self.consignee} {self.province}{self.city}{self.district} ***"
+        return f"{self.consignee} {mask_address(self.province, self.city, self.district)}"
 
     def full_address(self) -> str:
         return f"{self.province}{self.city}{self.district}{self.detail}"
@@ -103,15 +119,21 @@ class ApiTokenQuerySet(models.QuerySet):
 class ApiToken(models.Model):
     """A bearer token for the REST API; only its hash is stored."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=60, default="default")
-    prefix = models.CharField(max_length=8)
-    key_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField(null=True, help_text="refused from then on (settings.API_TOKEN_TTL_DAYS)")
-    revoked = models.BooleanField(default=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                             related_name="api_tokens")
+    name = models.CharField(verbose_name=_("name"), max_length=60, default="default")
+    prefix = models.CharField(verbose_name=_("prefix"), max_length=8)
+    key_hash = models.CharField(verbose_name=_("key hash"), max_length=64, unique=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(verbose_name=_("expires at"), null=True,
+                                      help_text=_("refused from then on (settings.API_TOKEN_TTL_DAYS)"))
+    revoked = models.BooleanField(verbose_name=_("revoked"), default=False)
 
     objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
 
     def __str__(self):
         return f"{self.prefix}… ({self.user})"

@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from haitao.common.errors import DomainError
+
+from . import services
 from .models import Brand, Merchant
 
 
@@ -9,16 +12,44 @@ class BrandAdmin(admin.ModelAdmin):
     list_filter = ("active", "kind", "price_display", "default_language")
     search_fields = ("code", "name", "name_en", "host")
     fieldsets = (
-        (None, {"fields": ("code", "name", "name_en", "kind", "active")}),
-        ("Storefront", {"fields": ("tagline", "tagline_en", "theme", "primary_color", "accent_color", "host",
-                                   "default_language", "price_display")}),
+        (None, {"fields": ("code", "name", "name_en", "kind", "active", "activated_at", "activated_by")}),
+        ("Storefront", {"fields": ("tagline", "tagline_en", "theme", "primary_color", "accent_color", "contrast",
+                                   "host", "default_language", "price_display")}),
         ("Cross-border risk notice", {"fields": ("risk_notice", "risk_notice_en")}),
         ("Freight", {"fields": ("freight_flat", "free_freight_over")}),
     )
 
+    actions = ["activate", "deactivate"]
+
     def get_readonly_fields(self, request, obj=None):
-        # The code appears in URLs, carts and order history: fixed once the brand exists.
-        return ("code",) if obj is not None else ()
+        # The code appears in URLs, carts and order history: fixed once the brand exists. Whether
+        # buyers see it changes through the actions (brands.services), which record who and when.
+        if obj is None:
+            return ("activated_at", "activated_by", "contrast")
+        return ("code", "active", "activated_at", "activated_by", "contrast")
+
+    @admin.display(description="text contrast (WCAG, >= 4.5)")
+    def contrast(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        return "; ".join(f"{where} {ratio}:1" for where, _fg, _bg, ratio in services.brand_contrast(obj))
+
+    def _each(self, request, queryset, change, done: str):
+        for brand in queryset:
+            try:
+                change(brand.code, actor=f"operator:{request.user.get_username()}")
+            except DomainError as exc:
+                self.message_user(request, f"{brand.code}: {exc.message}", messages.ERROR)
+            else:
+                self.message_user(request, f"{brand.code}: {done}", messages.SUCCESS)
+
+    @admin.action(description="Activate: buyers see the storefront and API")
+    def activate(self, request, queryset):
+        self._each(request, queryset, services.activate_brand, "active, visible to buyers")
+
+    @admin.action(description="Deactivate: hide from buyers")
+    def deactivate(self, request, queryset):
+        self._each(request, queryset, services.deactivate_brand, "inactive, hidden from buyers")
 
 
 @admin.register(Merchant)

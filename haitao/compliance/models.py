@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 def yuan(fen: int) -> Decimal:
@@ -14,16 +15,18 @@ class QuotaAccount(models.Model):
     """Running totals per person and year. The conditional UPDATE on this row is what stops two
     concurrent orders (in any brands) from together passing the annual limit."""
 
-    id_hash = models.CharField(max_length=64)
-    year = models.PositiveSmallIntegerField()
+    id_hash = models.CharField(verbose_name=_("ID number hash"), max_length=64)
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
     # Whole fen (integers), so the limit comparison is exact on every database (SQLite has no decimal type).
-    reserved_fen = models.BigIntegerField(default=0)
-    committed_fen = models.BigIntegerField(default=0)
+    reserved_fen = models.BigIntegerField(verbose_name=_("reserved (fen)"), default=0)
+    committed_fen = models.BigIntegerField(verbose_name=_("committed (fen)"), default=0)
     # Orders holding a reservation (unpaid): capped in the same conditional upsert as the amount.
-    unpaid_orders = models.IntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
+    unpaid_orders = models.IntegerField(verbose_name=_("unpaid orders"), default=0)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("quota account")
+        verbose_name_plural = _("quota accounts")
         constraints = [
             models.UniqueConstraint(fields=["id_hash", "year"], name="one_quota_account_per_person_year"),
             models.CheckConstraint(condition=Q(reserved_fen__gte=0) & Q(committed_fen__gte=0),
@@ -50,23 +53,25 @@ class QuotaEntry(models.Model):
     """One order's claim on the quota: reserved when placed → committed when paid → released."""
 
     class State(models.TextChoices):
-        RESERVED = "reserved", "Reserved"
-        COMMITTED = "committed", "Committed"
-        RELEASED = "released", "Released"
+        RESERVED = "reserved", _("Reserved")
+        COMMITTED = "committed", _("Committed")
+        RELEASED = "released", _("Released")
 
-    order = models.OneToOneField("orders.Order", null=True, blank=True, on_delete=models.CASCADE,
+    order = models.OneToOneField("orders.Order", verbose_name=_("order"), null=True, blank=True,
+                                 on_delete=models.CASCADE,
                                  related_name="quota_entry")
-    external_ref = models.CharField(max_length=80, blank=True,
-                                    help_text="consolidated history: source platform and order number")
-    id_hash = models.CharField(max_length=64, db_index=True)
-    year = models.PositiveSmallIntegerField()
-    amount = models.DecimalField(max_digits=14, decimal_places=2)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.RESERVED)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    external_ref = models.CharField(verbose_name=_("external ref"), max_length=80, blank=True,
+                                    help_text=_("consolidated history: source platform and order number"))
+    id_hash = models.CharField(verbose_name=_("ID number hash"), max_length=64, db_index=True)
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    amount = models.DecimalField(verbose_name=_("amount"), max_digits=14, decimal_places=2)
+    state = models.CharField(verbose_name=_("state"), max_length=10, choices=State.choices, default=State.RESERVED)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     class Meta:
-        verbose_name_plural = "quota entries"
+        verbose_name = _("quota entry")
+        verbose_name_plural = _("quota entries")
         constraints = [
             models.UniqueConstraint(fields=["external_ref"], condition=~Q(external_ref=""),
                                     name="one_quota_entry_per_external_order"),
@@ -76,14 +81,16 @@ class QuotaEntry(models.Model):
 class PositiveListEntry(models.Model):
     """One 8-digit tariff line of the CBEC positive list, with its remarks (mode and other limits)."""
 
-    code8 = models.CharField(max_length=8, unique=True)
-    description = models.CharField(max_length=300)
-    remarks = models.CharField(max_length=500, blank=True)
-    source = models.CharField(max_length=120, blank=True, help_text="which published list this row came from")
+    code8 = models.CharField(verbose_name=_("8-digit code"), max_length=8, unique=True)
+    description = models.CharField(verbose_name=_("description"), max_length=300)
+    remarks = models.CharField(verbose_name=_("remarks"), max_length=500, blank=True)
+    source = models.CharField(verbose_name=_("source"), max_length=120, blank=True,
+                              help_text=_("which published list this row came from"))
 
     class Meta:
+        verbose_name = _("positive list entry")
+        verbose_name_plural = _("positive list")
         ordering = ["code8"]
-        verbose_name_plural = "positive list"
 
     def __str__(self):
         return f"{self.code8} {self.description}"

@@ -157,11 +157,15 @@ def render_html(report: Mapping[str, Any]) -> str:
     skipped_rows = [[kind, n] for kind, n in report.get("skipped_existing", {}).items() if n]
     title = f"Consolidation of {report.get('platform', '?')} as brand {report.get('brand', '?')}"
     dry = '<p class="dry">Dry run: nothing was written.</p>' if report.get("dry_run") else ""
+    status = report.get("brand_status") or {}
+    awaiting = (f'<p class="dry">Brand {escape(str(status.get("code")))} awaits activation: buyers see neither its '
+                f'storefront nor its API until an operator activates it (admin: Brands → Activate, or '
+                f'<code>{escape(str(status.get("activate")))}</code>).</p>') if status.get("awaits_activation") else ""
     return "\n".join([
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{escape(title)}</h1>{dry}",
+        f"<h1>{escape(title)}</h1>{dry}{awaiting}",
         "<h2>Summary</h2>", _table(["kind", "count", "value"], summary_rows),
         "<h2>Products to review</h2>",
         _table(["source id", "score", "reasons", "candidates"], product_review, len(reviews)),

@@ -1,28 +1,34 @@
 """Payments through pluggable providers; every provider callback is verified and recorded once."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Payment(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        SUCCEEDED = "succeeded", "Succeeded"
-        FAILED = "failed", "Failed"
-        REFUNDED = "refunded", "Refunded"
+        PENDING = "pending", _("Pending")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+        REFUNDED = "refunded", _("Refunded")
 
-    order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="payments")
-    provider = models.CharField(max_length=20)
-    reference = models.CharField(max_length=40, unique=True, help_text="our id, given to the provider")
-    transaction_id = models.CharField(max_length=60, blank=True, help_text="provider's id (payTransactionId)")
-    amount = models.DecimalField(max_digits=14, decimal_places=2)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    payer_name = models.CharField(max_length=60, blank=True)
-    payer_id_hash = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    paid_at = models.DateTimeField(null=True, blank=True)
-    refunded_at = models.DateTimeField(null=True, blank=True)
+    order = models.ForeignKey("orders.Order", verbose_name=_("order"), on_delete=models.PROTECT,
+                              related_name="payments")
+    provider = models.CharField(verbose_name=_("provider"), max_length=20)
+    reference = models.CharField(verbose_name=_("reference"), max_length=40, unique=True,
+                                 help_text=_("our id, given to the provider"))
+    transaction_id = models.CharField(verbose_name=_("transaction id"), max_length=60, blank=True,
+                                      help_text=_("provider's id (payTransactionId)"))
+    amount = models.DecimalField(verbose_name=_("amount"), max_digits=14, decimal_places=2)
+    status = models.CharField(verbose_name=_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    payer_name = models.CharField(verbose_name=_("payer name"), max_length=60, blank=True)
+    payer_id_hash = models.CharField(verbose_name=_("payer ID number hash"), max_length=64, blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+    paid_at = models.DateTimeField(verbose_name=_("paid at"), null=True, blank=True)
+    refunded_at = models.DateTimeField(verbose_name=_("refunded at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["provider", "transaction_id"],
@@ -36,11 +42,41 @@ class Payment(models.Model):
 class PaymentCallback(models.Model):
     """Every verified callback, keyed by the provider's event id, so a repeat changes nothing."""
 
-    provider = models.CharField(max_length=20)
-    event_id = models.CharField(max_length=80)
-    payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="callbacks")
-    outcome = models.CharField(max_length=40)
-    received_at = models.DateTimeField(auto_now_add=True)
+    provider = models.CharField(verbose_name=_("provider"), max_length=20)
+    event_id = models.CharField(verbose_name=_("event id"), max_length=80)
+    payment = models.ForeignKey(Payment, verbose_name=_("payment"), on_delete=models.CASCADE,
+                                related_name="callbacks")
+    outcome = models.CharField(verbose_name=_("outcome"), max_length=40)
+    received_at = models.DateTimeField(verbose_name=_("received at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("payment callback")
+        verbose_name_plural = _("payment callbacks")
         constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="one_callback_per_event")]
+
+
+class Refund(models.Model):
+    """Money given back against an order's succeeded payment, once per (order, key): a caller that
+    retries with the same key gets the same refund, never a second one."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"  # asked of the provider, not yet confirmed
+        SUCCEEDED = "succeeded", "Succeeded"
+
+    order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="refunds")
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    reason = models.CharField(max_length=200)
+    key = models.CharField(max_length=80, help_text="the caller's idempotency key, unique per order")
+    reference = models.CharField(max_length=40, unique=True, help_text="our id, given to the provider")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    provider_reference = models.CharField(max_length=80, blank=True, help_text="the provider's refund id")
+    created_at = models.DateTimeField(auto_now_add=True)
+    settled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["order", "key"], name="one_refund_per_order_key")]
+
+    def __str__(self):
+        return f"{self.reference} {self.status} ¥{self.amount}"

@@ -1,4 +1,4 @@
-"""The CBEC positive list (跨境电子商务零售进口商品清单) and the check against it (Part A, rule 9).
+"""The CBEC positive list (跨境电子商务零售进口商品清单) and the check against it (docs/rules.md, rule 9).
 
 Only goods whose 8-digit tariff line is on the list may be sold under CBEC. The list is data that an
 operator loads, so this module only parses rows (the caller reads the file) and answers questions.
@@ -23,6 +23,12 @@ BONDED = "1210"
 DIRECT = "9610"
 MODES = (BONDED, DIRECT)
 MODE_NAMES = {BONDED: "bonded import (1210)", DIRECT: "direct purchase import (9610)"}
+
+
+def mode_of_warehouse(kind: str) -> str:
+    """The customs mode of goods shipped from a warehouse of this kind: a bonded warehouse's are 1210,
+    an overseas warehouse's go by direct mail, 9610 (rule 10)."""
+    return BONDED if kind == "bonded" else DIRECT
 
 _BONDED_ONLY = re.compile(r"限网购保税")  # also matches 仅限网购保税
 _DIRECT_ONLY = re.compile(r"限直购")

@@ -17,7 +17,8 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "locale"
-SOURCES = [ROOT / "web"]
+# Every app: models, admin, /ops/ and the reports carry strings too, not just the storefront.
+SOURCES = [ROOT]
 KEYWORDS = {"gettext": None, "gettext_lazy": None, "_": None, "ngettext": (1, 2), "ngettext_lazy": (1, 2),
             "pgettext": ((1, "c"), 2), "pgettext_lazy": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
 
@@ -34,7 +35,7 @@ def extract_catalog() -> Catalog:
     catalog = Catalog(project="haitao", charset="utf-8")
     for base in SOURCES:
         for path in sorted(base.rglob("*")):
-            if path.suffix not in (".py", ".html") or path.name == "compile_messages.py":
+            if path.suffix not in (".py", ".html") or path.name == "compile_messages.py" or "migrations" in path.parts:
                 continue
             source = io.BytesIO(_python_source(path))
             for lineno, message, comments, context in extract("python", source, keywords=KEYWORDS):

@@ -56,7 +56,7 @@ def test_payment_declares_the_order_in_its_transaction(place_and_pay):
     shipment = Shipment.objects.get(order=order)
     assert msgs["CEB511"].waybills[0].head.logisticsNo == shipment.waybill_no
     assert shipment.weight_kg == Decimal("2.0")  # 2 × 1.0 kg gross
-    # The stored XML holds the ID number, so the column is encrypted (invariant 6).
+    # The stored XML holds the ID number, so the column is encrypted (docs/rules.md, invariant 6).
     from django.db import connection
 
     with connection.cursor() as cur:
@@ -111,6 +111,9 @@ def _assert_refunded_and_released(order, quota_before: Decimal):
     assert order.status == Status.REFUNDED
     assert list(order.events.values_list("event", flat=True))[-2:] == ["customs_reject", "refund"]
     assert order.payments.get().status == Payment.Status.REFUNDED
+    refund = order.refunds.get()  # through payments.refund, keyed so a redelivered rejection refunds once
+    assert (refund.key, refund.amount, refund.status) == ("customs-rejection", order.actual_paid, "succeeded")
+    assert refund.reason.startswith("customs rejection ")
     assert QuotaEntry.objects.get(order=order).state == QuotaEntry.State.RELEASED
     assert QuotaAccount.objects.get(id_hash=order.buyer_id_hash).used == quota_before
     assert Stock.objects.get(sku__code="APT3").allocated == 0

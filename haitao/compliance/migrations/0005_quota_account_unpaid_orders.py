@@ -13,14 +13,14 @@ def count_unpaid_orders(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0003_quota_in_fen'),
+        ('compliance', '0004_verbose_names'),
     ]
 
     operations = [
         migrations.AddField(
             model_name='quotaaccount',
             name='unpaid_orders',
-            field=models.IntegerField(default=0),
+            field=models.IntegerField(default=0, verbose_name='unpaid orders'),
         ),
         migrations.RunPython(count_unpaid_orders, migrations.RunPython.noop),
     ]

@@ -26,7 +26,7 @@ def expire_existing_tokens(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ('accounts', '0002_verbose_names'),
     ]
 
     operations = [
@@ -34,23 +34,25 @@ class Migration(migrations.Migration):
             name='IdentityAttempt',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('id_hash', models.CharField(db_index=True, max_length=64)),
-                ('real_name_masked', models.CharField(max_length=60)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('id_hash', models.CharField(db_index=True, max_length=64, verbose_name='ID number hash')),
+                ('real_name_masked', models.CharField(max_length=60, verbose_name='real name (masked)')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
             ],
             options={
+                'verbose_name': 'identity attempt',
+                'verbose_name_plural': 'identity attempts',
                 'ordering': ['-created_at'],
             },
         ),
         migrations.AddField(
             model_name='apitoken',
             name='expires_at',
-            field=models.DateTimeField(help_text='refused from then on (settings.API_TOKEN_TTL_DAYS)', null=True),
+            field=models.DateTimeField(help_text='refused from then on (settings.API_TOKEN_TTL_DAYS)', null=True, verbose_name='expires at'),
         ),
         migrations.AddField(
             model_name='identity',
             name='owner',
-            field=models.BooleanField(default=True, help_text="the account this ID number is bound to: only its orders may use the person's quota (one per ID number)"),
+            field=models.BooleanField(default=True, help_text="the account this ID number is bound to: only its orders may use the person's quota (one per ID number)", verbose_name='owner'),
         ),
         migrations.RunPython(bind_each_id_number_to_its_first_account, migrations.RunPython.noop),
         migrations.RunPython(expire_existing_tokens, migrations.RunPython.noop),
@@ -61,6 +63,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='identityattempt',
             name='customer',
-            field=models.ForeignKey(help_text='the account that tried', on_delete=django.db.models.deletion.CASCADE, related_name='identity_attempts', to='accounts.customer'),
+            field=models.ForeignKey(help_text='the account that tried', on_delete=django.db.models.deletion.CASCADE, related_name='identity_attempts', to='accounts.customer', verbose_name='customer'),
         ),
     ]
