@@ -59,7 +59,7 @@ class DatabaseStore:
         with connection.cursor() as cursor:
             cursor.execute(self._HIT, [key, now + seconds, now, now])
             count, expires = cursor.fetchone()
-        if random.random() < 0.01:  # windows end by themselves; now and then drop the ended rows
+        if random.random() < 0.01:  # noqa: S311 (not security: now and then drop the windows that ended)
             Counter.objects.filter(expires__lt=now).delete()
         return count, max(expires - now, 1)
 
