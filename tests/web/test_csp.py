@@ -5,8 +5,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from .test_browser_purchase import browser_page  # noqa: F401  (the Chromium fixture)
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGES = [  # (path, a selector that only renders when the page works)
@@ -31,7 +29,7 @@ def test_every_html_answer_has_the_policy(shop):
 
 
 @pytest.mark.browser
-def test_pages_render_in_chromium_without_csp_violations(live_server, shop, browser_page):  # noqa: F811
+def test_pages_render_in_chromium_without_csp_violations(live_server, shop, browser_page):
     page = browser_page
     get_user_model().objects.create_superuser("ops@example.com", "ops@example.com", "an-operator-pw-9")
     violations = []
