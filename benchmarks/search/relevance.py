@@ -66,7 +66,7 @@ def evaluate(brand, entries, show: bool = False) -> dict:
     search(brand, "warm-up", limit=10)  # the lexicon (jieba and the product dictionary) loads once per process
     scores, zero, latencies, judged, meant = [], [], [], 0, 0
     for query, kinds, rules2, rules1 in entries:
-        grades = {l.pk: g for l in listings if (g := grade(l.sku, rules2, rules1))}
+        grades = {listing.pk: g for listing in listings if (g := grade(listing.sku, rules2, rules1))}
         started = time.perf_counter()
         result = search(brand, query, limit=10)
         latencies.append((time.perf_counter() - started) * 1000)

@@ -104,3 +104,15 @@ class CustomsRejected(OrderEvent):
 
     code: str
     reason: str
+
+
+@dataclass(frozen=True)
+class RequestAnswered:
+    """Customs answered a cancellation (CEB623 → CEB624) or a return (CEB625 → CEB626) request; the
+    returns app reacts (refund, quota, stock) in the receipt's transaction, the order row locked."""
+
+    order_id: int
+    message_type: str  # "CEB623" | "CEB625"
+    accepted: bool
+    code: str = ""
+    info: str = ""

@@ -1,4 +1,4 @@
-"""Quota ledger writes (cbec-rules.md Part A rule 6). Reserve runs inside the order's transaction.
+"""Quota ledger writes (docs/rules.md, rule 6). Reserve runs inside the order's transaction.
 
 `reserve` is one statement: an upsert of the person's row for the year whose UPDATE branch only
 applies while `reserved + committed + v <= limit`. Concurrent orders by one person, from any brand,
@@ -94,6 +94,59 @@ def release(entry: QuotaEntry) -> None:
         _move(entry, QuotaEntry.State.RELEASED, reserved_fen=-cents)
     elif entry.state == QuotaEntry.State.COMMITTED:
         _move(entry, QuotaEntry.State.RELEASED, committed_fen=-cents)
+
+
+_MOVE_IN = """
+INSERT INTO compliance_quotaaccount (id_hash, year, reserved_fen, committed_fen, updated_at)
+VALUES (%s, %s, %s, %s, %s)
+ON CONFLICT (id_hash, year) DO UPDATE
+   SET reserved_fen = compliance_quotaaccount.reserved_fen + excluded.reserved_fen,
+       committed_fen = compliance_quotaaccount.committed_fen + excluded.committed_fen,
+       updated_at = excluded.updated_at
+ WHERE compliance_quotaaccount.reserved_fen + compliance_quotaaccount.committed_fen
+       + excluded.reserved_fen + excluded.committed_fen <= %s
+RETURNING id
+"""
+
+
+def move_year(entry: QuotaEntry, year: int, annual_limit: Decimal) -> None:
+    """Rule 6: customs counts an order in the year its inventory list is declared. Move the entry's
+    amount there, checked against that year's limit (one conditional upsert, as reserve), or raise
+    QuotaExhausted and leave it where it was. Runs in the caller's transaction."""
+    if entry.state == QuotaEntry.State.RELEASED or entry.year == year:
+        return
+    cents = fen(entry.amount)
+    column = "reserved_fen" if entry.state == QuotaEntry.State.RESERVED else "committed_fen"
+    reserved, committed = (cents, 0) if column == "reserved_fen" else (0, cents)
+    if entry.amount > annual_limit:
+        raise QuotaExhausted("annual_limit_exceeded", f"¥{entry.amount} is over the annual limit of ¥{annual_limit}.")
+    with connection.cursor() as cursor:
+        cursor.execute(_MOVE_IN, [entry.id_hash, year, reserved, committed, timezone.now(), fen(annual_limit)])
+        took = cursor.fetchone()
+    if took is None:
+        remaining = max(annual_limit - used(entry.id_hash, year), Decimal("0.00"))
+        raise QuotaExhausted("annual_limit_exceeded",
+                             f"Declared in {year}, this order of ¥{entry.amount} would pass that year's annual "
+                             f"limit of ¥{annual_limit}; ¥{remaining} remains.", remaining=str(remaining))
+    QuotaAccount.objects.filter(id_hash=entry.id_hash, year=entry.year).update(**{column: F(column) - cents})
+    entry.year = year
+    entry.save(update_fields=["year", "updated_at"])
+
+
+def release_part(entry: QuotaEntry, amount: Decimal) -> Decimal:
+    """Give back ``amount`` of a committed entry (the dutiable value of returned lines, after customs
+    accepted the CEB625); the whole of it releases the entry. Returns what was given back."""
+    if entry.state != QuotaEntry.State.COMMITTED or amount <= 0:
+        return Decimal("0.00")
+    amount = min(amount, entry.amount)
+    if amount == entry.amount:
+        release(entry)
+        return amount
+    QuotaAccount.objects.filter(id_hash=entry.id_hash, year=entry.year).update(
+        committed_fen=F("committed_fen") - fen(amount))
+    entry.amount -= amount
+    entry.save(update_fields=["amount", "updated_at"])
+    return amount
 
 
 def record_history(order, external_ref: str, id_hash: str, year: int, amount: Decimal) -> bool:

@@ -4,7 +4,7 @@
 - :func:`build` (validated XML, signed with a :class:`Signer` for CEB621/623/625), :func:`parse`.
 - :func:`validate` against the official XSD (cached; offline).
 - :mod:`.sign`: enveloped XML-DSig, RSA-SHA1 now, SM2/SM3 device seam.
-- :func:`check_three_documents`: Part A rule 11 before customs checks it.
+- :func:`check_three_documents`: docs/rules.md rule 11 before customs checks it.
 - :class:`CustomsSimulator`: a local customs answering with receipts; :mod:`.folder_transport`
   runs it over outbox/inbox folders.
 """
@@ -21,7 +21,8 @@ from .messages import (
 )
 from .parse import message_type, parse
 from .receipts import (
-    CEB312, CEB412, CEB512, CEB622, CEB816, CEB900, InventoryReturn, LogisticsReturn, MessageReturn,
+    CEB312, CEB412, CEB512, CEB622, CEB624, CEB626, CEB816, CEB900, InventoryReturn, InvtCancelReturn,
+    InvtRefundReturn, LogisticsReturn, MessageReturn,
     OrderReturn, PaymentReturn, ReturnStatus, Tax, TaxHeadRd, TaxListRd, error_code,
 )
 from .sign import DeviceSigner, KeyDevice, RsaSha1Signer, Signer, generate_test_certificate, verify

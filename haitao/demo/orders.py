@@ -24,7 +24,7 @@ from haitao.orders.states import Status
 from haitao.payments import services as payments
 from haitao.payments.providers import SandboxProvider
 
-from . import reference
+from . import reference, way_back
 from .people import customers_by_email
 
 PAID_AFTER = timedelta(minutes=3)
@@ -59,6 +59,15 @@ def load_orders(now=None, log=print) -> int:
             _pay(order)
         if members and ORDER_OF_STATUS.index(group) > ORDER_OF_STATUS.index(Status.DECLARED):
             _through_customs(members, group)
+    for order, spec in placed:  # the way back: cancelled through customs, returned after release
+        if spec["status"] in way_back.WAY_BACK:
+            order.refresh_from_db()
+            if order.status == Status.PENDING_PAYMENT:
+                _pay(order)
+            if spec["status"] == way_back.CANCELLED_AFTER_DECLARATION:
+                way_back.cancel_after_declaration(order)
+            else:
+                way_back.return_one_unit(order)
     for order, spec in placed:
         order.refresh_from_db()
         if created:

@@ -140,7 +140,7 @@ ORDERS = [
          status="delivered", days_ago=35),
     dict(key="demo-order-03", email="demo1@haitao.test", brand="wombat", items=[("DP-PAM-01", 3), ("HS-SWI-01", 2)],
          status="delivered", days_ago=30),
-    # One unit of one SKU over 5,000: general-trade regime, full tax (cbec-rules Part A rule 5, example 3).
+    # One unit of one SKU over 5,000: general-trade regime, full tax (docs/rules.md, rule 5, example 3).
     dict(key="demo-order-04", email="demo2@haitao.test", brand="dolphin", items=[("SC-LMR-06", 1)],
          status="delivered", days_ago=27),
     dict(key="demo-order-05", email="demo1@haitao.test", brand="dolphin", items=[("WT-TIS-03", 1)],
@@ -175,4 +175,11 @@ ORDERS = [
     # Placed minutes before the load, so it is still awaiting payment (it expires with the unpaid-order TTL).
     dict(key="demo-order-18", email="demo2@haitao.test", brand="dolphin", items=[("HS-HCA-01", 2)],
          status="pending_payment", days_ago=0),
+    # The way back (rule 12). Paid, its inventory list accepted by customs, cancelled before release:
+    # a CEB623 went out and customs' CEB624 agreed; refunded, stock and quota given back.
+    dict(key="demo-order-19", email="demo3@haitao.test", brand="wombat", items=[("HS-SWI-01", 1)],
+         status="cancelled_after_declaration", days_ago=2),
+    # Delivered, then one of its two tins returned: CEB625 accepted, the tin back in bonded stock, refunded.
+    dict(key="demo-order-20", email="demo1@haitao.test", brand="dolphin", items=[("FM-APT-01", 2)],
+         status="returned", days_ago=10),
 ]

@@ -1,4 +1,4 @@
-"""Warehouses and stock. `available = on_hand - allocated` is never negative (invariant 1)."""
+"""Warehouses and stock. `available = on_hand - allocated` is never negative (docs/rules.md, invariant 1)."""
 
 from django.db import models
 from django.db.models import F, Q
@@ -53,6 +53,9 @@ class Stock(models.Model):
     allocated = models.PositiveIntegerField(verbose_name=_("allocated"), default=0)
     item_record_no = models.CharField(verbose_name=_("item record no"), max_length=30, blank=True,
                                       help_text=_("bonded account-book item number"))
+    quarantined = models.PositiveIntegerField(
+        verbose_name=_("quarantined"), default=0,
+        help_text=_("returned damaged units held for destruction; never on hand, never sold"))
 
     class Meta:
         verbose_name = _("stock")

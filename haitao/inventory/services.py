@@ -4,7 +4,7 @@ Allocation runs inside the caller's order transaction. Each line is a conditiona
 `UPDATE … SET allocated = allocated + n WHERE id = … AND on_hand - allocated >= n`, so two buyers
 racing for the last unit cannot both win, without holding a lock while Python thinks. Lines are
 updated in stock-id order so concurrent multi-line orders cannot deadlock. Warehouse choice follows
-cbec-rules.md Part A rule 10: one bonded warehouse holding the whole order first, else one overseas.
+docs/rules.md, rule 10: one bonded warehouse holding the whole order first, else one overseas.
 """
 
 import re
@@ -149,6 +149,17 @@ def consume(allocations) -> None:
             on_hand=F("on_hand") - allocation.quantity, allocated=F("allocated") - allocation.quantity)
         allocation.shipped = True
         allocation.save(update_fields=["shipped"])
+
+
+def take_back(allocations, quantity: int, sellable: bool) -> None:
+    """Returned units arrive at the warehouse they left (rule 12), in the stock row they were allocated
+    from (the owner's bonded stock and account-book item): sellable ones go back on hand, damaged ones
+    into quarantine, for destruction, never sold again."""
+    shipped = sorted((a for a in allocations if a.shipped), key=lambda a: a.stock_id)
+    if not shipped or quantity <= 0:
+        raise ValueError("only shipped units can come back, and at least one")
+    column = "on_hand" if sellable else "quarantined"
+    Stock.objects.filter(id=shipped[0].stock_id).update(**{column: F(column) + quantity})
 
 
 def record(lines_held: list[tuple[int, Held]]) -> None:

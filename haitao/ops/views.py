@@ -46,6 +46,9 @@ def dashboard(request):
          format_percent(k.clearance_rate, locale="zh_CN") if k.clearance_rate is not None else "–",
          f"{k.released} released / {k.declared} declared"),
         ("Outbox failed", str(k.outbox_failed), "declarations given up on"),
+        ("Tax mismatch", str(k.tax_mismatches),
+         f"tax bills ≠ tax withheld: billed − withheld = {cny(k.tax_gap)}" if k.tax_mismatches
+         else "every customs tax bill agrees with the tax withheld"),
         ("Low-stock SKUs", str(k.low_stock_skus), f"available ≤ {queries.LOW_STOCK}"),
     ]
     chart_list = [

@@ -52,7 +52,7 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     search_fields = ("number", "customer__user__email", "customer__display_name", "idempotency_key")
     date_hierarchy = "placed_at"
     inlines = (OrderLineInline, OrderEventInline)
-    readonly_fields = ("declaration_links", "payment_links", "shipment_link")
+    readonly_fields = ("declaration_links", "payment_links", "shipment_link", "tax_bill")
     actions = ("cancel_unpaid", "expire_overdue")
     fieldsets = (
         (None, {"fields": ("number", "brand", "customer", "status", "mode", "regime", "warehouse", "source")}),
@@ -61,7 +61,8 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
         ("Orderer and consignee (masked)", {"fields": ("buyer_name", "buyer_id_masked", "consignee",
                                                        "consignee_phone_masked", "consignee_address_masked",
                                                        "consignee_district")}),
-        ("Customs, payments and shipment", {"fields": ("declaration_links", "payment_links", "shipment_link")}),
+        ("Customs, payments and shipment", {"fields": ("declaration_links", "tax_bill", "payment_links",
+                                                        "shipment_link")}),
         ("Dates", {"fields": ("placed_at", "expires_at", "paid_at", "risk_notice_accepted_at",
                               "risk_notice_digest", "idempotency_key")}),
     )
@@ -71,6 +72,17 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
         return _links(_admin_link(d, f"{d.message_type} — {d.get_status_display()}"
                                      + (f" ({d.error_code})" if d.error_code else ""))
                       for d in obj.declarations.order_by("message_type"))
+
+    @admin.display(description="customs tax bill")
+    def tax_bill(self, obj):
+        check = getattr(obj, "tax_bill_check", None)  # reverse one-to-one: absent until the CEB816 arrives
+        if check is None:
+            return "—"
+        text = f"billed ¥{check.billed}, withheld ¥{check.withheld}"
+        if check.mismatch:
+            return format_html('<strong style="color:#c53030">MISMATCH: {} (difference ¥{})</strong>', text,
+                               check.difference)
+        return text + " — agrees"
 
     @admin.display(description="payments")
     def payment_links(self, obj):

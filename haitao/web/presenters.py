@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -34,6 +34,15 @@ STATUS_LABELS = {
     Status.REFUNDED: gettext_lazy("Refunded"),
     Status.RETURN_REQUESTED: gettext_lazy("Return requested"),
     Status.RETURNED: gettext_lazy("Returned"),
+    Status.CANCEL_REQUESTED: gettext_lazy("Cancellation sent to customs"),
+}
+
+RETURN_LABELS = {
+    "requested": gettext_lazy("Requested, awaiting approval"),
+    "declared": gettext_lazy("Approved: send the goods back; customs is considering the return"),
+    "refused": gettext_lazy("Not approved"),
+    "customs_refused": gettext_lazy("Refused by customs"),
+    "completed": gettext_lazy("Completed: refunded"),
 }
 
 
@@ -154,4 +163,6 @@ def error_text(exc: DomainError) -> str:
         return refusal_text(exc.code, exc.details["amount_over"], exc.details.get("remaining", "0"),
                             exc.details.get("limit", "0"))
     text = ERROR_TEXTS.get(exc.code)
+    if text is None and exc.details.get("message_zh") and (translation.get_language() or "").startswith("zh"):
+        return exc.details["message_zh"]  # the service's own Chinese sentence (returns, cancellations)
     return str(text) if text is not None else exc.message

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def codes(brand, q, **kw):
     result = search(brand, q, **kw)
-    by_id = {l.pk: l.sku.code for l in Listing.objects.filter(pk__in=result.listing_ids).select_related("sku")}
+    by_id = {listing.pk: listing.sku.code for listing in Listing.objects.filter(pk__in=result.listing_ids).select_related("sku")}
     return [by_id[i] for i in result.listing_ids]
 
 

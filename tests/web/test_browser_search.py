@@ -8,7 +8,6 @@ import pytest
 from haitao.catalog.models import Category
 from tests import factories
 
-from .test_browser_purchase import browser_page  # noqa: F401  (the Chromium page fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -51,7 +51,7 @@ def document(listing: Listing, lexicon, sales: int = 0) -> SearchDocument:
 
 def _sales(listings) -> dict[int, int]:
     """Units ordered per listing (orders of its brand, not cancelled or expired), one query."""
-    rows = Listing.objects.filter(pk__in=[l.pk for l in listings]).annotate(sold=Sum(
+    rows = Listing.objects.filter(pk__in=[listing.pk for listing in listings]).annotate(sold=Sum(
         "sku__order_lines__quantity",
         filter=Q(sku__order_lines__order__brand=F("brand")) & ~Q(sku__order_lines__order__status__in=_NOT_SOLD)))
     return {row.pk: row.sold or 0 for row in rows}
@@ -63,8 +63,8 @@ def _write(listings, batch: int = 2000) -> int:
     for start in range(0, len(listings), batch):
         chunk = listings[start:start + batch]
         sales = _sales(chunk)
-        docs = [document(l, lexicon, sales.get(l.pk, 0)) for l in chunk]
-        SearchDocument.objects.filter(listing__in=[l.pk for l in chunk]).delete()
+        docs = [document(listing, lexicon, sales.get(listing.pk, 0)) for listing in chunk]
+        SearchDocument.objects.filter(listing__in=[listing.pk for listing in chunk]).delete()
         SearchDocument.objects.bulk_create(docs, batch_size=500)
         terms = {t for d in docs for col in (d.t_title, d.t_brand, d.t_category, d.t_extra) for t in col.split()}
         SearchTerm.objects.bulk_create([SearchTerm(term=t[:80]) for t in terms], ignore_conflicts=True,
