@@ -39,6 +39,7 @@ def _serve(bind: str, workers: int, threads: int, extra_env: dict | None = None)
     cmd = [sys.executable, "-m", "gunicorn", "haitao.wsgi:application", "--bind", bind,
            "--workers", str(workers), "--threads", str(threads), "--access-logfile", "-",
            "--logger-class", "haitao.common.gunicorn_log.MaskingLogger",
+           "--worker-class", "haitao.common.gunicorn_worker." + ("ThreadWorker" if threads > 1 else "SyncWorker"),
            "--graceful-timeout", "10", "--timeout", "60"]
     return subprocess.call(cmd, env={**os.environ, **(extra_env or {})})
 

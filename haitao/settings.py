@@ -49,12 +49,15 @@ INSTALLED_APPS = [
     "haitao.returns",
     "haitao.tasks",
     "haitao.consolidation",
+    "haitao.throttle",
     "haitao.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "haitao.api.middleware.ApiErrorShapeMiddleware",
+    "haitao.common.hygiene.InputHygieneMiddleware",
+    "haitao.common.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "haitao.throttle.middleware.ThrottledMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -117,6 +121,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "/account/login/"
+# Every sign-in (API token, storefront, admin) goes through the back-off (haitao.throttle).
+AUTHENTICATION_BACKENDS = ["haitao.accounts.backends.ThrottledBackend"]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -175,6 +181,24 @@ MAX_LINE_QUANTITY = 99  # the customs message allows 99 lines; per-line quantiti
 # CBEC limits with dated history (docs/rules.md, rule 5); JSON list overrides the defaults.
 CBEC_LIMITS = json.loads(os.environ["HAITAO_CBEC_LIMITS"]) if os.environ.get("HAITAO_CBEC_LIMITS") else None
 CBEC_LIMIT_BASIS = os.environ.get("HAITAO_CBEC_LIMIT_BASIS", "dutiable_value")
+# Abuse controls (docs/operations.md). Rate limits: name -> [requests, window seconds]; the JSON in
+# HAITAO_RATE_LIMITS overrides single entries. login_*: failed sign-ins before the back-off starts.
+RATE_LIMITS = {"login_account": [5, 900], "login_address": [20, 900], "register": [10, 3600],
+               "checkout": [30, 600], "search": [120, 60],
+               **json.loads(os.environ.get("HAITAO_RATE_LIMITS") or "{}")}
+LOGIN_BACKOFF_SECONDS = int(os.environ.get("HAITAO_LOGIN_BACKOFF_SECONDS", "30"))  # doubles per further failure
+LOGIN_BACKOFF_MAX_SECONDS = int(os.environ.get("HAITAO_LOGIN_BACKOFF_MAX_SECONDS", "3600"))
+CLIENT_IP_HEADER = os.environ.get("HAITAO_CLIENT_IP_HEADER", "")  # e.g. X-Forwarded-For behind a trusted proxy
+MAX_UNPAID_ORDERS_PER_ACCOUNT = int(os.environ.get("HAITAO_MAX_UNPAID_ORDERS_PER_ACCOUNT", "5"))
+MAX_UNPAID_ORDERS_PER_BUYER = int(os.environ.get("HAITAO_MAX_UNPAID_ORDERS_PER_BUYER", "5"))
+PER_BUYER_LIMIT_WINDOW_DAYS = int(os.environ.get("HAITAO_PER_BUYER_LIMIT_WINDOW_DAYS", "30"))
+API_TOKEN_TTL_DAYS = int(os.environ.get("HAITAO_API_TOKEN_TTL_DAYS", "30"))
+# Content-Security-Policy of every answer ({nonce}: a fresh nonce per response); empty turns it off.
+CONTENT_SECURITY_POLICY = os.environ.get("HAITAO_CSP", (
+    "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
+    "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+CSP_REPORT_ONLY = _env_bool("HAITAO_CSP_REPORT_ONLY", False)
 PLATFORM = {
     "ebp_code": os.environ.get("HAITAO_EBP_CODE", "3301960HTO"),
     "ebp_name": os.environ.get("HAITAO_EBP_NAME", "海淘跨境电商平台有限公司"),

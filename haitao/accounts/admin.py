@@ -7,7 +7,7 @@ from django.contrib import admin
 from haitao.common.crypto import id_hash
 from haitao.rules import identity as id_rules
 
-from .models import Address, ApiToken, Customer, Identity
+from .models import Address, ApiToken, Customer, Identity, IdentityAttempt
 
 
 class IdNumberSearchMixin:
@@ -86,15 +86,26 @@ class CustomerAdmin(IdNumberSearchMixin, admin.ModelAdmin):
 
 @admin.register(Identity)
 class IdentityAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
-    list_display = ("masked_name", "id_masked", "customer", "verified_at", "verified_by")
-    list_filter = ("verified_by", ("verified_at", admin.EmptyFieldListFilter))
+    list_display = ("masked_name", "id_masked", "customer", "owner", "verified_at", "verified_by")
+    list_filter = ("verified_by", "owner", ("verified_at", admin.EmptyFieldListFilter))
     list_select_related = ("customer__user",)
     search_fields = ("customer__user__email", "customer__display_name")
-    fields = ("customer", "real_name", "id_masked", "id_hash", "verified_at", "verified_by")
+    fields = ("customer", "real_name", "id_masked", "id_hash", "owner", "verified_at", "verified_by")
 
     @admin.display(description="real name")
     def masked_name(self, obj):
         return id_rules.mask_name(obj.real_name)
+
+
+@admin.register(IdentityAttempt)
+class IdentityAttemptAdmin(ReadOnlyAdmin):
+    """Accounts refused for ordering with an ID number bound to another account (quota griefing)."""
+
+    list_display = ("real_name_masked", "customer", "created_at")
+    list_select_related = ("customer__user",)
+    search_fields = ("customer__user__email",)
+    date_hierarchy = "created_at"
+    fields = ("id_hash", "customer", "real_name_masked", "created_at")
 
 
 @admin.register(Address)

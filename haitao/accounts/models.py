@@ -6,9 +6,11 @@ for display and search, and the ID number's keyed hash for the quota ledger.
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from haitao.common.crypto import EncryptedTextField
@@ -49,13 +51,33 @@ class Identity(models.Model):
     verified_at = models.DateTimeField(verbose_name=_("verified at"), null=True, blank=True)
     verified_by = models.CharField(verbose_name=_("verified by"), max_length=40, blank=True,
                                    help_text=_("real-name verification provider"))
+    owner = models.BooleanField(verbose_name=_("owner"), default=True,
+                                help_text=_("the account this ID number is bound to: only its orders may use "
+                                            "the person's quota (one per ID number)"))
 
     class Meta:
         verbose_name = _("identity")
         verbose_name_plural = _("identities")
+        constraints = [models.UniqueConstraint(fields=["id_hash"], condition=models.Q(owner=True),
+                                               name="one_owner_account_per_id_number")]
 
     def __str__(self):
         return f"{self.real_name} {self.id_masked}"
+
+
+class IdentityAttempt(models.Model):
+    """Another account tried to order with an ID number bound to an account: the owner sees these."""
+
+    id_hash = models.CharField(verbose_name=_("ID number hash"), max_length=64, db_index=True)
+    customer = models.ForeignKey(Customer, verbose_name=_("customer"), on_delete=models.CASCADE,
+                                 related_name="identity_attempts", help_text=_("the account that tried"))
+    real_name_masked = models.CharField(verbose_name=_("real name (masked)"), max_length=60)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("identity attempt")
+        verbose_name_plural = _("identity attempts")
+        ordering = ["-created_at"]
 
 
 class Address(models.Model):
@@ -91,7 +113,7 @@ class ApiTokenQuerySet(models.QuerySet):
     def authenticate(self, raw: str):
         # One query gives the token, its user, the customer and their identity: the order hot path needs all four.
         return (self.select_related("user__customer__identity")
-                .filter(key_hash=_digest(raw), revoked=False).first())
+                .filter(key_hash=_digest(raw), revoked=False, expires_at__gt=timezone.now()).first())
 
 
 class ApiToken(models.Model):
@@ -103,6 +125,8 @@ class ApiToken(models.Model):
     prefix = models.CharField(verbose_name=_("prefix"), max_length=8)
     key_hash = models.CharField(verbose_name=_("key hash"), max_length=64, unique=True)
     created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(verbose_name=_("expires at"), null=True,
+                                      help_text=_("refused from then on (settings.API_TOKEN_TTL_DAYS)"))
     revoked = models.BooleanField(verbose_name=_("revoked"), default=False)
 
     objects = ApiTokenQuerySet.as_manager()
@@ -117,5 +141,6 @@ class ApiToken(models.Model):
     @classmethod
     def issue(cls, user, name: str = "default") -> tuple["ApiToken", str]:
         raw = "ht_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:8], key_hash=_digest(raw))
+        expires_at = timezone.now() + timedelta(days=settings.API_TOKEN_TTL_DAYS)
+        token = cls.objects.create(user=user, name=name, prefix=raw[:8], key_hash=_digest(raw), expires_at=expires_at)
         return token, raw

@@ -1,5 +1,6 @@
 """Account writes: sign-up, the buyer's real-name identity, addresses, API tokens."""
 
+import logging
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
@@ -11,11 +12,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from haitao.common.crypto import id_hash
-from haitao.common.errors import Conflict, InvalidInput
+from haitao.common.errors import Conflict, Forbidden, InvalidInput, NotFound
+from haitao.common.text import check_text
 from haitao.rules import identity as id_rules
 
-from .models import Address, ApiToken, Customer, Identity
+from .models import Address, ApiToken, Customer, Identity, IdentityAttempt
 from .verification import verifier
+
+log = logging.getLogger(__name__)
 
 
 def normalise_mobile(phone: str, field: str = "phone") -> str:
@@ -26,10 +30,15 @@ def normalise_mobile(phone: str, field: str = "phone") -> str:
     return digits
 
 
-def register(email: str, password: str, display_name: str = "", brand=None, language: str = "zh-hans") -> Customer:
+def register(email: str, password: str, display_name: str = "", brand=None,
+             language: str = "zh-hans") -> Customer | None:
+    """The new account, or None when the address already has one. Callers answer both alike (they
+    must not tell whether an address is registered); the password is hashed either way, so the time
+    taken does not tell it either."""
     email = (email or "").strip().lower()
+    check_text(display_name, "display_name")
     try:
-        validate_email(email)
+        validate_email(check_text(email, "email"))
     except ValidationError:
         raise InvalidInput("invalid_email", "Enter a valid email address.", field="email") from None
     try:
@@ -43,8 +52,9 @@ def register(email: str, password: str, display_name: str = "", brand=None, lang
             return Customer.objects.create(user=user, display_name=(display_name or email.split("@")[0])[:60],
                                            signup_brand=brand, preferred_language=language)
     except IntegrityError:
-        raise Conflict("email_taken", "An account with this email already exists; sign in instead.",
-                       field="email") from None
+        log.info("registration with an address that already has an account (user %s)",
+                 User.objects.filter(username=email).values_list("pk", flat=True).first())
+        return None
 
 
 def customer_of(user) -> Customer:
@@ -55,6 +65,7 @@ def customer_of(user) -> Customer:
 
 
 def check_real_name(real_name: str) -> str:
+    check_text(real_name, "buyer.real_name")
     try:
         return id_rules.validate_real_name(real_name or "")
     except ValueError as exc:
@@ -62,6 +73,7 @@ def check_real_name(real_name: str) -> str:
 
 
 def check_id_number(id_number: str) -> str:
+    check_text(id_number, "buyer.id_number")
     try:
         return id_rules.validate_resident_id(id_number or "")
     except id_rules.InvalidIdNumber as exc:
@@ -90,13 +102,19 @@ def ensure_identity(customer: Customer, real_name: str, id_number: str, save: bo
                                f"This account buys as {id_rules.mask_name(existing.real_name)} "
                                f"({existing.id_masked}); the orderer must be the account holder.",
                                field="buyer")
+        if not existing.owner:  # an account that shared the number before it was bound to its first account
+            raise id_number_bound(customer, digest, name)
         return existing
-    # One ID number is one person: another account may hold it (the same person's second account
-    # shares the person's quota), but never under another name.
-    if Identity.objects.filter(id_hash=digest).exclude(real_name=name).exists():
+    # One ID number is one person, bound to the first account verified with it: another account (a
+    # griefer holding the person's quota with unpaid orders, or the person's own second account) may
+    # not reserve that person's quota. The owner sees the attempt (identity_attempts).
+    others = list(Identity.objects.filter(id_hash=digest).values_list("real_name", "owner"))
+    if any(other_name != name for other_name, _ in others):
         raise InvalidInput("id_number_name_mismatch",
                            "This ID number is already verified under another name; enter the name on the ID card.",
                            field="buyer.real_name")
+    if any(owner for _, owner in others):
+        raise id_number_bound(customer, digest, name)
     if not verifier().verify(name, number):
         raise InvalidInput("identity_not_verified", "The real-name check did not confirm this name and ID number.",
                            field="buyer")
@@ -107,10 +125,34 @@ def ensure_identity(customer: Customer, real_name: str, id_number: str, save: bo
     return identity
 
 
+def id_number_bound(customer: Customer, digest: str, name: str) -> Forbidden:
+    """Record the attempt for the owner to see, and the refusal to raise."""
+    IdentityAttempt.objects.create(id_hash=digest, customer=customer, real_name_masked=id_rules.mask_name(name))
+    return Forbidden("id_number_bound", "This ID number is bound to another account: its holder orders from "
+                     "that account. If it is yours, contact customer service.", field="buyer.id_number")
+
+
+def identity_attempts(customer: Customer) -> list[dict]:
+    """Other accounts' attempts to order with this account's (owned) ID number, newest first."""
+    identity = getattr(customer, "identity", None)
+    if identity is None or not identity.owner:
+        return []
+    attempts = (IdentityAttempt.objects.filter(id_hash=identity.id_hash).exclude(customer=customer)
+                .select_related("customer__user")[:100])
+    return [{"account": mask_email(a.customer.user.email or a.customer.user.username),
+             "real_name": a.real_name_masked, "at": a.created_at} for a in attempts]
+
+
+def mask_email(email: str) -> str:
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}" if domain else f"{local[:1]}***"
+
+
 def add_address(customer: Customer, *, consignee: str, phone: str, province: str, city: str, district: str,
                 detail: str, district_code: str = "", is_default: bool = False) -> Address:
     for field, value, limit in (("consignee", consignee, 100), ("province", province, 30), ("city", city, 30),
                                 ("district", district, 30), ("detail", detail, 150)):
+        check_text(value, f"address.{field}")
         if not (value or "").strip():
             raise InvalidInput("missing_field", f"{field} is required.", field=f"address.{field}")
         if len(value) > limit:
@@ -124,6 +166,22 @@ def add_address(customer: Customer, *, consignee: str, phone: str, province: str
 
 def issue_token(user, name: str = "default") -> str:
     return ApiToken.issue(user, name)[1]
+
+
+def tokens_of(user) -> list[ApiToken]:
+    """The user's tokens, newest first, revoked and expired ones included (so the owner sees them)."""
+    return list(ApiToken.objects.filter(user=user).order_by("-created_at", "-id")[:200])
+
+
+def revoke_token(user, token_id: int) -> ApiToken:
+    """Revoke one of the user's own tokens; another user's token reads as not found."""
+    token = ApiToken.objects.filter(user=user, pk=token_id).first()
+    if token is None:
+        raise NotFound("token_not_found", "No such token in your account.", field="token")
+    if not token.revoked:
+        ApiToken.objects.filter(pk=token.pk).update(revoked=True)
+        token.revoked = True
+    return token
 
 
 # --- importing a customer from an acquired platform (consolidation; ISSUE 9: one writer per app) ---
@@ -171,9 +229,12 @@ def import_customer(username: str, *, name: str, phone: str | None = None, id_nu
         except InvalidInput:
             result.skipped.append(("identity", "name or ID number invalid"))
         else:
+            digest = id_hash(number)
+            # the person's ID number stays bound to the account that has it; else this one holds it
+            owned = Identity.objects.filter(id_hash=digest, owner=True).exists()
             result.identity = Identity.objects.create(
                 customer=customer, real_name=real_name, id_number=number, id_masked=id_rules.mask_id(number),
-                id_hash=id_hash(number), verified_at=None, verified_by=source[:40])
+                id_hash=digest, verified_at=None, verified_by=source[:40], owner=not owned)
     for index, a in enumerate(addresses):
         try:
             add_address(customer, consignee=(a.get("consignee") or name)[:100], phone=a.get("phone") or "",

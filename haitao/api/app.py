@@ -1,11 +1,14 @@
 """The REST API: /api/v1/…, token auth, OpenAPI 3 at /api/openapi.json, errors as
 `{"error": {"code", "message", "field"}}` with a 4xx status — never a 500 for bad input."""
 
+import logging
+
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from haitao.common.errors import DomainError
+from haitao.common.errors import DomainError, Throttled
 from haitao.orders.states import IllegalTransition
 
 api = NinjaAPI(title="haitao API", version="1",
@@ -18,9 +21,15 @@ def error(request, status: int, code: str, message: str, field=None, **details):
                                status=status)
 
 
+log = logging.getLogger(__name__)
+
+
 @api.exception_handler(DomainError)
 def _domain_error(request, exc: DomainError):
-    return api.create_response(request, {"error": exc.as_dict()}, status=exc.status)
+    response = api.create_response(request, {"error": exc.as_dict()}, status=exc.status)
+    if isinstance(exc, Throttled):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(IllegalTransition)
@@ -61,6 +70,18 @@ def _http_error(request, exc: HttpError):
 @api.exception_handler(Http404)
 def _not_found(request, exc):
     return error(request, 404, "not_found", "No such resource.")
+
+
+@api.exception_handler(Exception)
+def _uncaught(request, exc):
+    """A bug is still answered in the API's shape; the traceback goes to the (masked) log. What
+    Django itself answers with a 4xx (a body over the limit, too many fields) stays a 4xx."""
+    if isinstance(exc, SuspiciousOperation):
+        return error(request, 400, "bad_request", "The request could not be read (is the body larger than the limit?).")
+    if isinstance(exc, PermissionDenied):
+        return error(request, 403, "forbidden", "Not allowed.")
+    log.exception("uncaught exception in %s %s", request.method, request.path)
+    return error(request, 500, "internal_error", "Something went wrong on our side; it has been logged.")
 
 
 from . import routes  # noqa: E402,F401  (registers the routers on `api`)

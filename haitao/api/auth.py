@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from django.contrib.auth import get_user_model
 from django.db import connections
+from django.utils import timezone
 from ninja.security import HttpBearer
 
 from haitao.accounts.models import ApiToken, Customer, Identity, _digest
@@ -40,16 +41,17 @@ def _lookup(alias: str):
            f"JOIN {tab(user)} u ON u.{user_pk} = t.{col(token, 'user')} "
            f"LEFT JOIN {tab(customer)} c ON c.{col(customer, 'user')} = u.{user_pk} "
            f"LEFT JOIN {tab(identity)} i ON i.{col(identity, 'customer')} = c.{customer_pk} "
-           f"WHERE t.{col(token, 'key_hash')} = %s AND NOT t.{col(token, 'revoked')}")
+           f"WHERE t.{col(token, 'key_hash')} = %s AND NOT t.{col(token, 'revoked')} "
+           f"AND t.{col(token, 'expires_at')} > %s")
     return sql, cols
 
 
 def token_owner(raw: str, alias: str = "default"):
-    """The un-revoked token's user, with `.customer` and `.customer.identity` loaded (or known to be
-    absent), in one statement; None for an unknown or revoked token."""
+    """The un-revoked, unexpired token's user, with `.customer` and `.customer.identity` loaded (or known
+    to be absent), in one statement; None for an unknown, revoked or expired token."""
     sql, cols = _lookup(alias)
     with connections[alias].cursor() as cursor:
-        cursor.execute(sql, [_digest(raw)])
+        cursor.execute(sql, [_digest(raw), timezone.now()])
         row = cursor.fetchone()
     if row is None:
         return None

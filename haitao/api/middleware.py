@@ -1,6 +1,8 @@
 """Every /api/ answer has the API's error shape, including the ones made before a view runs:
 an unknown path (Django's 404 page), a method the path does not take (ninja's plain-text 405), a
-body Django refuses to read (too large: its HTML 400)."""
+body Django refuses to read (too large: its HTML 400), and Django's HTML 500 for an exception raised
+outside the API's own handlers (in a middleware). 414 and 431 come from gunicorn before Django runs:
+haitao.common.gunicorn_worker answers those."""
 
 import json
 
@@ -12,6 +14,10 @@ CODES = {
     404: ("not_found", "No such API path; see /api/openapi.json."),
     405: ("method_not_allowed", "This path does not take this method; see /api/openapi.json."),
     413: ("request_too_large", "The request body is larger than the limit."),
+    414: ("uri_too_long", "The request line is longer than the server accepts."),
+    429: ("throttled", "Too many requests; retry after the time in Retry-After."),
+    431: ("headers_too_large", "The request headers are larger than the server accepts."),
+    500: ("internal_error", "Something went wrong on our side; it has been logged."),
 }
 
 
@@ -26,7 +32,8 @@ class ApiErrorShapeMiddleware:
             code, message = CODES[response.status_code]
             reshaped = HttpResponse(json.dumps({"error": {"code": code, "message": message, "field": None}}),
                                     status=response.status_code, content_type="application/json")
-            if response.has_header("Allow"):
-                reshaped["Allow"] = response["Allow"]
+            for header in ("Allow", "Retry-After"):
+                if response.has_header(header):
+                    reshaped[header] = response[header]
             return reshaped
         return response

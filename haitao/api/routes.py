@@ -26,13 +26,15 @@ from haitao.payments.providers import default_code, provider
 from haitao.returns import services as returns
 from haitao.rules.quota import quota_year
 from haitao.rules.tax import LimitExceeded
+from haitao.throttle.decorators import rate_limited
 
 from . import schemas as s
 from .app import api
 from .auth import OperatorAuth, TokenAuth, customer
 
 JSON = "application/json; charset=utf-8"
-ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 409: s.ErrorOut, 422: s.ErrorOut}
+ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 409: s.ErrorOut, 422: s.ErrorOut,
+          429: s.ErrorOut}
 
 public = Router(tags=["catalog"])
 auth_router = Router(tags=["auth"])
@@ -62,6 +64,7 @@ def list_categories(request, code: str):
 
 
 @public.get("/brands/{code}/products", response={200: s.ProductPage, **ERRORS})
+@rate_limited("search", when=lambda request: bool(request.GET.get("q")))
 def list_products(request, code: str, q: str = Query("", max_length=200), category: str = "",
                   sort: str = Query("relevance", description="relevance, price_asc, price_desc, newest or sales"),
                   goods_brand: str = Query("", description="facet filter: the goods' brand, e.g. Aptamil"),
@@ -90,11 +93,17 @@ def get_product(request, code: str, sku: str):
 
 
 # --- accounts --------------------------------------------------------------------------------
-@auth_router.post("/register", response={201: s.TokenOut, **ERRORS})
+REGISTERED = ("If this address had no account, it has one now: sign in with POST /api/v1/auth/token. "
+              "If it already had one, sign in with that account's password.")
+
+
+@auth_router.post("/register", response={202: s.RegisterOut, **ERRORS})
+@rate_limited("register")
 def register(request, payload: s.RegisterIn):
+    """The same answer whether or not the address already has an account (no account enumeration)."""
     brand = brand_by_code(payload.brand) if payload.brand else None
-    cust = accounts.register(payload.email, payload.password, payload.display_name, brand)
-    return Status(201, {"token": accounts.issue_token(cust.user), "customer_id": cust.id})
+    accounts.register(payload.email, payload.password, payload.display_name, brand)
+    return Status(202, {"status": "accepted", "message": REGISTERED})
 
 
 @auth_router.post("/token", response={201: s.TokenOut, **ERRORS})
@@ -103,6 +112,37 @@ def token(request, payload: s.TokenIn):
     if user is None:
         raise Unauthorized("invalid_credentials", "Email or password is wrong.", field="password")
     return Status(201, {"token": accounts.issue_token(user), "customer_id": accounts.customer_of(user).id})
+
+
+def _token_out(token) -> dict:
+    return {"id": token.id, "name": token.name, "prefix": token.prefix, "created_at": token.created_at,
+            "expires_at": token.expires_at, "revoked": token.revoked,
+            "active": not token.revoked and token.expires_at is not None and token.expires_at > timezone.now()}
+
+
+@shop.get("/auth/tokens", response={200: list[s.TokenInfoOut], **ERRORS}, tags=["auth"])
+def list_tokens(request):
+    """Your API tokens (never their secrets), newest first, revoked and expired ones included."""
+    return [_token_out(t) for t in accounts.tokens_of(request.auth)]
+
+
+@shop.delete("/auth/tokens/{token_id}", response={200: s.TokenInfoOut, **ERRORS}, tags=["auth"])
+def revoke_token(request, token_id: int):
+    """Revoke one of your tokens (the one making this request too): it is refused from now on."""
+    return _token_out(accounts.revoke_token(request.auth, token_id))
+
+
+@shop.get("/me/identity/guard", response={200: s.IdentityGuardOut, **ERRORS})
+def identity_guard(request):
+    """Who else tried to order with your ID number, and unpaid orders other accounts hold on your quota."""
+    cust = customer(request)
+    return {"attempts": accounts.identity_attempts(cust), "holds": orders.foreign_holds(cust)}
+
+
+@shop.post("/me/identity/release", response={200: s.ReleaseOut, **ERRORS})
+def identity_release(request):
+    """Cancel the unpaid orders other accounts placed with your ID number, giving your quota back."""
+    return {"released": orders.release_foreign_holds(customer(request))}
 
 
 @shop.get("/me", response={200: s.MeOut, **ERRORS})
@@ -221,6 +261,7 @@ def order_out(order: Order) -> dict:
 
 
 @shop.post("/brands/{code}/orders", response={200: s.OrderOut, 201: s.OrderOut, **ERRORS})
+@rate_limited("checkout", by="user")
 def place_order(request, code: str, payload: s.OrderIn,
                 idempotency_key: str = Header("", alias="Idempotency-Key")):
     """Place an order from `items` (or an open `cart` of this brand). Send an `Idempotency-Key`

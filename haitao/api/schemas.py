@@ -80,6 +80,42 @@ class RegisterIn(Schema):
     brand: str | None = None
 
 
+class RegisterOut(Schema):
+    status: str
+    message: str
+
+
+class TokenInfoOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked: bool
+    active: bool
+
+
+class IdentityAttemptOut(Schema):
+    account: str
+    real_name: str
+    at: datetime
+
+
+class HoldOut(Schema):
+    number: str
+    actual_paid: Decimal
+    placed_at: datetime
+
+
+class IdentityGuardOut(Schema):
+    attempts: list[IdentityAttemptOut]
+    holds: list[HoldOut]
+
+
+class ReleaseOut(Schema):
+    released: int
+
+
 class TokenIn(Schema):
     email: str
     password: str

@@ -32,3 +32,13 @@ class Conflict(DomainError):
 
 class Unauthorized(DomainError):
     status = 401
+
+
+class Throttled(DomainError):
+    """Too many attempts: answered 429 with Retry-After (seconds)."""
+
+    status = 429
+
+    def __init__(self, code: str, message: str, retry_after: int, field: str | None = None):
+        super().__init__(code, message, field, retry_after=retry_after)
+        self.retry_after = retry_after

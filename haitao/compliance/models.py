@@ -20,6 +20,8 @@ class QuotaAccount(models.Model):
     # Whole fen (integers), so the limit comparison is exact on every database (SQLite has no decimal type).
     reserved_fen = models.BigIntegerField(verbose_name=_("reserved (fen)"), default=0)
     committed_fen = models.BigIntegerField(verbose_name=_("committed (fen)"), default=0)
+    # Orders holding a reservation (unpaid): capped in the same conditional upsert as the amount.
+    unpaid_orders = models.IntegerField(verbose_name=_("unpaid orders"), default=0)
     updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     class Meta:

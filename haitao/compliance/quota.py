@@ -1,8 +1,9 @@
 """Quota ledger writes (docs/rules.md, rule 6). Reserve runs inside the order's transaction.
 
 `reserve` is one statement: an upsert of the person's row for the year whose UPDATE branch only
-applies while `reserved + committed + v <= limit`. Concurrent orders by one person, from any brand,
-serialise on that row and can never together pass the annual limit. Amounts are whole fen.
+applies while `reserved + committed + v <= limit` and fewer than `max_unpaid` orders hold a
+reservation. Concurrent orders by one person, from any brand, serialise on that row and can never
+together pass the annual limit or the unpaid-order cap. Amounts are whole fen.
 """
 
 from decimal import Decimal
@@ -16,12 +17,14 @@ from haitao.common.errors import Conflict, InvalidInput
 from .models import QuotaAccount, QuotaEntry
 
 _RESERVE = """
-INSERT INTO compliance_quotaaccount (id_hash, year, reserved_fen, committed_fen, updated_at)
-VALUES (%s, %s, %s, 0, %s)
+INSERT INTO compliance_quotaaccount (id_hash, year, reserved_fen, committed_fen, unpaid_orders, updated_at)
+VALUES (%s, %s, %s, 0, 1, %s)
 ON CONFLICT (id_hash, year) DO UPDATE
    SET reserved_fen = compliance_quotaaccount.reserved_fen + excluded.reserved_fen,
+       unpaid_orders = compliance_quotaaccount.unpaid_orders + 1,
        updated_at = excluded.updated_at
  WHERE compliance_quotaaccount.reserved_fen + compliance_quotaaccount.committed_fen + excluded.reserved_fen <= %s
+   AND compliance_quotaaccount.unpaid_orders < %s
 RETURNING id
 """
 
@@ -48,20 +51,30 @@ class QuotaExhausted(Conflict):
     """The conditional reserve found less quota than the order needs (a concurrent order took it)."""
 
 
-def reserve(order, id_hash: str, year: int, amount: Decimal, annual_limit: Decimal) -> QuotaEntry:
-    """Reserve `amount` of the person's `year` quota for `order`, or raise QuotaExhausted."""
+class TooManyUnpaidOrders(Conflict):
+    """The person already has `max_unpaid` orders holding a reservation."""
+
+
+def reserve(order, id_hash: str, year: int, amount: Decimal, annual_limit: Decimal,
+            max_unpaid: int = 2**31 - 1) -> QuotaEntry:
+    """Reserve `amount` of the person's `year` quota for `order`, or raise QuotaExhausted (or
+    TooManyUnpaidOrders when `max_unpaid` orders of this person already hold a reservation)."""
     if amount > annual_limit:
         raise QuotaExhausted("annual_limit_exceeded", f"¥{amount} is over the annual limit of ¥{annual_limit}.")
     now = timezone.now()
     combined = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         if combined:
-            cursor.execute(_RESERVE_AND_RECORD, [id_hash, year, fen(amount), now, fen(annual_limit),
+            cursor.execute(_RESERVE_AND_RECORD, [id_hash, year, fen(amount), now, fen(annual_limit), max_unpaid,
                                                  order.pk, id_hash, year, amount, QuotaEntry.State.RESERVED, now, now])
         else:
-            cursor.execute(_RESERVE, [id_hash, year, fen(amount), now, fen(annual_limit)])
+            cursor.execute(_RESERVE, [id_hash, year, fen(amount), now, fen(annual_limit), max_unpaid])
         took = cursor.fetchone()
     if took is None:
+        unpaid = QuotaAccount.objects.filter(id_hash=id_hash, year=year).values_list("unpaid_orders", flat=True).first()
+        if unpaid is not None and unpaid >= max_unpaid:
+            raise TooManyUnpaidOrders("too_many_unpaid_orders", f"At most {max_unpaid} unpaid orders at a time: pay "
+                                      "or cancel one first.", limit=max_unpaid)
         remaining = max(annual_limit - used(id_hash, year), Decimal("0.00"))
         raise QuotaExhausted("annual_limit_exceeded",
                              f"This order of ¥{amount} would pass the annual cross-border limit of "
@@ -85,13 +98,13 @@ def _move(entry: QuotaEntry, to_state: str, **deltas) -> None:
 def commit(entry: QuotaEntry) -> None:
     if entry.state == QuotaEntry.State.RESERVED:
         cents = fen(entry.amount)
-        _move(entry, QuotaEntry.State.COMMITTED, reserved_fen=-cents, committed_fen=cents)
+        _move(entry, QuotaEntry.State.COMMITTED, reserved_fen=-cents, committed_fen=cents, unpaid_orders=-1)
 
 
 def release(entry: QuotaEntry) -> None:
     cents = fen(entry.amount)
     if entry.state == QuotaEntry.State.RESERVED:
-        _move(entry, QuotaEntry.State.RELEASED, reserved_fen=-cents)
+        _move(entry, QuotaEntry.State.RELEASED, reserved_fen=-cents, unpaid_orders=-1)
     elif entry.state == QuotaEntry.State.COMMITTED:
         _move(entry, QuotaEntry.State.RELEASED, committed_fen=-cents)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,18 +32,72 @@ def _fsync_dir(path: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once (the rename is the commit point)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace ``path`` with ``data`` all at once (the rename is the commit point).
+
+    The data (customs messages hold names, ID numbers and addresses) is first written to an unnamed
+    file (Linux O_TMPFILE) that only gets a name once complete: a worker killed mid-write leaves
+    nothing behind to read. Where unnamed files are not supported, a ``.tmp`` file is used and
+    ``sweep_temp_files`` removes what a crash left."""
+    tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+    if not _write_unnamed(path.parent, tmp, data):
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _write_unnamed(directory: Path, name: Path, data: bytes) -> bool:
+    """Write ``data`` to an unnamed file in ``directory`` and link it as ``name`` once it is all on
+    disk; False where the platform or file system has no O_TMPFILE (the caller falls back)."""
+    try:
+        fd = os.open(directory, os.O_TMPFILE | os.O_WRONLY, 0o600)
+    except (AttributeError, OSError):
+        return False
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+        try:
+            os.link(f"/proc/self/fd/{fd}", name)
+        except OSError:
+            return False
+    finally:
+        os.close(fd)
+    return True
+
+
+def sweep_temp_files(directory: Path | str, older_than: float = 300.0) -> int:
+    """Remove ``.tmp`` files a killed writer left in ``directory`` (older than ``older_than`` seconds,
+    so a write under way in another process is left alone). Returns how many."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return 0
+    removed, cutoff = 0, time.time() - older_than
+    for entry in directory.iterdir():
+        if entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue
+    return removed
+
+
+_swept: set[str] = set()
 
 
 def write_outbox(directory: Path | str, filename: str, xml_bytes: bytes) -> Path:
@@ -52,6 +107,9 @@ def write_outbox(directory: Path | str, filename: str, xml_bytes: bytes) -> Path
     if Path(filename).name != filename or filename.startswith("."):
         raise ValueError(f"bad outbox file name {filename!r}")
     directory.mkdir(parents=True, exist_ok=True)
+    if str(directory) not in _swept:  # once per process: what an earlier, killed writer left
+        sweep_temp_files(directory)
+        _swept.add(str(directory))
     path = directory / filename
     if path.exists():
         if path.read_bytes() == xml_bytes:

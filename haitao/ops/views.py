@@ -68,6 +68,6 @@ def dashboard(request):
     ]
     html = _engine().get_template("ops/dashboard.html").render(Context({
         "tiles": tiles, "charts": chart_list, "now": timezone.localtime(now, queries.SHANGHAI),
-        "user": request.user,
+        "user": request.user, "request": request,  # request.csp_nonce for the inline <style>
     }))
     return HttpResponse(html)

@@ -14,9 +14,10 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, connections, transaction
+from django.db.models import Sum
 from django.utils import timezone
 
-from haitao.accounts.services import add_address, check_identity, ensure_identity, normalise_mobile
+from haitao.accounts.services import add_address, check_identity, ensure_identity, id_number_bound, normalise_mobile
 from haitao.brands.models import Brand, Merchant
 from haitao.catalog.models import Category, Listing, Sku, visible_sql
 from haitao.checkout.quote import Item, quote_items
@@ -25,6 +26,7 @@ from haitao.checkout.services import validate_quantity
 from haitao.common import events, prebuilt
 from haitao.common import domain_events as ev
 from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
+from haitao.common.text import check_text
 from haitao.compliance import quota as quota_ledger
 from haitao.compliance.services import check_sellable
 from haitao.inventory import services as inventory
@@ -97,6 +99,8 @@ def _check_consignee(consignee: Consignee) -> Consignee:
         value = getattr(consignee, name)
         if not isinstance(value, str) or not value.strip():
             raise InvalidInput("missing_field", f"The consignee's {name} is required.", field=f"consignee.{name}")
+    for name in ("name", "phone", "province", "city", "district", "detail", "district_code"):
+        check_text(getattr(consignee, name), f"consignee.{name}")  # else the customs XML cannot be built
     if len(consignee.address()) > 200:
         raise InvalidInput("too_long", "The address is longer than customs accepts (200 characters).",
                            field="consignee.detail")
@@ -227,7 +231,11 @@ def _place(customer, request: PlaceOrder, key: str, digest: str, now) -> Order:
             if new_identity:  # the first order records the buyer, in the order's transaction
                 _record_identity(identity)
             order = _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now)
-            quota_ledger.reserve(order, identity.id_hash, year, quote.quota_value, quote.annual_limit)
+            quota_ledger.reserve(order, identity.id_hash, year, quote.quota_value, quote.annual_limit,
+                                 max_unpaid=max_unpaid_orders())
+            # After the reserve: it holds the person's quota row until commit, so concurrent orders of
+            # one buyer count each other here, exactly.
+            _check_per_buyer_limits(identity.id_hash, listings, wanted, now)
             events.publish(ev.OrderPlaced(order_id=order.pk, number=order.number))
     except BaseException as exc:
         if new_identity:  # rolled back with the order: a refused order records nobody
@@ -246,9 +254,42 @@ def _record_identity(identity) -> None:
     try:
         with transaction.atomic():
             identity.save(force_insert=True)
-    except IntegrityError:  # another checkout of this account recorded it this very moment
-        raise Conflict("identity_changed", "Your identity was just recorded by another checkout; please try again.",
-                       field="buyer") from None
+    except IntegrityError:
+        if type(identity).objects.filter(customer_id=identity.customer_id).exists():
+            # another checkout of this account recorded it this very moment
+            raise Conflict("identity_changed", "Your identity was just recorded by another checkout; please try "
+                           "again.", field="buyer") from None
+        # another account bound this ID number this very moment
+        raise id_number_bound(identity.customer, identity.id_hash, identity.real_name) from None
+
+
+def max_unpaid_orders() -> int:
+    """Unpaid orders hold stock and quota, so unbounded they take both from others. The cap is kept
+    by the quota ledger's reserve (per ID number, in its one statement). It is also the per-account
+    cap: an account buys as its one identity, and only the ID number's owner account may order with
+    it, so an account's unpaid orders are among its ID number's."""
+    return min(settings.MAX_UNPAID_ORDERS_PER_ACCOUNT, settings.MAX_UNPAID_ORDERS_PER_BUYER)
+
+
+def _check_per_buyer_limits(id_hash: str, listings: dict, wanted: dict, now) -> None:
+    """A listing's per-buyer limit counts what this person (by ID number, over every account) ordered
+    of it in the last settings.PER_BUYER_LIMIT_WINDOW_DAYS, this order included — not each order alone."""
+    limited = {listing.id: listing for listing in listings.values() if listing.per_buyer_limit}
+    if not limited:
+        return
+    since = now - timedelta(days=settings.PER_BUYER_LIMIT_WINDOW_DAYS)
+    bought = (OrderLine.objects.filter(listing_id__in=limited, order__buyer_id_hash=id_hash,
+                                       order__placed_at__gte=since)
+              .exclude(order__status__in=[Status.CANCELLED, Status.EXPIRED])
+              .values_list("listing_id").annotate(total=Sum("quantity")))
+    for listing_id, total in bought:
+        listing = limited[listing_id]
+        if total > listing.per_buyer_limit:
+            raise InvalidInput("over_per_buyer_limit",
+                               f"At most {listing.per_buyer_limit} of '{listing.sku.code}' per buyer in "
+                               f"{settings.PER_BUYER_LIMIT_WINDOW_DAYS} days; your orders already hold "
+                               f"{total - wanted[listing.sku.code]}.", field="items",
+                               limit=listing.per_buyer_limit, window_days=settings.PER_BUYER_LIMIT_WINDOW_DAYS)
 
 
 def _refusal_with_usage(brand, items, identity, year, today, fallback=None) -> DomainError:
@@ -392,6 +433,33 @@ def customer_order(customer, number: str) -> Order:
         # Someone else's order reads as not found, so order numbers cannot be probed.
         raise NotFound("order_not_found", "No such order in your account.", field="order")
     return order
+
+
+def release_foreign_holds(customer) -> int:
+    """The ID number's owner releases what other accounts hold on their quota: every unpaid order
+    placed with the owner's ID number by another account (before the number was bound, or by an
+    account that shared it) is cancelled, giving back its stock and quota. Returns how many."""
+    identity = getattr(customer, "identity", None)
+    if identity is None or not identity.owner:
+        return 0
+    released = 0
+    for order in (Order.objects.filter(buyer_id_hash=identity.id_hash, status=Status.PENDING_PAYMENT)
+                  .exclude(customer=customer).only("id", "status", "number")):
+        try:
+            cancel(order, "owner", "released by the ID number's owner")
+            released += 1
+        except IllegalTransition:
+            continue  # paid, expired or cancelled meanwhile
+    return released
+
+
+def foreign_holds(customer) -> list[dict]:
+    """Unpaid orders other accounts placed with this (owning) account's ID number."""
+    identity = getattr(customer, "identity", None)
+    if identity is None or not identity.owner:
+        return []
+    return list(Order.objects.filter(buyer_id_hash=identity.id_hash, status=Status.PENDING_PAYMENT)
+                .exclude(customer=customer).values("number", "actual_paid", "placed_at"))
 
 
 def quota_usage(customer, now=None) -> dict:

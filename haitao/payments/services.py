@@ -15,6 +15,7 @@ from django.utils import timezone
 from haitao.common import events
 from haitao.common.crypto import id_hash
 from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
+from haitao.common.text import check_text
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import Status
@@ -62,7 +63,7 @@ def _record(payment: Payment, exchange: Exchange | None) -> None:
 def handle_callback(provider_code: str, body: bytes, headers) -> str:
     """Verify and apply a notification. Returns the outcome; a repeated event returns 'duplicate' and
     changes nothing; a forged, tampered or stale one raises before anything is read from it."""
-    note = provider(provider_code).verify(body, headers)
+    note = _well_formed(provider(provider_code).verify(body, headers))
     try:
         with transaction.atomic():
             payment = (Payment.objects.select_for_update().select_related("order")
@@ -80,6 +81,29 @@ def handle_callback(provider_code: str, body: bytes, headers) -> str:
         if PaymentCallback.objects.filter(provider=provider_code, event_id=note.event_id).exists():
             return "duplicate"
         raise
+
+
+# Longest value each notification field may hold: the column it is stored in (a longer one is not ours).
+_MAX_LENGTHS = {"event_id": PaymentCallback._meta.get_field("event_id").max_length,
+                "reference": Payment._meta.get_field("reference").max_length,
+                "transaction_id": Payment._meta.get_field("transaction_id").max_length,
+                "payer_name": Payment._meta.get_field("payer_name").max_length,
+                "payer_id_number": 30}
+
+
+def _well_formed(note: Notification) -> Notification:
+    """A signed notification is still checked before use, whatever the provider: a provider's bug (or a
+    leaked key) must give a 400, never a 500 half-way through applying it."""
+    for name, longest in _MAX_LENGTHS.items():
+        value = getattr(note, name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InvalidInput("malformed_callback", f"The callback's '{name}' is not a string.", field=name)
+        if len(value) > longest:
+            raise InvalidInput("malformed_callback", f"The callback's '{name}' is longer than {longest}.", field=name)
+        check_text(value, name)
+    return note
 
 
 def _apply(payment: Payment, note: Notification) -> str:

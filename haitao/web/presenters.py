@@ -151,7 +151,11 @@ ERROR_TEXTS = {
                                             "name exactly as on the ID card."),
     "idempotency_key_reused": gettext_lazy("This form was already submitted; please review your order."),
     "invalid_email": gettext_lazy("Enter a valid email address."),
-    "email_taken": gettext_lazy("An account with this email already exists; sign in instead."),
+    "invalid_characters": gettext_lazy("This field contains a character that is not allowed."),
+    "throttled": gettext_lazy("Too many attempts. Please wait a moment and try again."),
+    "id_number_bound": gettext_lazy("This ID number is bound to another account. If it is yours, contact "
+                                    "customer service."),
+    "too_many_unpaid_orders": gettext_lazy("You have too many unpaid orders: pay or cancel one first."),
     "order_not_payable": gettext_lazy("This order can no longer be paid."),
     "order_expired": gettext_lazy("This order expired before it was paid."),
 }

@@ -33,7 +33,10 @@ pytestmark = pytest.mark.django_db
 
 OUR_APPS = ("brands", "catalog", "inventory", "accounts", "checkout", "orders", "payments", "compliance")
 REGISTERED = sorted(model._meta.label for model in admin.site._registry if model.__module__.startswith("haitao."))
-SECRETS = (ID_NUMBER, PHONE, STREET, "文三路")
+# One ID number is bound to one account: each populate(n) buyer has their own (not the one a test
+# below searches for to find nothing).
+OTHER_BUYER_IDS = {1: ID_NUMBER, 2: f.VALID_IDS[2], 3: f.VALID_IDS[3]}
+SECRETS = (*OTHER_BUYER_IDS.values(), PHONE, STREET, "文三路")
 
 
 def populate(n: int) -> dict:
@@ -44,14 +47,15 @@ def populate(n: int) -> dict:
     f.listed(brand, sku, "200.00")
     f.stock(sku, 50, wh=f.warehouse(f"wh{n}"))
     buyer = f.customer()
-    accounts.ensure_identity(buyer, "张三", ID_NUMBER)
+    id_number = OTHER_BUYER_IDS[n]
+    accounts.ensure_identity(buyer, "张三", id_number)
     accounts.add_address(buyer, consignee="张三", phone=PHONE, province="浙江省", city="杭州市", district="西湖区",
                          detail=STREET, is_default=True)
-    paid = place(brand, [(sku.code, 1)], buyer=buyer)
+    paid = place(brand, [(sku.code, 1)], buyer=buyer, id_number=id_number)
     payment = payments.start(paid)
     body, signature = SandboxProvider().callback_for(payment)
     assert payments.handle_callback("sandbox", body, signature) == "paid"
-    unpaid = place(brand, [(sku.code, 2)], buyer=buyer)
+    unpaid = place(brand, [(sku.code, 2)], buyer=buyer, id_number=id_number)
     cart = Cart.objects.create(brand=brand, customer=buyer)
     CartLine.objects.create(cart=cart, listing=Listing.objects.get(brand=brand, sku=sku), quantity=1)
     ApiToken.issue(buyer.user)

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from haitao.accounts.models import Customer, Identity
-from haitao.common.errors import Conflict, InvalidInput, NotFound
+from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from haitao.compliance.models import QuotaAccount, QuotaEntry
 from haitao.inventory.models import Stock, Warehouse
 from haitao.orders import services as orders
@@ -181,9 +181,11 @@ def test_an_id_number_verified_under_another_name_is_refused(shop):
         orders.place_order(f.customer(), request_for(brand, [("APT3", 1)], buyer_name="赵六"))
     assert err.value.code == "id_number_name_mismatch" and err.value.field == "buyer.real_name"
     assert Identity.objects.count() == 1 and Order.objects.count() == 1
-    # The same person's second account is that person: it may order, against the same quota.
-    second, _ = orders.place_order(f.customer(), request_for(brand, [("APT3", 1)]))
-    assert second.buyer_id_hash == first.buyer_id_hash and Identity.objects.count() == 2
+    # Under the right name from a second account: the number is bound to the first (issue 11: quota
+    # griefing by an account registered with a victim's name and ID number).
+    with pytest.raises(DomainError) as bound:
+        orders.place_order(f.customer(), request_for(brand, [("APT3", 1)]))
+    assert bound.value.code == "id_number_bound" and Identity.objects.count() == 1
 
 
 def _pay(order, **kw):

@@ -80,8 +80,8 @@ def test_a_refund_needs_a_key_and_a_paid_order(place_and_pay, shop):
     with pytest.raises(InvalidInput):
         payments.refund(order, Decimal("1.00"), "x", key=" ")
     unpaid, _ = orders.place_order(f.customer(), orders.PlaceOrder(
-        brand=shop, items=[("APT3", 1)], consignee=consignee(), buyer_name="张三",
-        buyer_id_number="11010519491231002X", risk_notice_accepted=True))
+        brand=shop, items=[("APT3", 1)], consignee=consignee(), buyer_name="李四",
+        buyer_id_number="110101199003077774", risk_notice_accepted=True))
     with pytest.raises(Conflict) as refused:
         payments.refund(unpaid, Decimal("1.00"), "x", key="k")
     assert refused.value.code == "not_refundable"

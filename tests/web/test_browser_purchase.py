@@ -116,6 +116,9 @@ def test_one_account_buys_and_pays_in_both_brands(live_server, shop, more_goods,
     page.fill("#id-email", EMAIL)
     page.fill("#id-password", PASSWORD)
     page.click("#register")
+    page.wait_for_selector("#registered-notice")  # the same answer for a taken address: sign in next
+    page.fill("#id-password", PASSWORD)
+    page.click("#sign-in")
     page.wait_for_url(re.compile(r"/s/dolphin/$"))
 
     first = _buy(page, base, "dolphin", first_time=True)

@@ -274,11 +274,26 @@ def test_account_lists_orders_across_brands_with_quota(signed_in, shop, buyer):
     assert "¥25,582.00" in page  # 26,000 − (200 + 218)
 
 
-def test_register_logs_in_and_returns_to_next(client, shop):
+def test_register_then_sign_in_returns_to_next(client, shop):
     response = client.post(reverse("web:register"), {"email": "new@example.com", "password": "a-long-password-1",
                                                      "next": "/s/wombat/"})
-    assert response.status_code == 302 and response["Location"] == "/s/wombat/"
+    assert response.status_code == 302 and response["Location"] == "/account/login/?next=%2Fs%2Fwombat%2F"
+    login = client.get(response["Location"])
+    assert 'id="registered-notice"' in login.text and 'value="new@example.com"' in login.text
+    signed_in = client.post(reverse("web:login"), {"email": "new@example.com", "password": "a-long-password-1",
+                                                   "next": "/s/wombat/"})
+    assert signed_in["Location"] == "/s/wombat/"
     assert "Sign out" in client.get("/s/wombat/").text
+
+
+def test_register_does_not_tell_whether_an_address_has_an_account(client, shop, buyer):
+    """Issue 11: registration answered `email_taken` (account enumeration)."""
+    answers = []
+    for email in (buyer.user.email, "never-seen@example.com"):
+        response = client.post(reverse("web:register"), {"email": email, "password": "a-long-password-1",
+                                                         "next": "/s/wombat/"})
+        answers.append((response.status_code, response["Location"], client.get(response["Location"]).status_code))
+    assert answers[0] == answers[1]
 
 
 def test_register_errors_are_shown(client, shop):

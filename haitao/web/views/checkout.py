@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from haitao.checkout import services as carts
 from haitao.accounts.services import check_id_number, check_real_name, normalise_mobile
 from haitao.common.errors import DomainError, InvalidInput
+from haitao.common.text import check_text
 from haitao.orders.services import Consignee, PlaceOrder, place_order, quota_usage
 from haitao.rules.identity import mask_name
+from haitao.throttle.decorators import rate_limited
 
 from ..presenters import error_text
 from ..storefront import current_cart, current_customer, login_url, render_page, storefront
@@ -71,6 +73,7 @@ def _field_errors(values: dict, identity, risk_accepted: bool) -> dict:
 def _required(values: dict, field: str, code: str = "missing_field") -> None:
     if not values.get(field):
         raise InvalidInput(code, f"{field} is required.", field=field)
+    check_text(values[field], field)
 
 
 def _render(request, brand, customer, values, errors, key=None, status=200):
@@ -92,6 +95,7 @@ def _render(request, brand, customer, values, errors, key=None, status=200):
     return render_page(request, "web/checkout.html", context, brand, status=status)
 
 
+@rate_limited("checkout", by="user", methods=("POST",))
 @storefront
 def checkout(request, brand):
     if not request.user.is_authenticated:

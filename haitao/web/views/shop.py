@@ -7,6 +7,7 @@ from haitao.brands.models import Brand
 from haitao.catalog.models import Category, Listing
 from haitao.catalog.queries import clean_query, search_listings
 from haitao.rules.regime import GENERAL_TRADE
+from haitao.throttle.decorators import rate_limited
 
 from ..presenters import availability, estimated_tax, unit_quote
 from ..search_page import facet_links, search_page
@@ -65,6 +66,7 @@ def category(request, brand, slug):
 
 
 
+@rate_limited("search")
 @storefront
 def search(request, brand):
     q = clean_query(request.GET.get("q", ""))[:100]
