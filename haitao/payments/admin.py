@@ -4,7 +4,9 @@ from django.contrib import admin
 
 from haitao.accounts.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import LedgerEntry, Payment, PaymentCallback, PaymentDataRequest, PaymentDeclaration, Refund
+from .models import (
+    LedgerEntry, Payment, PaymentCallback, PaymentDataRequest, PaymentDeclaration, PaymentExchange, Refund,
+)
 
 
 class PaymentCallbackInline(ReadOnlyInline):
@@ -74,4 +76,15 @@ class PaymentDataRequestAdmin(ReadOnlyAdmin):
     list_display = ("received_at", "session_id", "order_no", "status", "answered_at", "message")
     list_filter = ("status",)
     search_fields = ("session_id", "order_no")
+    fields = list_display
+
+
+@admin.register(PaymentExchange)
+class PaymentExchangeAdmin(ReadOnlyAdmin):
+    """That an exchange with a provider happened; never its text (it carries the payer's name and ID)."""
+
+    list_display = ("created_at", "payment", "kind")
+    list_filter = ("kind",)
+    list_select_related = ("payment",)
+    search_fields = ("payment__reference",)
     fields = list_display

@@ -30,7 +30,8 @@ def production_env(tmp_path_factory):
         (folder / f"{name}-key.pem").write_bytes(key)
         (folder / f"{name}-cert.pem").write_bytes(cert)
         files[name] = (str(folder / f"{name}-key.pem"), str(folder / f"{name}-cert.pem"))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HAITAO_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = {k: v for k, v in os.environ.items()  # the test runner's own switches are not production's
+           if not k.startswith("HAITAO_") and k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update({
         "HAITAO_VAR_DIR": str(folder / "var"),
         "HAITAO_SECRET_KEY": "p" * 20 + os.urandom(24).hex(), "HAITAO_FIELD_KEYS": Fernet.generate_key().decode(),
