@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "haitao.declarations",
     "haitao.consolidation",
     "haitao.web",
+    "haitao.operators",  # roles, brand scope and the audit log of every admin page
 ]
 
 MIDDLEWARE = [
