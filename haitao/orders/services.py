@@ -156,7 +156,7 @@ def _listings(brand, wanted: dict[str, int], now) -> dict[str, Listing]:
 
 def _refusal(exc: LimitExceeded) -> LimitRefused:
     return LimitRefused(exc.code, exc.message, field=None, amount_over=str(exc.amount_over),
-                        remaining=str(exc.remaining), limit=str(exc.limit))
+                        remaining=str(exc.remaining), limit=str(exc.limit), value=str(exc.value))
 
 
 def _new_number(now) -> str:
