@@ -43,3 +43,11 @@ def _isolated_customs_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("HAITAO_CUSTOMS_OUTBOX", str(tmp_path / "customs" / "outbox"))
     monkeypatch.setenv("HAITAO_CUSTOMS_INBOX", str(tmp_path / "customs" / "inbox"))
     monkeypatch.delenv("HAITAO_CUSTOMS_SIMULATOR_STATE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _strict_event_handlers(monkeypatch):
+    """A failing after-commit event handler fails the test instead of only being logged."""
+    from haitao.common import events
+
+    monkeypatch.setattr(events, "STRICT", True)

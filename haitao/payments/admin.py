@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from haitao.accounts.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import Payment, PaymentCallback
+from .models import Payment, PaymentCallback, Refund
 
 
 class PaymentCallbackInline(ReadOnlyInline):
@@ -33,3 +33,14 @@ class PaymentCallbackAdmin(ReadOnlyAdmin):
     search_fields = ("event_id", "payment__reference", "payment__order__number")
     date_hierarchy = "received_at"
     fields = ("provider", "event_id", "payment", "outcome", "received_at")
+
+
+@admin.register(Refund)
+class RefundAdmin(ReadOnlyAdmin):
+    list_display = ("reference", "order", "amount", "status", "reason", "created_at", "settled_at")
+    list_filter = ("status", "created_at")
+    list_select_related = ("order",)
+    search_fields = ("reference", "provider_reference", "key", "order__number")
+    date_hierarchy = "created_at"
+    fields = ("reference", "order", "payment", "amount", "reason", "key", "status", "provider_reference",
+              "created_at", "settled_at")

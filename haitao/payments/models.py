@@ -53,3 +53,30 @@ class PaymentCallback(models.Model):
         verbose_name = _("payment callback")
         verbose_name_plural = _("payment callbacks")
         constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="one_callback_per_event")]
+
+
+class Refund(models.Model):
+    """Money given back against an order's succeeded payment, once per (order, key): a caller that
+    retries with the same key gets the same refund, never a second one."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"  # asked of the provider, not yet confirmed
+        SUCCEEDED = "succeeded", "Succeeded"
+
+    order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="refunds")
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    reason = models.CharField(max_length=200)
+    key = models.CharField(max_length=80, help_text="the caller's idempotency key, unique per order")
+    reference = models.CharField(max_length=40, unique=True, help_text="our id, given to the provider")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    provider_reference = models.CharField(max_length=80, blank=True, help_text="the provider's refund id")
+    created_at = models.DateTimeField(auto_now_add=True)
+    settled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["order", "key"], name="one_refund_per_order_key")]
+
+    def __str__(self):
+        return f"{self.reference} {self.status} ¥{self.amount}"

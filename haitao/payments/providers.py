@@ -9,11 +9,23 @@ import hashlib
 import hmac
 import json
 import secrets
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.urls import reverse
 
 from haitao.common.errors import InvalidInput, Unauthorized
+
+
+@dataclass(frozen=True)
+class ProviderRefund:
+    """A provider's answer to a refund request: its own id for the refund, and whether the money has
+    already moved (``settled``) or the provider confirms later (then ``payments.services.settle_refund``
+    runs on its notice)."""
+
+    reference: str
+    settled: bool
 
 
 class SandboxProvider:
@@ -40,6 +52,12 @@ class SandboxProvider:
             if not isinstance(payload.get(name), str) or not payload[name]:
                 raise InvalidInput("missing_field", f"The callback lacks '{name}'.", field=name)
         return payload
+
+    def refund(self, payment, amount: Decimal, refund_reference: str) -> ProviderRefund:
+        """Give ``amount`` back against ``payment`` under our id ``refund_reference`` (idempotent at the
+        provider on that id). The sandbox holds no money: the refund settles at once."""
+        digest = hashlib.sha256(f"{payment.transaction_id}:{refund_reference}".encode()).hexdigest()[:20]
+        return ProviderRefund(reference="SBXR" + digest.upper(), settled=True)
 
     def callback_for(self, payment, status: str = "succeeded", payer_name: str | None = None,
                      payer_id_number: str | None = None) -> tuple[bytes, str]:

@@ -1,4 +1,7 @@
-"""Payment writes: start a payment, and apply a provider's verified callback exactly once."""
+"""Payment writes: start a payment, apply a provider's verified callback exactly once, and refund.
+
+The public API other apps call: :func:`start`, :func:`handle_callback`, :func:`refund`,
+:func:`settle_refund`. Other apps learn of payments through ``haitao.payments.events``."""
 
 import secrets
 from decimal import Decimal, InvalidOperation
@@ -6,15 +9,17 @@ from decimal import Decimal, InvalidOperation
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from haitao.common import events
 from haitao.common.crypto import id_hash
-from haitao.common.errors import Conflict, InvalidInput
+from haitao.common.errors import Conflict, InvalidInput, NotFound
 from haitao.compliance import quota as quota_ledger
 from haitao.declarations import services as declarations
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import Status
 
-from .models import Payment, PaymentCallback
+from .events import PaymentRefunded
+from .models import Payment, PaymentCallback, Refund
 from .providers import provider
 
 
@@ -95,3 +100,79 @@ def _apply(payment: Payment, payload: dict, amount: Decimal) -> str:
         quota_ledger.commit(entry)
     declarations.on_order_paid(order)
     return "paid"
+
+
+# --- refunds ----------------------------------------------------------------------------------
+
+
+def _refund_amount(amount) -> Decimal:
+    if isinstance(amount, bool) or not isinstance(amount, (Decimal, int)):
+        raise InvalidInput("invalid_amount", "A refund amount is a Decimal in yuan.", field="amount")
+    amount = Decimal(amount)
+    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(Decimal("0.01")):
+        raise InvalidInput("invalid_amount", "A refund is a positive amount in whole fen.", field="amount")
+    return amount.quantize(Decimal("0.01"))
+
+
+def refund(order: Order, amount: Decimal, reason: str, key: str, now=None) -> Refund:
+    """Refund ``amount`` of the order's succeeded payment through its provider.
+
+    Idempotent on ``key`` (unique per order): the same key returns the first refund, and the same key
+    with a different amount is refused. Refunds of one payment are serialised by a row lock on it, so
+    together they never exceed what was paid. A refund the provider settles at once publishes
+    :class:`~haitao.payments.events.PaymentRefunded` (in-transaction handlers run inside this call);
+    once all of it is given back the payment reads ``refunded``. A provider that raises leaves nothing
+    behind: the refund row rolls back with it."""
+    amount = _refund_amount(amount)
+    key = (key or "").strip()
+    if not key or len(key) > 80:
+        raise InvalidInput("invalid_refund_key", "A refund needs a key of at most 80 characters.", field="key")
+    reason = (reason or "").strip()[:200]
+    now = now or timezone.now()
+    with transaction.atomic():
+        payment = (Payment.objects.select_for_update()
+                   .filter(order_id=order.pk, status=Payment.Status.SUCCEEDED)
+                   .order_by("paid_at", "pk").first())
+        existing = Refund.objects.filter(order_id=order.pk, key=key).first()
+        if existing is not None:
+            if existing.amount != amount:
+                raise Conflict("refund_key_reused", "This refund key was used for a different amount.", field="key")
+            return existing
+        if payment is None:
+            raise Conflict("not_refundable", f"Order {order.number} has no paid amount left to refund.",
+                           field="order")
+        given = sum((r.amount for r in payment.refunds.all()), Decimal("0.00"))
+        if amount > payment.amount - given:
+            raise Conflict("refund_exceeds_payment",
+                           f"At most {payment.amount - given} of this payment is left to refund.", field="amount")
+        row = Refund.objects.create(order_id=order.pk, payment=payment, amount=amount, reason=reason, key=key,
+                                    reference="RFD" + secrets.token_hex(10).upper())
+        answer = provider(payment.provider).refund(payment, amount, row.reference)
+        row.provider_reference = answer.reference
+        row.save(update_fields=["provider_reference"])
+        if given + amount == payment.amount:
+            payment.status, payment.refunded_at = Payment.Status.REFUNDED, now
+            payment.save(update_fields=["status", "refunded_at"])
+        if answer.settled:
+            _settled(row, now)
+    return row
+
+
+def settle_refund(refund_id: int, provider_reference: str = "", now=None) -> Refund:
+    """A provider's confirmation of a pending refund (its refund notice). Settling twice changes nothing."""
+    with transaction.atomic():
+        row = Refund.objects.select_for_update().filter(pk=refund_id).first()
+        if row is None:
+            raise NotFound("unknown_refund", "No such refund.", field="refund")
+        if row.status == Refund.Status.PENDING:
+            if provider_reference:
+                row.provider_reference = provider_reference[:80]
+            _settled(row, now or timezone.now())
+    return row
+
+
+def _settled(row: Refund, now) -> None:
+    row.status, row.settled_at = Refund.Status.SUCCEEDED, now
+    row.save(update_fields=["status", "settled_at", "provider_reference"])
+    events.publish(PaymentRefunded(order_id=row.order_id, refund_id=row.pk, amount=row.amount, reason=row.reason,
+                                   key=row.key))
