@@ -2,6 +2,8 @@
 `{"error": {"code", "message", "field"}}` with a 4xx status — never a 500 for bad input."""
 
 from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -20,7 +22,13 @@ def error(request, status: int, code: str, message: str, field=None, **details):
 
 @api.exception_handler(DomainError)
 def _domain_error(request, exc: DomainError):
-    return api.create_response(request, {"error": exc.as_dict()}, status=exc.status)
+    body = exc.as_dict()
+    if not get_language().startswith("en"):
+        # The buyer-facing sentences the storefront already has, in the client's language.
+        from haitao.web.presenters import error_text
+
+        body["message"] = error_text(exc)
+    return api.create_response(request, {"error": body}, status=exc.status)
 
 
 @api.exception_handler(IllegalTransition)
@@ -47,20 +55,20 @@ def _validation_error(request, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def _auth_error(request, exc):
-    return error(request, 401, "unauthorized", "Send 'Authorization: Bearer <token>' (POST /api/v1/auth/token).")
+    return error(request, 401, "unauthorized", _("Send 'Authorization: Bearer <token>' (POST /api/v1/auth/token)."))
 
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
     if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
-        return error(request, 400, "malformed_json", "The request body is not valid JSON.")
+        return error(request, 400, "malformed_json", _("The request body is not valid JSON."))
     codes = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 429: "throttled"}
     return error(request, exc.status_code, codes.get(exc.status_code, "bad_request"), str(exc))
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    return error(request, 404, "not_found", "No such resource.")
+    return error(request, 404, "not_found", _("No such resource."))
 
 
 from . import routes  # noqa: E402,F401  (registers the routers on `api`)

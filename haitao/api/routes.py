@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 
 from haitao.accounts import services as accounts
@@ -11,7 +12,7 @@ from haitao.catalog.models import Category
 from haitao.catalog.queries import brand_by_code, product_json, product_page_json
 from haitao.checkout import services as carts
 from haitao.checkout.quote import Item, quote_items
-from haitao.common.errors import InvalidInput, NotFound, Unauthorized
+from haitao.common.errors import Forbidden, InvalidInput, NotFound, Unauthorized
 from haitao.compliance import quota as quota_ledger
 from haitao.inventory.models import Stock
 from haitao.operators import services as operators
@@ -314,6 +315,24 @@ def operator_expire(request):
     operators.audit(request.auth, "money", "expire_unpaid", None, via="api", target_type="orders.Order",
                     detail={"expired": expired, "brands": sorted(ids) if ids is not None else "all"})
     return {"expired": expired}
+
+
+@operator.post("/orders/{number}/refunds", response={201: s.RefundOut, **ERRORS})
+def operator_refund(request, number: str, payload: s.RefundIn):
+    """Give back part or all of a paid order, within the operator's own refund limit."""
+    operators.require(request.auth, "operators.refund_order")
+    order = operators.scoped(Order.objects.select_related("brand"), request.auth).filter(number=number).first()
+    if order is None:
+        raise NotFound("order_not_found", _("No such order in your brands."), field="number")
+    limit = operators.refund_limit(request.auth)
+    if payload.amount > limit:
+        raise Forbidden("refund_over_limit", _("Your refund limit is %(limit)s; ask a colleague with a higher "
+                                               "limit.") % {"limit": limit}, "amount", limit=str(limit))
+    row = payments.refund(order, payload.amount, payload.reason, payload.key)
+    operators.audit(request.auth, "money", "refund", order, via="api",
+                    detail={"amount": str(row.amount), "refund": row.reference, "key": payload.key})
+    return Status(201, {"reference": row.reference, "order": order.number, "amount": row.amount,
+                        "status": row.status})
 
 
 api.add_router("/v1", public)

@@ -242,3 +242,16 @@ class StockAdjustIn(Schema):
 
 class ExpireOut(Schema):
     expired: int
+
+
+class RefundIn(Schema):
+    amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)]
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    key: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
+class RefundOut(Schema):
+    reference: str
+    order: str
+    amount: Decimal
+    status: str

@@ -35,14 +35,16 @@ ROLES: dict[str, list[str]] = {
     # Orders and the people behind them; refunds up to their own limit (OperatorProfile.refund_limit).
     CUSTOMER_SERVICE: [
         *ORDER_READ, *_change("orders.Order"), *CUSTOMER_READ, *CATALOG_READ,
-        *_view("catalog.Listing", "payments.Payment", "declarations.Declaration", "declarations.Shipment",
+        *_view("catalog.Listing", "payments.Payment", "payments.Refund", "declarations.Declaration",
+               "declarations.Shipment",
                "declarations.TrackingEvent", "compliance.QuotaEntry"),
         "operators.refund_order", "operators.reveal_id_number",
     ],
     # Payments, tax (order lines, CEB816 tax bills on the inventory declarations) and settlements.
     FINANCE: [
         *ORDER_READ,
-        *_view("payments.Payment", "payments.PaymentCallback", "declarations.Declaration", "declarations.Receipt",
+        *_view("payments.Payment", "payments.PaymentCallback", "payments.Refund", "declarations.Declaration",
+               "declarations.Receipt",
                "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"),
         "operators.view_dashboard",
     ],

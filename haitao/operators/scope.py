@@ -18,6 +18,7 @@ BRAND_PATHS = {
     "orders.OrderEvent": "order__brand",
     "payments.Payment": "order__brand",
     "payments.PaymentCallback": "payment__order__brand",
+    "payments.Refund": "order__brand",
     "compliance.QuotaEntry": "order__brand",
     "inventory.Allocation": "order_line__order__brand",
     "declarations.Declaration": "order__brand",

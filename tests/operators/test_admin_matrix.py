@@ -26,9 +26,9 @@ VISIBLE = {
         "brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.Warehouse", "declarations.Shipment",
         "declarations.TrackingEvent"},
     "customer_service": ORDERS | CUSTOMERS | CATALOG | {
-        "catalog.Listing", "payments.Payment", "declarations.Declaration", "declarations.Shipment",
+        "catalog.Listing", "payments.Payment", "payments.Refund", "declarations.Declaration", "declarations.Shipment",
         "declarations.TrackingEvent", "compliance.QuotaEntry"},
-    "finance": ORDERS | {"payments.Payment", "payments.PaymentCallback", "declarations.Declaration",
+    "finance": ORDERS | {"payments.Payment", "payments.PaymentCallback", "payments.Refund", "declarations.Declaration",
                          "declarations.Receipt", "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"},
     "staff_without_role": set(), "buyer": set(), "anonymous": set(),
 }
