@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Brand, Merchant
 
@@ -10,10 +11,10 @@ class BrandAdmin(admin.ModelAdmin):
     search_fields = ("code", "name", "name_en", "host")
     fieldsets = (
         (None, {"fields": ("code", "name", "name_en", "kind", "active")}),
-        ("Storefront", {"fields": ("tagline", "tagline_en", "theme", "primary_color", "accent_color", "host",
+        (_("Storefront"), {"fields": ("tagline", "tagline_en", "theme", "primary_color", "accent_color", "host",
                                    "default_language", "price_display")}),
-        ("Cross-border risk notice", {"fields": ("risk_notice", "risk_notice_en")}),
-        ("Freight", {"fields": ("freight_flat", "free_freight_over")}),
+        (_("Cross-border risk notice"), {"fields": ("risk_notice", "risk_notice_en")}),
+        (_("Freight"), {"fields": ("freight_flat", "free_freight_over")}),
     )
 
     def get_readonly_fields(self, request, obj=None):

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DeclarationsConfig(AppConfig):
     name = "haitao.declarations"
-    verbose_name = "Customs declarations"
+    verbose_name = _("Customs declarations")

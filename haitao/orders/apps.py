@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrdersConfig(AppConfig):
     name = "haitao.orders"
-    verbose_name = "Orders"
+    verbose_name = _("Orders")

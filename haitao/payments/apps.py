@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PaymentsConfig(AppConfig):
     name = "haitao.payments"
-    verbose_name = "Payments"
+    verbose_name = _("Payments")
