@@ -57,3 +57,18 @@ def test_admin_pages_of_a_chinese_operator_are_in_chinese(world):
         assert text in page
     for english in ("Amounts (CNY)", "actual paid", "status changes"):
         assert english not in page
+
+
+def test_consolidation_report_in_chinese_and_english(tmp_path):
+    from haitao.consolidation.report import render_html, write_report
+
+    report = {"platform": "koala", "brand": "kiwi", "dry_run": True, "counts": {"products": {"read": 1}},
+              "products": [], "customers": [], "quarantined": [{"file": "a.jsonl", "line": 3, "reason": "bad"}],
+              "conflicts": []}
+    chinese = render_html(report, "zh-hans")
+    assert "将 koala 整合为品牌 kiwi" in chinese and "汇总" in chinese and "隔离的行" in chinese
+    assert '<html lang="zh-hans">' in chinese and "Summary" not in chinese
+    assert "Consolidation of koala as brand kiwi" in render_html(report)
+    write_report(report, tmp_path)
+    assert "汇总" in (tmp_path / "report.zh-hans.html").read_text(encoding="utf-8")
+    assert "Summary" in (tmp_path / "report.html").read_text(encoding="utf-8")
