@@ -89,6 +89,22 @@ def reveal_id_number(user, order, *, via: str = "admin") -> str:
 
 
 @transaction.atomic
+def add_operator(username: str, email: str, password: str, role: str, *, brands=(),
+                 refund_limit: Decimal | None = None):
+    """A staff account in one role (a group of roles.py) acting for `brands`; None if it exists already."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        return None
+    user = User.objects.create_user(username, email, password, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    assign(user, brands=brands, refund_limit=refund_limit)
+    return user
+
+
+@transaction.atomic
 def assign(user, *, brands=(), refund_limit: Decimal | None = None) -> None:
     """Set the brands `user` operates (replacing the old set) and their refund limit."""
     BrandMembership.objects.filter(user=user).exclude(brand__in=list(brands)).delete()
