@@ -7,6 +7,7 @@ saves, deletions and actions on money, stock, customs or personal data are writt
 """
 
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
 
 from . import services
 from .models import AuditEntry
@@ -30,6 +31,15 @@ AUDITED = {
 class BrandScopedMixin:
     def get_queryset(self, request):
         return services.scoped(super().get_queryset(request), request.user)
+
+    def get_list_filter(self, request):
+        # A related-field filter lists every row of the related table (every brand's name, say); for a
+        # brand-scoped user list only the values present in their rows.
+        filters = super().get_list_filter(request)
+        if services.brand_ids(request.user) is None:
+            return filters
+        return [(spec, admin.RelatedOnlyFieldListFilter) if isinstance(spec, str) and _is_relation(self.model, spec)
+                else spec for spec in filters]
 
     def get_field_queryset(self, db, db_field, request):
         # Foreign-key choices in forms and the related-field list filters.
@@ -71,6 +81,19 @@ class AuditedAdminMixin(BrandScopedMixin):
                            target_type=self.model._meta.label, brand_code=",".join(codes)[:32],
                            detail={"selected": selected[:100], "count": len(selected)})
         return response
+
+
+def _is_relation(model, path: str) -> bool:
+    field = None
+    for name in path.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if not field.is_relation:
+            return False
+        model = field.related_model
+    return field is not None and field.is_relation
 
 
 def _wrap(cls, mixin):

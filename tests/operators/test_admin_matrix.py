@@ -91,6 +91,8 @@ def test_brand_operator_sees_all_of_their_brand(world):
     client = login(Client(), world["users"]["dolphin_operator"])
     orders = client.get(_url(apps.get_model("orders.Order"), "changelist")).context["cl"].queryset
     assert set(orders) == {world["dolphin"]["paid"], world["dolphin"]["unpaid"]}
+    page = client.get(_url(apps.get_model("orders.Order"), "changelist")).content.decode()
+    assert "dolphin海淘" in page and "wombat海淘" not in page  # not even in the brand filter
     customers = client.get(_url(apps.get_model("accounts.Customer"), "changelist")).context["cl"].queryset
     assert list(customers) == [world["dolphin"]["buyer"]]  # once, though they placed two orders
     listing_form = client.get(_url(apps.get_model("catalog.Listing"), "change", world["dolphin"]["listing"].pk))
