@@ -72,7 +72,7 @@ def cmd_demo(args) -> int:
     for brand in Brand.objects.filter(active=True):
         print(f"  storefront {brand.name} / {brand.name_en}: {base}/s/{brand.code}/")
     print(f"  operator admin:   {base}/admin/   (user admin, password haitao-admin); dashboard {base}/ops/")
-    print(f"  demo buyer:       demo@haitao.test / haitao-demo")
+    print("  demo buyer:       demo@haitao.test / haitao-demo")
     print(f"  API docs:         {base}/api/docs   (OpenAPI: {base}/api/openapi.json)")
     if args.no_serve:
         return 0
@@ -99,7 +99,7 @@ def cmd_worker(args) -> int:
 
     Without ``HAITAO_BROKER_URL`` (the demo): one pass every --interval seconds in this process. With it
     (or --celery): a Celery worker on that broker (RabbitMQ or Redis) running the same duties as tasks
-    (haitao/tasks.py), with the beat that schedules them embedded unless --no-beat: run exactly one
+    (haitao/tasks/), with the beat that schedules them embedded unless --no-beat: run exactly one
     worker with the beat and any number with --no-beat."""
     _django()
     if not args.once and (args.celery or os.environ.get("HAITAO_BROKER_URL", "").strip()):
@@ -142,6 +142,14 @@ def cmd_expire(args) -> int:
     from haitao.orders.services import expire_unpaid
 
     print(f"expired {expire_unpaid()} unpaid orders")
+    return 0
+
+
+def cmd_search_index(args) -> int:
+    _django()
+    from haitao.catalog.search.index import rebuild
+
+    print(f"search index: {rebuild()} listings")
     return 0
 
 
@@ -218,11 +226,17 @@ def parser() -> argparse.ArgumentParser:
     rotate = sub.add_parser("rotate-keys", help="re-encrypt personal data under the first HAITAO_FIELD_KEYS key")
     rotate.set_defaults(func=cmd_rotate_keys)
 
+    search = sub.add_parser("search-index", help="rebuild the catalog search index (after bulk imports)")
+    search.set_defaults(func=cmd_search_index)
+
     tax = sub.add_parser("tax", help="CBEC tax tools")
     tax_sub = tax.add_subparsers(dest="tax_command", required=True)
     quote = tax_sub.add_parser("quote", help="quote one order given as JSON (FILE or - for stdin)")
     quote.add_argument("file", nargs="?", default=None)
     quote.set_defaults(func=cmd_tax_quote)
+    from haitao.returns.cli import add_parser as tax_ledger_command
+
+    tax_ledger_command(tax_sub)
 
     from haitao.compliance.cli import add_parsers as positive_list_commands
 
@@ -235,6 +249,10 @@ def parser() -> argparse.ArgumentParser:
     from haitao.consolidation.cli import add_parsers as consolidation_commands
 
     consolidation_commands(sub)
+
+    from haitao.brands.cli import add_parsers as brand_commands
+
+    brand_commands(sub)
 
     from benchmarks.flashsale import add_parsers as bench_commands
 

@@ -23,7 +23,7 @@ def _env_list(name: str, default: str) -> list[str]:
 DEBUG = _env_bool("HAITAO_DEBUG", False)
 # The demo and tests run with the built-in development secrets; production must set its own
 # (`haitao serve` refuses to start with the development secret unless HAITAO_DEMO=1).
-DEV_SECRET = "haitao-development-secret-do-not-use-in-production"
+DEV_SECRET = "haitao-development-secret-do-not-use-in-production"  # noqa: S105 - refused in production
 SECRET_KEY = os.environ.get("HAITAO_SECRET_KEY", DEV_SECRET)
 ALLOWED_HOSTS = _env_list("HAITAO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = _env_list("HAITAO_CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000")
@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "haitao.payments",
     "haitao.compliance",
     "haitao.declarations",
+    "haitao.returns",
+    "haitao.tasks",
     "haitao.consolidation",
     "haitao.web",
     "haitao.operators",  # roles, brand scope and the audit log of every admin page

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from haitao.common.crypto import EncryptedTextField
+from haitao.rules.identity import mask_address
 
 
 class Customer(models.Model):
@@ -76,7 +77,7 @@ class Address(models.Model):
         verbose_name_plural = _("addresses")
 
     def __str__(self):
-        return f"{self.consignee} {self.province}{self.city}{self.district} ***"
+        return f"{self.consignee} {mask_address(self.province, self.city, self.district)}"
 
     def full_address(self) -> str:
         return f"{self.province}{self.city}{self.district}{self.detail}"

@@ -1,6 +1,7 @@
 """Account writes: sign-up, the buyer's real-name identity, addresses, API tokens."""
 
-import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -16,16 +17,11 @@ from haitao.rules import identity as id_rules
 from .models import Address, ApiToken, Customer, Identity
 from .verification import verifier
 
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
-
 
 def normalise_mobile(phone: str, field: str = "phone") -> str:
-    digits = re.sub(r"[\s\-()]", "", phone or "")
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    if not MOBILE.match(digits):
+    """The mobile number as rules.identity reads it (the import reads phones the same way), or a 400."""
+    digits = id_rules.normalise_mobile(phone or "")
+    if digits is None:
         raise InvalidInput("invalid_phone", "A mainland mobile number has 11 digits and starts with 1.", field=field)
     return digits
 
@@ -128,3 +124,62 @@ def add_address(customer: Customer, *, consignee: str, phone: str, province: str
 
 def issue_token(user, name: str = "default") -> str:
     return ApiToken.issue(user, name)[1]
+
+
+# --- importing a customer from an acquired platform (consolidation; ISSUE 9: one writer per app) ---
+
+
+@dataclass
+class ImportedCustomer:
+    """What ``import_customer`` made, and what it left out (reasons carry no personal data)."""
+
+    customer: Customer
+    identity: Identity | None
+    skipped: list[tuple[str, str]] = dataclass_field(default_factory=list)  # (kind, reason)
+
+
+def import_customer(username: str, *, name: str, phone: str | None = None, id_number: str | None = None,
+                    addresses: list[dict] = (), signup_brand=None, source: str = "import") -> ImportedCustomer:
+    """An account for a customer of an acquired platform: no usable password (they reset it to sign
+    in), the identity when name and ID number pass checkout's own checks (``check_identity``, keyed
+    ``id_hash``) — recorded unverified, ``verified_by=source`` — and the addresses that
+    ``add_address`` accepts, the first one default. A phone that is not a mainland mobile is dropped;
+    an invalid identity or address is skipped and named in ``skipped``. Must run in a transaction."""
+    username = (username or "").strip().lower()
+    if not username or len(username) > 150:
+        raise InvalidInput("invalid_username", "An imported account needs a username of 1-150 characters.",
+                           field="username")
+    if not (name or "").strip():
+        raise InvalidInput("missing_field", "An imported customer needs a name.", field="name")
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise Conflict("username_taken", "An account with this username already exists.", field="username")
+    user = User(username=username, email=username)
+    user.set_unusable_password()
+    user.save()
+    try:
+        mobile = normalise_mobile(phone or "")
+    except InvalidInput:
+        mobile = ""
+    customer = Customer.objects.create(user=user, display_name=name.strip()[:60], phone=mobile,
+                                       phone_masked=id_rules.mask_phone(mobile) if mobile else "",
+                                       signup_brand=signup_brand)
+    result = ImportedCustomer(customer, None)
+    if id_number:
+        try:
+            real_name, number = check_identity(name, id_number)
+        except InvalidInput:
+            result.skipped.append(("identity", "name or ID number invalid"))
+        else:
+            result.identity = Identity.objects.create(
+                customer=customer, real_name=real_name, id_number=number, id_masked=id_rules.mask_id(number),
+                id_hash=id_hash(number), verified_at=None, verified_by=source[:40])
+    for index, a in enumerate(addresses):
+        try:
+            add_address(customer, consignee=(a.get("consignee") or name)[:100], phone=a.get("phone") or "",
+                        province=(a.get("province") or "")[:30], city=(a.get("city") or "")[:30],
+                        district=(a.get("district") or "")[:30], detail=a.get("detail") or "",
+                        is_default=index == 0)
+        except InvalidInput:
+            result.skipped.append(("address", f"addresses[{index}] incomplete"))
+    return result

@@ -10,6 +10,7 @@ from ninja import Header, Query, Router, Status
 from haitao.accounts import services as accounts
 from haitao.catalog.models import Category
 from haitao.catalog.queries import brand_by_code, product_json, product_page_json
+from haitao.catalog.search.ranking import check_filters, check_sort
 from haitao.checkout import services as carts
 from haitao.checkout.quote import Item, quote_items
 from haitao.common.errors import Forbidden, InvalidInput, NotFound, Unauthorized
@@ -20,6 +21,7 @@ from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.payments import services as payments
 from haitao.payments.providers import provider
+from haitao.returns import services as returns
 from haitao.rules.quota import quota_year
 from haitao.rules.tax import LimitExceeded
 
@@ -57,10 +59,20 @@ def list_categories(request, code: str):
 
 
 @public.get("/brands/{code}/products", response={200: s.ProductPage, **ERRORS})
-def list_products(request, code: str, q: str = "", category: str = "",
+def list_products(request, code: str, q: str = Query("", max_length=200), category: str = "",
+                  sort: str = Query("relevance", description="relevance, price_asc, price_desc, newest or sales"),
+                  goods_brand: str = Query("", description="facet filter: the goods' brand, e.g. Aptamil"),
+                  origin: str = Query("", description="facet filter: ISO country of origin"),
+                  mode: str = Query("", description="facet filter: 1210 (bonded) or 9610 (direct mail) in stock"),
+                  price: int | None = Query(None, description="facet filter: price band (see the price facet)"),
+                  facets: bool = Query(False, description="add facet counts (brand, category, origin, mode, price)"),
                   limit: int = Query(24, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000)):
-    """Cached per catalog version (see catalog.queries); availability is at most 2 s old."""
-    body = product_page_json(brand_by_code(code), (q or "").strip(), category, limit, offset)
+    """Search and browse a brand's products. `q` is understood in Chinese or English (segmentation,
+    synonyms such as 红酒 = 红葡萄酒, pinyin brand names, typos, units such as 800克 = 0.8kg); the
+    response adds `did_you_mean` when a word was corrected and `relaxed` when no product had every word.
+    Cached per catalog version (see catalog.queries); availability is at most 2 s old."""
+    filters = check_filters(brand=goods_brand, origin=origin, mode=mode, price=price)
+    body = product_page_json(brand_by_code(code), q, category, limit, offset, check_sort(sort), filters, facets)
     return HttpResponse(body, content_type=JSON)
 
 
@@ -174,10 +186,10 @@ def delete_line(request, cart_id: str, sku: str):
 
 
 # --- orders ----------------------------------------------------------------------------------
-def _line_out(l) -> dict:
-    return {"gnum": l.gnum, "sku": l.sku.code, "title": l.title, "quantity": l.quantity, "unit_price": l.unit_price,
-            "goods_value": l.goods_value, "dutiable_value": l.dutiable_value, "duty": l.duty,
-            "consumption_tax": l.consumption_tax, "vat": l.vat}
+def _line_out(line) -> dict:
+    return {"gnum": line.gnum, "sku": line.sku.code, "title": line.title, "quantity": line.quantity,
+            "unit_price": line.unit_price, "goods_value": line.goods_value, "dutiable_value": line.dutiable_value,
+            "duty": line.duty, "consumption_tax": line.consumption_tax, "vat": line.vat}
 
 
 def _event_out(e) -> dict:
@@ -190,10 +202,10 @@ def order_out(order: Order) -> dict:
     (orders.services._write), so the response costs no read-back; any other order reads them."""
     placed_lines = getattr(order, "placed_lines", None)
     if placed_lines is not None:
-        lines = [_line_out(l) for l in placed_lines]
+        lines = [_line_out(line) for line in placed_lines]
         events = [_event_out(e) for e in order.placed_events]
     else:
-        lines = [_line_out(l) for l in order.lines.select_related("sku")]
+        lines = [_line_out(line) for line in order.lines.select_related("sku")]
         events = list(order.events.values("event", "from_status", "to_status", "actor", "note", "created_at"))
     warehouse = getattr(order, "warehouse_code", "") or order.warehouse.code
     return {"number": order.number, "brand": order.brand.code, "status": order.status, "mode": order.mode,
@@ -245,8 +257,33 @@ def get_order(request, number: str):
 
 @shop.post("/orders/{number}/cancel", response={200: s.OrderOut, **ERRORS})
 def cancel_order(request, number: str):
+    """Cancel before customs release: at once, or (status `cancel_requested`) through a CEB623 whose
+    receipt decides. After release: 409 `order_released_use_return` — request a return instead."""
     order = orders.customer_order(customer(request), number)
-    return order_out(orders.cancel(order, "customer"))
+    returns.cancel_order(order, "customer", "cancelled by the buyer through the API")
+    order.refresh_from_db()
+    return order_out(order)
+
+
+@shop.post("/orders/{number}/return", response={201: s.ReturnOut, **ERRORS})
+def request_return(request, number: str, payload: s.ReturnIn):
+    """Return some units of a delivered order (within 30 days of customs release)."""
+    cust = customer(request)
+    order = orders.customer_order(cust, number)
+    quantities: dict[int, int] = {}
+    for line in payload.lines:
+        quantities[line.gnum] = quantities.get(line.gnum, 0) + line.quantity
+    returns.request_return(cust, order, quantities, payload.reason)
+    return Status(201, returns.buyer_view(order)["return"])
+
+
+@shop.get("/orders/{number}/return", response={200: s.ReturnOut, **ERRORS})
+def get_return(request, number: str):
+    """The order's return and where it stands (requested, declared to customs, completed, refused)."""
+    view = returns.buyer_view(orders.customer_order(customer(request), number))["return"]
+    if view is None:
+        raise NotFound("no_return", "This order has no return.", field="order")
+    return view
 
 
 @shop.post("/orders/{number}/payments", response={201: s.PaymentOut, **ERRORS})

@@ -15,6 +15,7 @@ class ErrorBody(Schema):
     code: str
     message: str
     field: str | None = None
+    message_zh: str | None = None  # the same refusal in Chinese, where the service gives one (returns, cancels)
 
 
 class ErrorOut(Schema):
@@ -59,9 +60,17 @@ class ProductOut(Schema):
     modes: list[str]
 
 
+class FacetValue(Schema):
+    value: str | int
+    count: int
+
+
 class ProductPage(Schema):
     count: int
     items: list[ProductOut]
+    facets: dict[str, list[FacetValue]] | None = None
+    did_you_mean: str | None = None
+    relaxed: bool | None = None
 
 
 class RegisterIn(Schema):
@@ -255,3 +264,39 @@ class RefundOut(Schema):
     order: str
     amount: Decimal
     status: str
+
+
+class ReturnLineIn(Schema):
+    gnum: int = Field(ge=1, le=99)
+    quantity: int = Field(ge=1, le=9999)
+
+
+class ReturnIn(Schema):
+    """Return ``lines`` (order line number and units) of a delivered order, within 30 days of release."""
+
+    lines: list[ReturnLineIn] = Field(min_length=1, max_length=99)
+    reason: str = Field(min_length=1, max_length=300)
+
+
+class ReturnLineOut(Schema):
+    gnum: int
+    title: str
+    quantity: int
+    refund_amount: Decimal
+    condition: str
+
+
+class ReturnOut(Schema):
+    number: str
+    status: str
+    status_display: str
+    reason: str
+    requested_at: datetime
+    goods_deadline: datetime
+    refund_amount: Decimal
+    quota_released: Decimal
+    tax_not_levied: Decimal
+    message: str
+    message_en: str
+    lines: list[ReturnLineOut]
+

@@ -1,7 +1,12 @@
 """Brands (storefronts sharing one backend) and merchants (who sell through them)."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .theme import DEFAULT_ACCENT, DEFAULT_PRIMARY, DEFAULT_THEME
+
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as #rrggbb."))
 
 
 class Brand(models.Model):
@@ -21,9 +26,12 @@ class Brand(models.Model):
     kind = models.CharField(verbose_name=_("kind"), max_length=16, choices=Kind.choices)
     tagline = models.CharField(verbose_name=_("tagline"), max_length=200, blank=True)
     tagline_en = models.CharField(verbose_name=_("English tagline"), max_length=200, blank=True)
-    primary_color = models.CharField(verbose_name=_("primary color"), max_length=7, default="#c40000")
-    accent_color = models.CharField(verbose_name=_("accent color"), max_length=7, default="#ffffff")
-    theme = models.CharField(verbose_name=_("theme"), max_length=32, default="classic",
+    # Any colour is accepted; the storefront renders the nearest shade readable at WCAG 4.5 (theme.py).
+    primary_color = models.CharField(verbose_name=_("primary color"), max_length=7, default=DEFAULT_PRIMARY,
+                                     validators=[HEX_COLOUR])
+    accent_color = models.CharField(verbose_name=_("accent color"), max_length=7, default=DEFAULT_ACCENT,
+                                    validators=[HEX_COLOUR])
+    theme = models.CharField(verbose_name=_("theme"), max_length=32, default=DEFAULT_THEME,
                              help_text=_("storefront stylesheet name"))
     host = models.CharField(verbose_name=_("host"), max_length=120, blank=True,
                             help_text=_("optional host name served as this brand"))
@@ -37,7 +45,11 @@ class Brand(models.Model):
     freight_flat = models.DecimalField(verbose_name=_("freight flat"), max_digits=12, decimal_places=2, default=0)
     free_freight_over = models.DecimalField(verbose_name=_("free freight over"), max_digits=12, decimal_places=2,
                                             null=True, blank=True)
+    # Buyers see only active brands (storefront 404, API hides it). A consolidated brand starts
+    # inactive and waits for an operator (admin action or `haitao brand activate CODE`).
     active = models.BooleanField(verbose_name=_("active"), default=True)
+    activated_at = models.DateTimeField(verbose_name=_("activated at"), null=True, blank=True)
+    activated_by = models.CharField(verbose_name=_("activated by"), max_length=60, blank=True)
 
     class Meta:
         verbose_name = _("brand")

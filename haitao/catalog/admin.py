@@ -9,10 +9,9 @@ from django.utils.translation import gettext, ngettext
 from haitao.common.errors import InvalidInput
 from haitao.compliance.models import PositiveListEntry
 from haitao.compliance.services import positive_list, sellability
-from haitao.inventory.models import Stock
 
 from . import services
-from .models import Category, Listing, Sku
+from .models import Category, Listing, Sku, Synonym
 
 
 def _sellable_html(verdict):
@@ -90,22 +89,6 @@ class ListingInline(admin.TabularInline):
         return super().get_queryset(request).select_related("brand", "merchant")
 
 
-class StockInline(admin.TabularInline):
-    """Read-only here: counts change only through the Stock page (inventory.services.set_on_hand)."""
-
-    model = Stock
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    fields = readonly_fields = ("warehouse", "on_hand", "allocated", "available", "item_record_no")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("warehouse")
-
-
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ("slug", "name", "name_en", "position")
@@ -124,7 +107,7 @@ class SkuAdmin(admin.ModelAdmin):
     list_select_related = ("category",)
     search_fields = ("code", "gtin", "title", "title_en", "brand_name", "brand_name_zh", "hs_code")
     readonly_fields = ("cbec_status", "created_at", "updated_at")
-    inlines = (ListingInline, StockInline)
+    inlines = (ListingInline,)  # inventory adds its read-only stock rows (inventory/admin.py)
     fieldsets = (
         (None, {"fields": ("code", "gtin", "category", "brand_name", "brand_name_zh", "title", "title_en",
                            "description", "description_en", "image_hue")}),
@@ -177,3 +160,13 @@ class ListingAdmin(admin.ModelAdmin):
     def hide_listings(self, request, queryset):
         hidden = queryset.update(visible=False)
         self.message_user(request, ngettext("%(n)d listing hidden.", "%(n)d listings hidden.", hidden) % {"n": hidden})
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    """Phrases in one group find each other in search (红酒 = 红葡萄酒 = red wine); saving one re-reads the
+    search dictionary and reindexes the titles that contain it."""
+
+    list_display = ("group", "phrase", "kind")
+    list_filter = ("kind",)
+    search_fields = ("group", "phrase")

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CatalogConfig(AppConfig):
     name = "haitao.catalog"
     verbose_name = _("Catalog")
+
+    def ready(self):
+        from .search import index
+
+        index.connect()

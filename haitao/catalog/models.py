@@ -94,9 +94,23 @@ class Sku(models.Model):
         return self.title_en if language == "en" else self.title
 
 
+# What makes a listing one buyers see — the one definition: the listing is shown and its brand's
+# storefront is open. visible_sql() is the same rule for the prebuilt hot-path reads (product page,
+# order placement); tests/core/test_listing_read.py holds the two to the same answer.
+VISIBLE = {"visible": True, "brand__active": True}
+
+
+def visible_sql(listing_alias: str, brand_alias: str, quote=str) -> str:
+    """:data:`VISIBLE` as a SQL condition over ``catalog_listing`` and ``brands_brand`` aliased so."""
+    from haitao.brands.models import Brand
+
+    return (f"{listing_alias}.{quote(Listing._meta.get_field('visible').column)} "
+            f"AND {brand_alias}.{quote(Brand._meta.get_field('active').column)}")
+
+
 class ListingQuerySet(models.QuerySet):
     def visible(self):
-        return self.filter(visible=True, brand__active=True)
+        return self.filter(**VISIBLE)
 
     def for_brand(self, brand):
         return self.filter(brand=brand).select_related("sku", "sku__category", "merchant")
@@ -140,3 +154,58 @@ class Listing(models.Model):
 
     def __str__(self):
         return f"{self.brand.code}:{self.sku.code} ¥{self.price}"
+
+
+class Synonym(models.Model):
+    """Words a buyer types for the same thing, in either language: every phrase of a group finds what
+    any other phrase of the group finds (红酒 = 红葡萄酒 = red wine). Operators extend the table in the
+    admin; a `brand` group also lists a goods brand's other names (SK2 = SK-II)."""
+
+    class Kind(models.TextChoices):
+        TERM = "term", "term"
+        BRAND = "brand", "brand or product line"
+
+    group = models.SlugField(max_length=60, help_text="phrases with the same group mean the same thing")
+    phrase = models.CharField(max_length=80)
+    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.TERM)
+
+    class Meta:
+        ordering = ["group", "phrase"]
+        constraints = [models.UniqueConstraint(fields=["group", "phrase"], name="one_phrase_per_synonym_group")]
+
+    def __str__(self):
+        return f"{self.group}: {self.phrase}"
+
+
+class SearchDocument(models.Model):
+    """One listing as search sees it: analysed tokens per field (see catalog.search.analysis) and the
+    facts facets and sorting need. Derived data, written only by catalog.search.index; the engines'
+    full-text structures (SQLite FTS5 table, PostgreSQL tsvector column) follow it in the database."""
+
+    listing = models.OneToOneField(Listing, on_delete=models.CASCADE, related_name="search_document")
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    sku = models.ForeignKey(Sku, on_delete=models.CASCADE, related_name="+")
+    t_title = models.TextField(blank=True)
+    t_brand = models.TextField(blank=True)
+    t_category = models.TextField(blank=True)
+    t_extra = models.TextField(blank=True)
+    goods_brand = models.CharField(max_length=80)
+    category = models.CharField(max_length=40)
+    origin = models.CharField(max_length=2)
+    price = models.DecimalField(max_digits=12, decimal_places=2)
+    price_band = models.PositiveSmallIntegerField()
+    featured = models.BooleanField(default=False)
+    category_position = models.PositiveSmallIntegerField(default=0)
+    sku_code = models.CharField(max_length=40)
+    sales = models.PositiveIntegerField(default=0, help_text="units ordered (not cancelled or expired)")
+    listed_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["brand", "category"], name="searchdoc_brand_category")]
+
+
+class SearchTerm(models.Model):
+    """Every token in the index: tells a query which words exist, and offers near spellings of an unknown
+    one (pg_trgm on PostgreSQL, the same trigram measure in Python on SQLite)."""
+
+    term = models.CharField(max_length=80, unique=True)

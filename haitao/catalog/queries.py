@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q
 
 from haitao.brands.models import Brand
 from haitao.common.errors import NotFound
+from haitao.rules.positive_list import mode_of_warehouse
 
-from .models import Listing
+from .models import Listing, visible_sql
 
 
 BRAND_CACHE_SECONDS = 60
@@ -46,20 +46,19 @@ def clean_query(raw: str) -> str:
     return _CONTROL_CHARACTERS.sub("", raw or "").strip()
 
 
-def search_listings(brand: Brand, q: str = "", category: str = ""):
-    """Visible listings of `brand`, in a category (slug) and matching `q`, in one query. `q` matches a
-    title, the goods' brand or its category (Chinese or English, any part), a barcode or a SKU code;
-    control characters are dropped first, and a `q` left blank is no filter."""
-    listings = Listing.objects.visible().for_brand(brand)
+def search_listings(brand: Brand, q: str = "", category: str = "", sort: str = "relevance", filters=None,
+                    limit: int = 60, offset: int = 0, facets: bool = False):
+    """Visible listings of `brand`, in a category (slug), matching `q` (catalog.search: segmentation,
+    synonyms, pinyin, typos, units), best first or in `sort` order; a `q` left blank after dropping
+    control characters is no search. Returns (listings, SearchResult)."""
+    from .search.ranking import Filters, search
+
+    filters = filters or Filters()
     if category:
-        listings = listings.filter(sku__category__slug=category)
-    q = clean_query(q)
-    if q:
-        listings = listings.filter(Q(sku__title__icontains=q) | Q(sku__title_en__icontains=q)
-                                   | Q(sku__brand_name__icontains=q) | Q(sku__brand_name_zh__icontains=q)
-                                   | Q(sku__category__name__icontains=q) | Q(sku__category__name_en__icontains=q)
-                                   | Q(sku__gtin=q) | Q(sku__code__iexact=q))
-    return listings.order_by("-featured", "sku__category__position", "sku__code")
+        filters.category = category
+    result = search(brand, clean_query(q), sort, filters, limit, offset, facets)
+    by_id = Listing.objects.visible().for_brand(brand).select_related("brand").in_bulk(result.listing_ids)
+    return [by_id[i] for i in result.listing_ids if i in by_id], result
 
 
 _AVAILABILITY = """
@@ -83,7 +82,7 @@ def availability(sku_ids) -> dict[int, dict]:
         entry = out.setdefault(sku_id, {"available": 0, "modes": []})
         if available > 0:
             entry["available"] += available
-            entry["modes"].append("1210" if kind == "bonded" else "9610")
+            entry["modes"].append(mode_of_warehouse(kind))
     for entry in out.values():
         entry["modes"].sort()
     return out
@@ -138,11 +137,11 @@ def _connect_invalidation() -> None:
     from django.db.models.signals import post_delete, post_save
 
     from haitao.brands.models import Merchant
-    from haitao.inventory.models import Warehouse
 
     from .models import Category, Sku
 
-    for model in (Listing, Sku, Category, Brand, Merchant, Warehouse):
+    # Warehouses (a listing's availability by kind) are connected by inventory, which depends on catalog.
+    for model in (Listing, Sku, Category, Brand, Merchant):
         post_save.connect(bump_catalog_version, sender=model, dispatch_uid=f"catalog-cache-{model.__name__}-save")
         post_delete.connect(bump_catalog_version, sender=model, dispatch_uid=f"catalog-cache-{model.__name__}-del")
 
@@ -187,8 +186,8 @@ SELECT l.sku_id, s.code, s.gtin, s.brand_name, s.title, s.title_en, c.slug, l.pr
   JOIN catalog_sku s ON s.id = l.sku_id
   JOIN catalog_category c ON c.id = s.category_id
   JOIN brands_merchant m ON m.id = l.merchant_id
- WHERE b.code = %s AND b.active AND l.visible AND s.code = %s
-"""
+ WHERE b.code = %s AND {visible} AND s.code = %s
+""".format(visible=visible_sql("l", "b"))
 _PRODUCT_FIELDS = ("sku", "gtin", "brand_name", "title", "title_en", "category", "price", "compare_at_price",
                    "merchant", "origin_country", "hs_code", "net_weight_kg", "vat_rate", "consumption_tax_rate")
 
@@ -254,21 +253,33 @@ def product_json(brand_code: str, sku_code: str, load) -> str:
     return head + _json_tail(avail)
 
 
-def product_page_json(brand: Brand, q: str, category: str, limit: int, offset: int) -> str:
-    """A search/list page's JSON body ({"count", "items"}), cached per catalog version and query."""
+def product_page_json(brand: Brand, q: str, category: str, limit: int, offset: int, sort: str = "relevance",
+                      filters=None, facets: bool = False) -> str:
+    """A search/list page's JSON body ({"count", "items"}, plus "facets" when asked, "did_you_mean" and
+    "relaxed" when they apply), cached per catalog version and query."""
     import hashlib
 
+    from .search.ranking import Filters, search
+
+    filters = filters or Filters()
+    filters.category = category or filters.category
     version = catalog_version()
-    params = hashlib.sha256(f"{q}\x00{category}\x00{limit}\x00{offset}".encode()).hexdigest()[:32]
+    params = hashlib.sha256(f"{q}\x00{limit}\x00{offset}\x00{sort}\x00{filters}\x00{facets}".encode()).hexdigest()[:32]
     key = f"{_prefix()}:{version}:s:{brand.code}:{params}"
     entry = cache.get(key)
     if entry is None:
-        listings = search_listings(brand, q, category)
-        page = list(listings[offset:offset + limit])
-        count = len(page) + offset if 0 < len(page) < limit else listings.count()
-        entry = (count, [(l.sku_id, l.sku.code, _json_head(l)) for l in page])
+        result = search(brand, clean_query(q), sort, filters, limit, offset, facets)
+        by_id = Listing.objects.for_brand(brand).in_bulk(result.listing_ids)
+        page = [by_id[i] for i in result.listing_ids if i in by_id]
+        extra = {"facets": result.facets} if facets else {}
+        if result.did_you_mean:
+            extra["did_you_mean"] = result.did_you_mean
+        if result.relaxed:
+            extra["relaxed"] = True
+        extra_json = ", " + json.dumps(extra, default=str)[1:-1] if extra else ""
+        entry = (result.count, [(listing.sku_id, listing.sku.code, _json_head(listing)) for listing in page], extra_json)
         cache.set(key, entry, CATALOG_SECONDS)
-    count, items = entry
+    count, items, extra_json = entry
     stock = _availability_cached([(sku_id, code) for sku_id, code, _ in items])
     body = ", ".join(head + _json_tail(stock[code]) for _, code, head in items)
-    return f'{{"count": {count}, "items": [{body}]}}'
+    return f'{{"count": {count}, "items": [{body}]{extra_json}}}'

@@ -1,12 +1,12 @@
 """Personal data at rest: Fernet encryption with rotatable keys, and the keyed hash of ID numbers."""
 
-import hashlib
-import hmac
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
+
+from haitao.rules.identity import id_key
 
 
 @lru_cache(maxsize=4)
@@ -35,8 +35,9 @@ def rotate(token: str) -> str:
 
 
 def id_hash(id_number: str) -> str:
-    """HMAC-SHA256 of a normalised ID number: keys the quota ledger without storing the number."""
-    return hmac.new(settings.ID_HASH_KEY, id_number.strip().upper().encode(), hashlib.sha256).hexdigest()
+    """The keyed hash (rules.identity.id_key) under this deployment's key: keys the quota ledger,
+    identities and the payer check without storing the number."""
+    return id_key(id_number, settings.ID_HASH_KEY)
 
 
 class EncryptedTextField(models.TextField):

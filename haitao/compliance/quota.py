@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
-from haitao.common.errors import Conflict
+from haitao.common.errors import Conflict, InvalidInput
 
 from .models import QuotaAccount, QuotaEntry
 
@@ -94,3 +94,80 @@ def release(entry: QuotaEntry) -> None:
         _move(entry, QuotaEntry.State.RELEASED, reserved_fen=-cents)
     elif entry.state == QuotaEntry.State.COMMITTED:
         _move(entry, QuotaEntry.State.RELEASED, committed_fen=-cents)
+
+
+_MOVE_IN = """
+INSERT INTO compliance_quotaaccount (id_hash, year, reserved_fen, committed_fen, updated_at)
+VALUES (%s, %s, %s, %s, %s)
+ON CONFLICT (id_hash, year) DO UPDATE
+   SET reserved_fen = compliance_quotaaccount.reserved_fen + excluded.reserved_fen,
+       committed_fen = compliance_quotaaccount.committed_fen + excluded.committed_fen,
+       updated_at = excluded.updated_at
+ WHERE compliance_quotaaccount.reserved_fen + compliance_quotaaccount.committed_fen
+       + excluded.reserved_fen + excluded.committed_fen <= %s
+RETURNING id
+"""
+
+
+def move_year(entry: QuotaEntry, year: int, annual_limit: Decimal) -> None:
+    """Rule 6: customs counts an order in the year its inventory list is declared. Move the entry's
+    amount there, checked against that year's limit (one conditional upsert, as reserve), or raise
+    QuotaExhausted and leave it where it was. Runs in the caller's transaction."""
+    if entry.state == QuotaEntry.State.RELEASED or entry.year == year:
+        return
+    cents = fen(entry.amount)
+    column = "reserved_fen" if entry.state == QuotaEntry.State.RESERVED else "committed_fen"
+    reserved, committed = (cents, 0) if column == "reserved_fen" else (0, cents)
+    if entry.amount > annual_limit:
+        raise QuotaExhausted("annual_limit_exceeded", f"¥{entry.amount} is over the annual limit of ¥{annual_limit}.")
+    with connection.cursor() as cursor:
+        cursor.execute(_MOVE_IN, [entry.id_hash, year, reserved, committed, timezone.now(), fen(annual_limit)])
+        took = cursor.fetchone()
+    if took is None:
+        remaining = max(annual_limit - used(entry.id_hash, year), Decimal("0.00"))
+        raise QuotaExhausted("annual_limit_exceeded",
+                             f"Declared in {year}, this order of ¥{entry.amount} would pass that year's annual "
+                             f"limit of ¥{annual_limit}; ¥{remaining} remains.", remaining=str(remaining))
+    QuotaAccount.objects.filter(id_hash=entry.id_hash, year=entry.year).update(**{column: F(column) - cents})
+    entry.year = year
+    entry.save(update_fields=["year", "updated_at"])
+
+
+def release_part(entry: QuotaEntry, amount: Decimal) -> Decimal:
+    """Give back ``amount`` of a committed entry (the dutiable value of returned lines, after customs
+    accepted the CEB625); the whole of it releases the entry. Returns what was given back."""
+    if entry.state != QuotaEntry.State.COMMITTED or amount <= 0:
+        return Decimal("0.00")
+    amount = min(amount, entry.amount)
+    if amount == entry.amount:
+        release(entry)
+        return amount
+    QuotaAccount.objects.filter(id_hash=entry.id_hash, year=entry.year).update(
+        committed_fen=F("committed_fen") - fen(amount))
+    entry.amount -= amount
+    entry.save(update_fields=["amount", "updated_at"])
+    return amount
+
+
+def record_history(order, external_ref: str, id_hash: str, year: int, amount: Decimal) -> bool:
+    """A committed entry for an order placed on an acquired platform (consolidation), and the person's
+    account moved with it. Idempotent on ``external_ref``: False when it is already there. History is
+    entered even over the annual limit (it happened); the limit then stops new orders. A negative
+    amount (a refund larger than the goods) counts as 0."""
+    if not (external_ref or "").strip():
+        raise InvalidInput("missing_field", "A history entry needs its external reference.", field="external_ref")
+    if not (id_hash or "").strip():
+        raise InvalidInput("missing_field", "A history entry needs the person's ID hash.", field="id_hash")
+    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise InvalidInput("invalid_year", "year is a calendar year.", field="year")
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        raise InvalidInput("invalid_amount", "amount is a Decimal in CNY.", field="amount")
+    if QuotaEntry.objects.filter(external_ref=external_ref).exists():
+        return False
+    amount = max(amount, Decimal("0.00"))
+    QuotaEntry.objects.create(order=order, external_ref=external_ref, id_hash=id_hash, year=year, amount=amount,
+                              state=QuotaEntry.State.COMMITTED)
+    account, _ = QuotaAccount.objects.get_or_create(id_hash=id_hash, year=year)
+    QuotaAccount.objects.filter(pk=account.pk).update(committed_fen=F("committed_fen") + fen(amount),
+                                                      updated_at=timezone.now())
+    return True

@@ -25,7 +25,8 @@ def summary(report: dict) -> dict:
             "counts": report["counts"], "conflicts": len(report["conflicts"]),
             "quarantined": len(report["quarantined"]), "orders_deferred": len(report.get("orders_deferred", [])),
             "warehouses_created": [w["warehouse"] for w in report.get("warehouses", [])],
-            "skipped_existing": report.get("skipped_existing", {})}
+            "skipped_existing": report.get("skipped_existing", {}),
+            "brand_awaits_activation": (report.get("brand_status") or {}).get("awaits_activation", False)}
 
 
 def cmd_consolidate(args) -> int:
@@ -55,6 +56,10 @@ def cmd_consolidate(args) -> int:
               f"{o['quarantined']} quarantined; {o.get('quota_entries', 0)} quota ledger entries")
         print(f"  {len(report['conflicts'])} conflicts; review items {verb} queued in the admin "
               "(Platform consolidation → Review items)")
+        status = report.get("brand_status") or {}
+        if status.get("awaits_activation"):
+            print(f"  brand {report['brand']} awaits activation: buyers do not see it until an operator runs "
+                  f"`{status['activate']}` (or Activate in the admin)")
         if args.report:
             print(f"  report: {os.path.join(args.report, 'report.json')} and report.html")
     return 0

@@ -33,24 +33,25 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from stdnum.cn import ric
+from haitao.rules.identity import clean_id_number, id_key
 
 from .normalise import normalise_phone
 
 LINKED, REVIEW, CREATED = "linked", "review", "created"
 
 
+def _bytes(key: bytes | str) -> bytes:
+    return key.encode() if isinstance(key, str) else key
+
+
 def _hmac(key: bytes | str, purpose: str, value: str) -> str:
-    key = key.encode() if isinstance(key, str) else key
-    return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+    return hmac.new(_bytes(key), f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
-def normalise_id_number(value: str | None) -> str | None:
-    """An 18-character resident ID number that passes GB 11643 (MOD 11-2), upper-case X; else None."""
-    if not value:
-        return None
-    number = unicodedata.normalize("NFKC", value).strip().upper().replace(" ", "")
-    return number if ric.is_valid(number) else None
+# One ID check for checkout and import alike: rules.identity.validate_resident_id (GB 11643 form,
+# MOD 11-2 and a real birth date). stdnum's full validate() also wants the address code in its own
+# table for the birth year, which refused valid numbers such as 440524188001010014 on import.
+normalise_id_number = clean_id_number
 
 
 def normalise_name(value: str | None) -> str:
@@ -63,7 +64,7 @@ def normalise_name(value: str | None) -> str:
 
 def identity_hash(key: bytes | str, id_number: str | None) -> str | None:
     number = normalise_id_number(id_number)
-    return _hmac(key, "id", number) if number else None
+    return id_key(number, _bytes(key)) if number else None
 
 
 def phone_hash(key: bytes | str, phone: str | None) -> str | None:
@@ -136,7 +137,7 @@ class CustomerIndex:
         source_id = str(_get(source, "id"))
         name = normalise_name(_get(source, "name"))
         number = normalise_id_number(_get(source, "id_number"))
-        id_key = _hmac(self.key, "id", number) if number else None
+        id_hash = identity_hash(self.key, number)
         phone = normalise_phone(_get(source, "phone"))
         phone_key = _hmac(self.key, "phone", phone) if phone else None
         invalid_id = ["id_number invalid, not used"] if _get(source, "id_number") and not number else []
@@ -147,7 +148,7 @@ class CustomerIndex:
             return CustomerDecision(source_id, decision, customer, reasons + invalid_id, ids)
 
         # 1. the same verified ID number
-        id_hits = self.by_id.get(id_key, []) if id_key else []
+        id_hits = self.by_id.get(id_hash, []) if id_hash else []
         if len(id_hits) > 1:
             return decide(REVIEW, id_hits, ["id_number", "id_number on several customers"])
         if id_hits:
@@ -159,7 +160,7 @@ class CustomerIndex:
         phone_hits = self.by_phone.get(phone_key, []) if phone_key else []
         same_name = [h for h in phone_hits if h.name == name]
         if same_name:
-            if id_key and all(h.id_hash and h.id_hash != id_key for h in same_name):
+            if id_hash and all(h.id_hash and h.id_hash != id_hash for h in same_name):
                 return decide(REVIEW, same_name, ["phone", "name", "id_number differs"])
             if len(same_name) > 1:
                 return decide(REVIEW, same_name, ["phone", "name", "several customers"])

@@ -36,6 +36,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from haitao.rules.identity import normalise_mobile
+
 DATA = "data"
 
 # --- small value normalisers -------------------------------------------------------------------
@@ -69,24 +71,8 @@ def normalise_gtin(value: Any) -> str | None:
     return code.zfill(14)
 
 
-_PHONE_RE = re.compile(r"1[3-9]\d{9}")
-
-
-def normalise_phone(value: Any) -> str | None:
-    """A mainland mobile number as 11 digits (+86 138-0013-8000 → 13800138000), else None."""
-    if value is None:
-        return None
-    text = fold(str(value)).strip()
-    text = re.sub(r"[\s\-().]", "", text)
-    if text.startswith("+"):
-        if not text.startswith("+86"):
-            return None
-        text = text[3:]
-    elif text.startswith("0086"):
-        text = text[4:]
-    elif text.startswith("86") and len(text) == 13:
-        text = text[2:]
-    return text if _PHONE_RE.fullmatch(text) else None
+# One reading of phone numbers for checkout and import alike (rules.identity).
+normalise_phone = normalise_mobile
 
 
 def normalise_amount(value: Any, places: str = "0.01") -> Decimal | None:

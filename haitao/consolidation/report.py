@@ -175,6 +175,12 @@ def _render_html(report: Mapping[str, Any], language: str) -> str:
     title = _("Consolidation of %(platform)s as brand %(brand)s") % {"platform": report.get("platform", "?"),
                                                                      "brand": report.get("brand", "?")}
     dry = '<p class="dry">{}</p>'.format(escape(_("Dry run: nothing was written."))) if report.get("dry_run") else ""
+    status = report.get("brand_status") or {}
+    awaiting = ('<p class="dry">{}</p>'.format(escape(_(
+        "Brand %(code)s awaits activation: buyers see neither its storefront nor its API until an operator "
+        "activates it (admin: Brands → Activate, or %(command)s).") % {
+            "code": status.get("code"), "command": status.get("activate")}))
+        if status.get("awaits_activation") else "")
 
     def h2(text):
         return f"<h2>{escape(text)}</h2>"
@@ -183,7 +189,7 @@ def _render_html(report: Mapping[str, Any], language: str) -> str:
         "<!doctype html>",
         f'<html lang="{escape(language)}"><head><meta charset="utf-8">',
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{escape(title)}</h1>{dry}",
+        f"<h1>{escape(title)}</h1>{dry}{awaiting}",
         h2(_("Summary")), _table([_("kind"), _("count"), _("value")], summary_rows),
         h2(_("Products to review")),
         _table([_("source id"), _("score"), _("reasons"), _("candidates")], product_review, len(reviews)),

@@ -21,7 +21,8 @@ from .messages import (
 )
 from .parse import message_type, parse
 from .receipts import (
-    CEB312, CEB412, CEB512, CEB622, CEB816, CEB900, InventoryReturn, LogisticsReturn, MessageReturn,
+    CEB312, CEB412, CEB512, CEB622, CEB624, CEB626, CEB816, CEB900, InventoryReturn, InvtCancelReturn,
+    InvtRefundReturn, LogisticsReturn, MessageReturn,
     OrderReturn, PaymentReturn, ReturnStatus, Tax, TaxHeadRd, TaxListRd, error_code,
 )
 from .sign import DeviceSigner, KeyDevice, RsaSha1Signer, Signer, generate_test_certificate, verify

@@ -14,7 +14,7 @@ from .xmlmap import from_element
 MESSAGE_TYPES: dict[str, type] = {
     cls.TAG: cls
     for cls in (m.CEB311, m.CEB411, m.CEB511, m.CEB621, m.CEB623, m.CEB625,
-                r.CEB312, r.CEB412, r.CEB512, r.CEB622, r.CEB816, r.CEB900)
+                r.CEB312, r.CEB412, r.CEB512, r.CEB622, r.CEB624, r.CEB626, r.CEB816, r.CEB900)
 }
 
 

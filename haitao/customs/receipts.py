@@ -1,4 +1,4 @@
-"""Receipts customs (or E-port) sends back: CEB312, CEB412, CEB512, CEB622, CEB816, CEB900.
+"""Receipts customs (or E-port) sends back: CEB312, CEB412, CEB512, CEB622, CEB624, CEB626, CEB816, CEB900.
 
 Same conventions as :mod:`haitao.customs.messages` (XSD element names, XSD order, keyword-only).
 Receipts have no BaseTransfer and no signature. ``returnStatus`` codes are in :class:`ReturnStatus`;
@@ -130,6 +130,50 @@ class CEB622(_Envelope):
 
 
 @_record
+class _ListRequestReturn:
+    """Answer to a cancellation (CEB623) or return (CEB626) request; XSD order differs from the
+    CEB622 one (agentCode comes before ebpCode here). 120 accepted, 399 concluded, 100 refused."""
+
+    guid: str
+    customsCode: str | None = None
+    agentCode: str | None = None
+    ebpCode: str | None = None
+    ebcCode: str | None = None
+    copNo: str
+    preNo: str
+    invtNo: str | None = None
+    returnStatus: str
+    returnTime: str = field(default_factory=_now17)
+    returnInfo: str
+
+
+@_record
+class InvtCancelReturn(_ListRequestReturn):
+    TAG: ClassVar[str] = "InvtCancelReturn"
+
+
+@_record
+class CEB624(_Envelope):
+    """Receipt of a cancellation request (CEB623)."""
+
+    TAG: ClassVar[str] = "CEB624Message"
+    returns: tuple[InvtCancelReturn, ...]
+
+
+@_record
+class InvtRefundReturn(_ListRequestReturn):
+    TAG: ClassVar[str] = "InvtRefundReturn"
+
+
+@_record
+class CEB626(_Envelope):
+    """Receipt of a return request (CEB625)."""
+
+    TAG: ClassVar[str] = "CEB626Message"
+    returns: tuple[InvtRefundReturn, ...]
+
+
+@_record
 class TaxHeadRd:
     """Tax bill head; ``status`` 1 generated, 2 summarised, 3 void. (No orderNo: the XSD has none.)"""
 
@@ -200,4 +244,4 @@ class CEB900(_Envelope):
     result: MessageReturn
 
 
-Receipt = CEB312 | CEB412 | CEB512 | CEB622 | CEB816 | CEB900
+Receipt = CEB312 | CEB412 | CEB512 | CEB622 | CEB624 | CEB626 | CEB816 | CEB900

@@ -9,8 +9,15 @@ What it plays, per message:
 - CEB311/411/511 → stored; CEB312/412/512 with 120, or 100 with the spec code in returnInfo
   (-301010/-401007/-504015 duplicates; appType 2 replaces, 3 deletes);
 - CEB621 → four-document match, then limits (-621018 annual before -621005 single, as rule 5
-  reports), then CEB622 120, and if ``config.release``: CEB622 800 plus the CEB816 tax bill.
-Other types (623/625, receipts) get a CEB900 "2999" saying the simulator does not handle them.
+  reports), then CEB622 120, and if ``config.release``: CEB622 800 plus the CEB816 tax bill. The
+  quota year is the list's declaration year (its appTime, China time), as the ledger counts it.
+- CEB623 (cancel) → CEB624: 399 for a declared, unreleased list (its quota given back); 100 with
+  -623003 unknown list, -623005 already released (return it instead), -623009 cancelled before.
+- CEB625 (return) → CEB626: 399 for a released list within 30 days of release whose lines and
+  quantities are within the list (the returned lines' dutiable value given back to the quota);
+  100 with -625016 unknown list, -625004 not released / past 30 days, -625209 no such line,
+  -625001 quantity over the declared one, -625033 a return declared before.
+Receipts and other types get a CEB900 "2999" saying the simulator does not handle them.
 """
 
 from __future__ import annotations
@@ -26,17 +33,21 @@ from typing import Any
 
 from lxml import etree
 
+from haitao.rules.returns import REQUEST_DAYS, returned_share
+
 from . import messages as m
 from . import receipts as r
 from .build import build
 from .errors import SchemaError
-from .formats import china_now, return_time
+from .formats import app_time, china_now, parse_app_time, return_time
 from .identities import check_three_documents
 from .parse import message_type, parse
 from .sign import verify
 from .taxbill import TaxRates, dutiable_value, inventory_taxes, tax_bill
 from .validate import parse_xml, validate
 from .xmlmap import from_element, to_element
+
+CANCELLED = "cancelled"
 
 REJECTED, ACCEPTED, RELEASED = r.ReturnStatus.REJECTED, r.ReturnStatus.ACCEPTED, r.ReturnStatus.RELEASED
 
@@ -48,6 +59,7 @@ class SimulatorConfig:
     reject_order_nos: frozenset[str] | set[str] = frozenset()  # CEB311 orders answered 100
     reject_all_inventory: bool = False  # every CEB621 answered 100 with rejection_code
     release: bool = True  # accepted lists go on to 800 + CEB816; False stops at 120
+    hold_order_nos: frozenset[str] | set[str] = frozenset()  # these lists stop at 120 (not released)
     rejection_code: str = "-621003"
     rejection_info: str = "清单申报失败，[simulator forced rejection]"
     single_limit: Decimal = Decimal(5000)
@@ -63,7 +75,7 @@ class SimulatorState:
     orders: dict[str, str] = field(default_factory=dict)  # orderNo → ceb:Order
     payments: dict[str, str] = field(default_factory=dict)  # payCode|payTransactionId → ceb:PaymentHead
     waybills: dict[str, str] = field(default_factory=dict)  # logisticsCode|logisticsNo → ceb:LogisticsHead
-    inventories: dict[str, dict[str, str]] = field(default_factory=dict)  # orderNo → invtNo, status, value
+    inventories: dict[str, dict[str, Any]] = field(default_factory=dict)  # orderNo → invtNo, status, value, …
     quota_used: dict[str, dict[str, str]] = field(default_factory=dict)  # sha256(id) → year → amount
     serial: int = 0
     processed: dict[str, str] = field(default_factory=dict)  # outbox file → sha256 (folder transport)
@@ -124,6 +136,7 @@ class CustomsSimulator:
         handler = {
             m.CEB311.TAG: self._orders, m.CEB411.TAG: self._payments,
             m.CEB511.TAG: self._waybills, m.CEB621.TAG: self._inventories,
+            m.CEB623.TAG: self._cancels, m.CEB625.TAG: self._refunds,
         }.get(message_type(xml_bytes))
         if handler is None:
             return [self._ceb900(xml_bytes, "2999", "其他业务逻辑错误: the simulator does not handle this message type")]
@@ -222,7 +235,7 @@ class CustomsSimulator:
         if mismatches:
             return "-621001", "清单报文校验失败，[" + "; ".join(f"{x.kind}:{x.field}" for x in mismatches) + "]"
         value = dutiable_value(invt)
-        year = int(h.appTime[:4])
+        year = _year(h)
         used = self.state.used(h.buyerIdNumber, year)
         if used + value > cfg.annual_limit:
             return "-621018", (f"清单[{h.orderNo}]中购买人[{h.buyerName}]已用购买额度为[{used}]，"
@@ -247,13 +260,18 @@ class CustomsSimulator:
         pre_no = f"B{now:%Y%m%d}{self.state.serial:09d}"
         invt_no = f"{h.customsCode}{now:%Y}I{self.state.serial:09d}"
         value = dutiable_value(invt)
-        self.state.add_used(h.buyerIdNumber, int(h.appTime[:4]), value)
-        status = RELEASED if self.config.release else ACCEPTED
-        self.state.inventories[h.orderNo] = {"invtNo": invt_no, "preNo": pre_no, "status": status, "value": str(value)}
+        self.state.add_used(h.buyerIdNumber, _year(h), value)
+        release = self.config.release and h.orderNo not in self.config.hold_order_nos
+        general = value > self.config.single_limit  # one unit of one SKU: general-trade tax (rule 4)
+        lines = inventory_taxes(invt, self.config.tax_rates, general_trade=general)
+        self.state.inventories[h.orderNo] = {
+            "invtNo": invt_no, "preNo": pre_no, "status": RELEASED if release else ACCEPTED, "value": str(value),
+            "year": _year(h), "buyer": _buyer_key(h.buyerIdNumber), "released_at": app_time(now) if release else "",
+            "lines": {str(i.gnum): {"gcode": i.gcode, "qty": str(i.qty), "value": str(x.dutiable)}
+                      for i, x in zip(invt.items, lines)},
+        }
         out: list[Any] = [r.CEB622(returns=(self._invt_return(h, ACCEPTED, "新增申报成功", pre_no, invt_no),))]
-        if self.config.release:
-            general = value > self.config.single_limit  # one unit of one SKU: general-trade tax (rule 4)
-            lines = inventory_taxes(invt, self.config.tax_rates, general_trade=general)
+        if release:
             out.append(r.CEB622(returns=(self._invt_return(h, RELEASED, "放行", pre_no, invt_no),)))
             out.append(r.CEB816(taxes=(tax_bill(invt, invt_no, lines, self._now()),)))
         return out
@@ -265,6 +283,84 @@ class CustomsSimulator:
             copNo=(h.copNo or h.orderNo)[:20], preNo=pre_no or _pre_no(h.preNo), invtNo=invt_no,
             returnStatus=status, returnTime=self._now(), returnInfo=info,
         )
+
+
+    # -- CEB623 cancellation, CEB625 return --------------------------------------------------------
+
+    def _cancels(self, msg: m.CEB623, _: bytes) -> list[r.CEB624]:
+        out = []
+        for h in msg.cancels:
+            invt, problem = self._listed(h, "-623003", "系统中不存在清单编号为[{}]的清单！")
+            if problem is None and invt["status"] == CANCELLED:
+                problem = "-623009", f"撤单清单[{h.invtNo}]已经申报过"
+            elif problem is None and invt["status"] != ACCEPTED:  # released (return it) or refused
+                problem = "-623005", f"清单的状态不符合撤单申报要求(清单编号[{h.invtNo}])！"
+            if problem is None:
+                invt["status"] = CANCELLED
+                self._give_back(invt, Decimal(invt["value"]))
+            out.append(self._request_return(r.InvtCancelReturn, h, invt, problem, "撤单审核通过"))
+        return [r.CEB624(returns=tuple(out))]
+
+    def _refunds(self, msg: m.CEB625, _: bytes) -> list[r.CEB626]:
+        out = []
+        for refund in msg.refunds:
+            h = refund.head
+            invt, problem = self._listed(h, "-625016", "查无此数据[{}]")
+            problem = problem or self._refund_problem(refund, invt)
+            if problem is None:
+                invt["refunded"] = {str(i.gnum): str(i.qty) for i in refund.items}
+                self._give_back(invt, sum((_share(invt["lines"][str(i.gnum)], i.qty) for i in refund.items),
+                                          Decimal(0)))
+            out.append(self._request_return(r.InvtRefundReturn, h, invt, problem, "退货审核通过"))
+        return [r.CEB626(returns=tuple(out))]
+
+    def _listed(self, h: m.InvtCancel | m.InvtRefundHead, code: str, text: str):
+        invt = self.state.inventories.get(h.orderNo)
+        if invt is None or invt["invtNo"] != h.invtNo:
+            return None, (code, text.format(h.invtNo))
+        return invt, None
+
+    def _refund_problem(self, refund: m.InvtRefund, invt: dict[str, Any]) -> tuple[str, str] | None:
+        h, lines = refund.head, invt.get("lines", {})
+        if invt.get("refunded"):
+            return "-625033", f"退货申请单[{h.invtNo}]已经申报过，请勿重复申报"
+        if invt["status"] != RELEASED or not invt.get("released_at"):
+            return "-625004", f"退货申请单申报失败，[清单[{h.invtNo}]未放行，不能退货]"
+        days = (parse_app_time(h.appTime) - parse_app_time(invt["released_at"])).total_seconds() / 86400
+        if days > REQUEST_DAYS:
+            return "-625004", f"退货申请单申报失败，[清单[{h.invtNo}]放行已超过{REQUEST_DAYS}天，不予退货]"
+        for item in refund.items:
+            line = lines.get(str(item.gnum))
+            if line is None or line["gcode"] != item.gcode:
+                return "-625209", (f"退货申请单[{h.invtNo}],在关联的清单中未找到表体序号为[{item.gnum}],"
+                                   f"商品编号为[{item.gcode}]的数据")
+            if item.qty > Decimal(line["qty"]):
+                return "-625001", (f"退货申请单报文校验失败，[表体第[{item.gnum}]项退货数量[{item.qty}]"
+                                   f"大于清单数量[{line['qty']}]]")
+        return None
+
+    def _give_back(self, invt: dict[str, Any], value: Decimal) -> None:
+        years = self.state.quota_used.setdefault(invt["buyer"], {})
+        year = str(invt["year"])
+        years[year] = str(max(Decimal(years.get(year, "0")) - value, Decimal(0)))
+
+    def _request_return(self, cls: type, h: Any, invt: dict[str, Any] | None, problem: tuple[str, str] | None,
+                        accepted: str) -> Any:
+        status, info = (REJECTED, _info(*problem)) if problem else (r.ReturnStatus.CONCLUDED, accepted)
+        return cls(guid=h.guid, customsCode=h.customsCode, agentCode=h.agentCode, ebpCode=h.ebpCode,
+                   ebcCode=h.ebcCode, copNo=(h.copNo or h.orderNo)[:20],
+                   preNo=(invt or {}).get("preNo") or _pre_no(h.preNo), invtNo=h.invtNo, returnStatus=status,
+                   returnTime=self._now(), returnInfo=info)
+
+
+def _year(h: m.InventoryHead) -> int:
+    """Customs counts the quota in the year the list is declared (its appTime, China time)."""
+    return int(h.appTime[:4])
+
+
+def _share(line: dict[str, str], qty: Decimal) -> Decimal:
+    """The returned units' part of a line's dutiable value, to the fen (the ledger's own rule)."""
+    return returned_share(Decimal(line["value"]), qty, Decimal(line["qty"]))
 
 
 def _one_unit(invt: m.Inventory) -> bool:

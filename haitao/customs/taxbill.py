@@ -2,7 +2,9 @@
 
 The arithmetic is ``haitao.rules`` (pure, no Django): the same apportioning and the same rule 3/4
 formulas as the checkout, so the simulator's bill and the quoted tax cannot drift apart. This
-module only maps list lines to those functions by gcode.
+module only maps list lines to those functions: by the SKU (``itemNo``) when the rates know it,
+because SKUs that share an HS code may carry different consumption tax (rule 8: a cosmetic is
+high-end by its own price and net content), else by the longest gcode prefix.
 """
 
 from __future__ import annotations
@@ -11,26 +13,51 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from haitao.rules.apportion import apportion
+from haitao.rules.cosmetics import SkuTaxFacts, consumption_tax_rate_for
 from haitao.rules.tax import cbec_line_tax, general_trade_line_tax
 
-from .messages import Inventory
+from .messages import Inventory, InventoryItem
 from .receipts import Tax, TaxHeadRd, TaxListRd
 
 ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
+class SkuRates:
+    """One SKU's rates; its consumption tax follows from the declared unit price (rule 8)."""
+
+    vat: Decimal
+    mfn: Decimal = ZERO
+    consumption: SkuTaxFacts = field(default_factory=SkuTaxFacts)
+
+    def consumption_rate(self, unit_price: Decimal) -> Decimal:
+        facts = self.consumption
+        return consumption_tax_rate_for(SkuTaxFacts(facts.basis, facts.ad_valorem_rate, unit_price,
+                                                    facts.net_content, facts.content_unit))
+
+
+@dataclass(frozen=True)
 class TaxRates:
-    """Rates looked up by the longest matching prefix of the 10-digit gcode."""
+    """Rates per SKU (``skus``, by itemNo), else by the longest matching prefix of the 10-digit gcode."""
 
     default_vat: Decimal = Decimal("0.13")
     vat: dict[str, Decimal] = field(default_factory=dict)
     consumption: dict[str, Decimal] = field(default_factory=dict)  # ad valorem only (rule 8)
     mfn: dict[str, Decimal] = field(default_factory=dict)  # general-trade duty (rule 4)
+    skus: dict[str, SkuRates] = field(default_factory=dict)
 
     def lookup(self, table: dict[str, Decimal], gcode: str, default: Decimal = ZERO) -> Decimal:
         keys = [k for k in table if gcode.startswith(k)]
         return table[max(keys, key=len)] if keys else default
+
+    def of(self, item: InventoryItem) -> tuple[Decimal, Decimal, Decimal]:
+        """(VAT, consumption-tax, MFN) rates of one list line."""
+        sku = self.skus.get(item.itemNo or "")
+        if sku is not None:
+            return sku.vat, sku.consumption_rate(item.price), sku.mfn
+        g = item.gcode
+        return (self.lookup(self.vat, g, self.default_vat), self.lookup(self.consumption, g),
+                self.lookup(self.mfn, g))
 
 
 @dataclass(frozen=True)
@@ -43,15 +70,11 @@ class LineTax:
     vat: Decimal
 
 
-def line_tax(gnum: int, gcode: str, p: Decimal, rates: TaxRates, general_trade: bool = False) -> LineTax:
+def line_tax(item: InventoryItem, p: Decimal, rates: TaxRates, general_trade: bool = False) -> LineTax:
     """Rule 3 (CBEC, 70%, duty 0) or rule 4 (general trade, full, MFN duty) for one line."""
-    v = rates.lookup(rates.vat, gcode, rates.default_vat)
-    c = rates.lookup(rates.consumption, gcode)
-    if general_trade:
-        taxes = general_trade_line_tax(p, rates.lookup(rates.mfn, gcode), c, v)
-    else:
-        taxes = cbec_line_tax(p, c, v)
-    return LineTax(gnum, gcode, p, taxes.duty, taxes.consumption_tax, taxes.vat)
+    v, c, t = rates.of(item)
+    taxes = general_trade_line_tax(p, t, c, v) if general_trade else cbec_line_tax(p, c, v)
+    return LineTax(item.gnum, item.gcode, p, taxes.duty, taxes.consumption_tax, taxes.vat)
 
 
 def dutiable_value(inventory: Inventory) -> Decimal:
@@ -64,7 +87,7 @@ def inventory_taxes(inventory: Inventory, rates: TaxRates, general_trade: bool =
     items, head = inventory.items, inventory.head
     weights = [i.totalPrice for i in items]
     shares = [f + s for f, s in zip(apportion(head.freight, weights), apportion(head.insuredFee, weights))]
-    return [line_tax(i.gnum, i.gcode, i.totalPrice + s, rates, general_trade) for i, s in zip(items, shares)]
+    return [line_tax(i, i.totalPrice + s, rates, general_trade) for i, s in zip(items, shares)]
 
 
 def tax_bill(inventory: Inventory, invt_no: str, lines: list[LineTax], returned_at: str) -> Tax:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from haitao.common.logging import mask_text
 
 from . import services
-from .models import Declaration, OutboxMessage, Receipt, Shipment, TrackingEvent
+from .models import Declaration, OutboxMessage, Receipt, Shipment, TaxBillCheck, TrackingEvent
 
 _ADDRESS = re.compile(r"(<ceb:consigneeAddress>)[^<]*(</ceb:consigneeAddress>)")
 
@@ -124,3 +124,37 @@ class ShipmentAdmin(AuditTrailAdmin):
     readonly_fields = ["order", "logistics_code", "logistics_name", "waybill_no", "weight_kg", "status", "created_at",
                        "shipped_at", "delivered_at"]
     inlines = [TrackingInline]
+
+
+class MismatchFilter(admin.SimpleListFilter):
+    title, parameter_name = "tax bill agrees", "mismatch"
+
+    def lookups(self, request, model_admin):
+        return (("yes", "mismatch: billed ≠ withheld"), ("no", "agrees"))
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(difference=0)
+        if self.value() == "no":
+            return queryset.filter(difference=0)
+        return queryset
+
+
+@admin.register(TaxBillCheck)
+class TaxBillCheckAdmin(AuditTrailAdmin):
+    """Every customs tax bill against the tax withheld; a mismatch is the operator's to settle."""
+
+    list_display = ("order", "invt_no", "withheld", "billed", "difference", "agrees", "received_at")
+    list_filter = (MismatchFilter, "received_at")
+    list_select_related = ("order",)
+    search_fields = ("order__number", "invt_no", "tax_no")
+    date_hierarchy = "received_at"
+    fields = readonly_fields = ("order", "invt_no", "tax_no", "withheld", "billed", "difference", "lines",
+                                "received_at")
+
+    @admin.display(boolean=True, description=_("agrees"))
+    def agrees(self, obj):
+        return not obj.mismatch
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -32,3 +32,24 @@ def explain(code: str) -> tuple[str, str]:
     """(zh, en) buyer-facing explanation of a refusal with spec code ``code``."""
     zh, en = REASONS.get(code) or (GENERIC[0].format(code=code or "—"), GENERIC[1].format(code=code or "—"))
     return f"{zh}{AFTERWARDS[0]}", f"{en} {AFTERWARDS[1]}"
+
+
+# Refusals of a cancellation (CEB624) or a return (CEB626): nothing was refunded, so no AFTERWARDS.
+REQUEST_REASONS: dict[str, tuple[str, str]] = {
+    "-623005": ("海关已放行本单，无法撤单；如需退回商品，请在放行后30天内申请退货。",
+                "Customs has already released this order, so it can no longer be cancelled; to send the goods "
+                "back, request a return within 30 days of release."),
+    "-623009": ("本单已提交过撤单申请。", "A cancellation of this order was already sent to customs."),
+    "-625004": ("海关未受理退货：须在海关放行后30天内申请。",
+                "Customs refused the return: it must be requested within 30 days of customs release."),
+    "-625001": ("海关未受理退货：退货数量超过申报数量。",
+                "Customs refused the return: a quantity is larger than the one declared."),
+    "-625033": ("本单已提交过退货申请，海关不再受理。", "A return of this order was already declared to customs."),
+}
+REQUEST_GENERIC = ("海关未受理本次申请（{code}）。", "Customs refused this request ({code}).")
+
+
+def explain_request(code: str) -> tuple[str, str]:
+    """(zh, en) buyer-facing explanation of a refused cancellation or return."""
+    return REQUEST_REASONS.get(code) or (REQUEST_GENERIC[0].format(code=code or "—"),
+                                         REQUEST_GENERIC[1].format(code=code or "—"))

@@ -1,4 +1,5 @@
-"""`haitao customs export`: an order's messages as files ``<type>_<orderNo>.xml``, each XSD-valid.
+"""`haitao customs export`: an order's messages as files ``<type>_<orderNo>.xml``, each XSD-valid —
+the four documents, and the cancellation (CEB623) and return (CEB625) requests when there were any.
 
 The messages sent (or queued) are written as stored: the very bytes customs got. A message not made
 yet (CEB621 before the three documents are accepted) is built fresh, signed, and written too, so
@@ -24,7 +25,8 @@ def order_messages(order) -> dict[str, bytes]:
     """{message type: XML bytes} of the order (stored, else freshly built)."""
     stored = {d.message_type: d.xml.encode("utf-8") for d in order.declarations.all() if d.xml}
     external = set(order.declarations.filter(status=D.Status.EXTERNAL).values_list("message_type", flat=True))
-    wanted = [t for t in D.Type.values if t not in stored and t not in external]
+    requests = (D.Type.CANCEL, D.Type.RETURN)  # only ever made on request, never built for export
+    wanted = [t for t in D.Type.values if t not in stored and t not in external and t not in requests]
     if wanted:
         shipment = Shipment.objects.filter(order=order).first()
         box = None

@@ -1,4 +1,5 @@
-"""Order → customs messages (CEB311/411/511/621). Reads models, writes nothing.
+"""Order → customs messages (CEB311/411/511/621, and CEB623/625 from the declared list). Reads
+models, writes nothing.
 
 The three-document identities (Part A rule 11) hold by construction: every amount, name and
 consignee field of the four documents is read from the one order row, and :func:`check` runs
@@ -22,8 +23,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from haitao.customs import (
-    CEB311, CEB411, CEB511, CEB621, BaseTransfer, Inventory, InventoryHead, InventoryItem, Logistics, LogisticsHead,
-    Order, OrderHead, OrderItem, Payment, PaymentHead, app_time, check_three_documents, decl_date,
+    CEB311, CEB411, CEB511, CEB621, CEB623, CEB625, BaseTransfer, Inventory, InventoryHead, InventoryItem, InvtCancel,
+    InvtRefund, InvtRefundHead, InvtRefundItem, Logistics, LogisticsHead, Order, OrderHead, OrderItem, Payment,
+    PaymentHead, app_time, check_three_documents, decl_date,
 )
 
 from . import config
@@ -155,7 +157,7 @@ def inventory_message(order, box: Parcel, platform: Party, carrier: Carrier, whe
     ebc = enterprise(order, platform)
     voyage, bill = _master_bill(carrier, when)
     head = InventoryHead(
-        orderNo=order.number, ebpCode=platform.code, ebpName=platform.name, ebcCode=ebc.code, ebcName=ebc.name,
+        appTime=app_time(when), orderNo=order.number, ebpCode=platform.code, ebpName=platform.name, ebcCode=ebc.code, ebcName=ebc.name,
         logisticsNo=box.number, logisticsCode=carrier.code, logisticsName=carrier.name, copNo=order.number[:20],
         assureCode=platform.code, emsNo=warehouse.ems_no if bonded else None, declTime=decl_date(when),
         customsCode=warehouse.customs_code, portCode=warehouse.port_code, buyerIdNumber=order.buyer_id_number,
@@ -176,6 +178,37 @@ def inventory_message(order, box: Parcel, platform: Party, carrier: Carrier, whe
         for line in _lines(order)
     )
     return CEB621(inventories=(Inventory(head=head, items=items),), base_transfer=transfer(platform))
+
+
+def _request_head(declared: CEB621, invt_no: str, pre_no: str, reason: str, when: datetime) -> dict:
+    """Head fields of a CEB623/CEB625: the declared list's own, so the request names exactly it."""
+    h = declared.inventories[0].head
+    return dict(appTime=app_time(when), customsCode=h.customsCode, orderNo=h.orderNo, ebpCode=h.ebpCode,
+                ebpName=h.ebpName, ebcCode=h.ebcCode, ebcName=h.ebcName, logisticsNo=h.logisticsNo,
+                logisticsCode=h.logisticsCode, logisticsName=h.logisticsName, copNo=h.copNo or h.orderNo[:20],
+                preNo=pre_no if len(pre_no) == 18 else None, invtNo=invt_no, buyerIdNumber=h.buyerIdNumber,
+                buyerName=h.buyerName, buyerTelephone=h.buyerTelephone, agentCode=h.agentCode,
+                agentName=h.agentName, reason=(reason or "—")[:1000])
+
+
+def cancel_message(declared: CEB621, invt_no: str, pre_no: str, reason: str, platform: Party,
+                   when: datetime) -> CEB623:
+    """CEB623 for the declared list ``declared`` (appType 1, the only one the spec allows)."""
+    head = InvtCancel(**_request_head(declared, invt_no, pre_no, reason, when))
+    return CEB623(cancels=(head,), base_transfer=transfer(platform))
+
+
+def return_message(declared: CEB621, invt_no: str, pre_no: str, quantities: dict[int, int], reason: str,
+                   platform: Party, when: datetime) -> CEB625:
+    """CEB625 returning ``quantities`` ({gnum: units}) of the declared list's lines."""
+    lines = {item.gnum: item for item in declared.inventories[0].items}
+    unknown = sorted(set(quantities) - set(lines))
+    if unknown:
+        raise MappingError(f"the list has no line {unknown}")
+    items = tuple(InvtRefundItem(gnum=g, gcode=lines[g].gcode, gname=lines[g].gname, qty=Decimal(q),
+                                 unit=lines[g].unit) for g, q in sorted(quantities.items()))
+    head = InvtRefundHead(**_request_head(declared, invt_no, pre_no, reason, when))
+    return CEB625(refunds=(InvtRefund(head=head, items=items),), base_transfer=transfer(platform))
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,17 @@ class DeclarationQuerySet(models.QuerySet):
 
 
 class Declaration(models.Model):
-    """One declaration message (CEB311/411/511/621) of one order, as its sender sends it."""
+    """One declaration message (CEB311/411/511/621/623/625) of one order, as its sender sends it.
+    Customs takes one cancellation and one return request per list (-623009, -625033), hence one
+    row per type still holds."""
 
     class Type(models.TextChoices):
         ORDER = "CEB311", _("CEB311 order")
         PAYMENT = "CEB411", _("CEB411 payment record")
         WAYBILL = "CEB511", _("CEB511 waybill")
         INVENTORY = "CEB621", _("CEB621 inventory list")
+        CANCEL = "CEB623", _("CEB623 cancellation request")
+        RETURN = "CEB625", _("CEB625 return request")
 
     class Sender(models.TextChoices):
         PLATFORM = "platform", _("Platform / e-commerce enterprise")
@@ -144,6 +148,31 @@ class Receipt(models.Model):
 
     def __str__(self):
         return f"{self.message_type} {self.return_status}"
+
+
+class TaxBillCheck(models.Model):
+    """A customs tax bill (CEB816) set against the tax haitao withheld from the buyer. The platform
+    guarantees the tax (assureCode), so any gap is the operator's to settle."""
+
+    order = models.OneToOneField("orders.Order", on_delete=models.PROTECT, related_name="tax_bill_check")
+    invt_no = models.CharField(max_length=18)
+    tax_no = models.CharField(max_length=40, blank=True)
+    withheld = models.DecimalField(max_digits=14, decimal_places=2, help_text=_("taxTotal charged to the buyer"))
+    billed = models.DecimalField(max_digits=14, decimal_places=2, help_text=_("duty + VAT + CT on the CEB816"))
+    difference = models.DecimalField(max_digits=14, decimal_places=2, help_text=_("billed − withheld"))
+    lines = models.JSONField(default=list, blank=True, help_text=_("per gnum: withheld, billed"))
+    received_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name, verbose_name_plural = _("customs tax bill check"), _("customs tax bill checks")
+
+    def __str__(self):
+        return f"{self.invt_no}: billed {self.billed}, withheld {self.withheld}"
+
+    @property
+    def mismatch(self) -> bool:
+        return self.difference != 0
 
 
 class Shipment(models.Model):

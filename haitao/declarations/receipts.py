@@ -54,6 +54,9 @@ def _records(message) -> list[tuple[Declaration | None, dict]]:
     if isinstance(message, r.CEB622):
         return [(_by_guid(x.guid, message_type=D.Type.INVENTORY, order__number=x.copNo),
                  {**_status(x), "pre_no": x.preNo or "", "invt_no": x.invtNo or ""}) for x in message.returns]
+    if isinstance(message, (r.CEB624, r.CEB626)):
+        kind = D.Type.CANCEL if isinstance(message, r.CEB624) else D.Type.RETURN
+        return [(_by_guid(x.guid, message_type=kind, order__number=x.copNo), _status(x)) for x in message.returns]
     if isinstance(message, r.CEB816):
         return [(_match(message_type=D.Type.INVENTORY, invt_no=t.head.invtNo),
                  {"return_status": "", "return_info": f"tax bill {t.head.taxNo}", "return_time": t.head.returnTime,

@@ -1,8 +1,8 @@
 """Every write of the declarations app: declaring a paid order, the outbox bookkeeping, receipts
-turned into order states (release, or rejection → refund and release of quota and stock), and the
-built-in carrier's shipments.
+turned into order states (release, or rejection — published as CustomsRejected, on which payments
+refunds and orders gives back quota and stock), and the built-in carrier's shipments.
 
-Flow (DESIGN.md §4): paid → :func:`on_order_paid` writes CEB311 (+CEB411 for payments haitao
+Flow (docs/architecture.md, "The main flow"): paid (the OrderPaid event) → :func:`on_order_paid` writes CEB311 (+CEB411 for payments haitao
 declares, +CEB511 from the built-in carrier) and their outbox rows in the payment's transaction and
 moves the order to ``declared``. The inventory list CEB621 is built and signed only once customs
 has accepted the three (as real clients do), so it never races its own documents. CEB622 120 →
@@ -15,29 +15,32 @@ from __future__ import annotations
 import logging
 import os
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from haitao.customs import CustomsError, build
+from haitao.common import domain_events as ev
+from haitao.common import events
+from haitao.compliance import quota as quota_ledger
+from haitao.customs import CustomsError, build, parse
+from haitao.customs.formats import parse_app_time
 from haitao.inventory import services as inventory
-from haitao.inventory.models import Allocation
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import IllegalTransition, Status
-from haitao.payments.models import Payment
-from haitao.tasks import deliver_outbox, enqueue_after_commit
 
 from . import config, mapping
 from .countries import UnknownCountry
-from .explanations import explain
-from .models import Declaration, OutboxMessage, Receipt, Shipment, TrackingEvent
+from .explanations import explain, explain_request
+from .models import Declaration, OutboxMessage, Receipt, Shipment, TaxBillCheck, TrackingEvent
 
 logger = logging.getLogger(__name__)
 D = Declaration
 BUILD_ERRORS = (mapping.MappingError, UnknownCountry, CustomsError)
 MAX_ATTEMPTS = 10
 THREE = (D.Type.ORDER, D.Type.PAYMENT, D.Type.WAYBILL)
+REQUESTS = (D.Type.CANCEL, D.Type.RETURN)  # answered by CEB624 / CEB626
 ACTOR = "system:customs"
 
 
@@ -75,8 +78,9 @@ def _declare(order: Order, now) -> list[Declaration]:
                        status=D.Status.EXTERNAL))
     decls.append(_prepared(order, D.Type.WAYBILL, D.Sender.CARRIER, carrier, docs.ceb511))
     _save_queued(decls, now)
-    enqueue_after_commit(deliver_outbox)  # a broker, if configured, delivers at once; the tick otherwise
     orders.transition(order, "declare", ACTOR, f"CEB311/411/511 queued; waybill {box.number}")
+    # After the commit a broker, if configured, delivers at once (haitao.tasks); the tick otherwise.
+    events.publish(ev.OrderDeclared(order_id=order.pk, number=order.number))
     return decls
 
 
@@ -87,9 +91,9 @@ def _guid() -> str:
 
 
 def _head_guid(message) -> str:
-    records = next(getattr(message, name) for name in ("orders", "payments", "waybills", "inventories")
-                   if hasattr(message, name))
-    return records[0].head.guid
+    records = next(getattr(message, name) for name in ("orders", "payments", "waybills", "inventories", "cancels",
+                                                        "refunds") if hasattr(message, name))
+    return getattr(records[0], "head", records[0]).guid
 
 
 def _prepared(order, message_type, role, party, message, signer=None) -> Declaration:
@@ -130,11 +134,27 @@ def queue_inventory(order: Order, now=None) -> Declaration | None:
         with transaction.atomic():
             ceb621 = mapping.documents(order, now, _parcel_of(order)).ceb621
             decl = _prepared(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, ceb621, config.signer())
+            _count_in_declaration_year(order, now)
             _save_queued([decl], now)
             return decl
+    except quota_ledger.QuotaExhausted as exc:  # the new year's quota cannot take it: customs would refuse
+        logger.warning("order %s: no quota left in its declaration year: %s", order.number, exc.message)
+        return _build_failed(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, exc.message)
     except BUILD_ERRORS as exc:
         logger.warning("order %s: CEB621 cannot be built: %s", order.number, exc)
         return _build_failed(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, exc)
+
+
+def _count_in_declaration_year(order: Order, now) -> None:
+    """Rule 6: customs counts the quota in the year the list is declared (China time); an order
+    placed in an earlier year moves there and is checked against that year's limit again."""
+    from haitao.checkout.quote import limit_schedule
+    from haitao.rules.quota import quota_year
+
+    entry = getattr(order, "quota_entry", None)
+    if entry is not None and entry.year != quota_year(now):
+        annual = limit_schedule().on(timezone.localdate(now)).annual
+        quota_ledger.move_year(entry, quota_year(now), annual)
 
 
 def _parcel_of(order: Order) -> mapping.Parcel | None:
@@ -178,6 +198,65 @@ def retry_declaration(decl: Declaration) -> str:
         retry_outbox(outbox)
         return "requeued"
     return "nothing to retry"
+
+
+# --- cancellation (CEB623) and return (CEB625) requests --------------------------------------
+
+
+def declared_list(order: Order) -> Declaration | None:
+    """The order's CEB621 if it is with customs, or on its way (queued, sent, accepted, released)."""
+    return (order.declarations.filter(message_type=D.Type.INVENTORY)
+            .exclude(status__in=(D.Status.BUILD_FAILED, D.Status.REJECTED)).first())
+
+
+def released_at(order: Order):
+    """When customs released the order's list: the CEB622 800's returnTime (China time), else the
+    moment haitao applied it."""
+    receipt = (Receipt.objects.filter(declaration__order=order, declaration__message_type=D.Type.INVENTORY,
+                                      return_status="800").order_by("id").first())
+    if receipt is not None and len(receipt.return_time) >= 14:
+        return parse_app_time(receipt.return_time)
+    event = order.events.filter(event="release").order_by("id").first()
+    return event.created_at if event else None
+
+
+def _declare_request(order: Order, message_type: str, build_message, now) -> Declaration:
+    invt = declared_list(order)
+    if invt is None or not invt.invt_no:
+        raise mapping.MappingError(f"order {order.number} has no inventory list number from customs yet")
+    message = build_message(parse(invt.xml.encode("utf-8"), check_schema=False), invt.invt_no, invt.pre_no)
+    decl = _prepared(order, message_type, D.Sender.PLATFORM, config.platform(), message, config.signer())
+    _save_queued([decl], now)  # the worker's next pass delivers it
+    return decl
+
+
+def declare_cancel(order: Order, reason: str, now=None) -> Declaration:
+    """Queue the CEB623 of the order's declared list (the caller holds the order row)."""
+    now = now or timezone.now()
+    return _declare_request(order, D.Type.CANCEL, lambda declared, invt_no, pre_no: mapping.cancel_message(
+        declared, invt_no, pre_no, reason, config.platform(), now), now)
+
+
+def declare_return(order: Order, quantities: dict[int, int], reason: str, now=None) -> Declaration:
+    """Queue the CEB625 returning ``quantities`` ({gnum: units}) of the order's released list."""
+    now = now or timezone.now()
+    return _declare_request(order, D.Type.RETURN, lambda declared, invt_no, pre_no: mapping.return_message(
+        declared, invt_no, pre_no, quantities, reason, config.platform(), now), now)
+
+
+def _request_answered(order: Order, decl: Declaration, return_status: str, code: str, info: str,
+                      refused: bool) -> str:
+    """CEB624/CEB626 (or a CEB900 on the request): 399 concludes it, 100/negative/format error refuse it;
+    the reacting app (returns) hears it in this very transaction."""
+    if refused:
+        zh, en = explain_request(code)
+        _raise_status(decl, D.Status.REJECTED, error_code=code[:10], buyer_message=zh[:300], buyer_message_en=en[:300])
+    else:
+        _raise_status(decl, D.Status.ACCEPTED)
+        if return_status != "399":
+            return "accepted"
+    events.publish(ev.RequestAnswered(order.pk, decl.message_type, not refused, code, info))
+    return "request refused" if refused else "request concluded"
 
 
 # --- outbox bookkeeping -----------------------------------------------------------------------
@@ -245,19 +324,27 @@ def apply_return(decl: Declaration, return_status: str, return_info: str, code: 
     decl.return_status, decl.return_info = return_status, return_info[:1000]
     decl.pre_no, decl.invt_no = pre_no or decl.pre_no, invt_no or decl.invt_no
     decl.save(update_fields=["return_status", "return_info", "pre_no", "invt_no", "updated_at"])
-    if return_status == "100" or return_status.startswith("-"):
+    refused = return_status == "100" or return_status.startswith("-")
+    if decl.message_type in REQUESTS:
+        return _request_answered(order, decl, return_status, code or return_status, return_info, refused)
+    if refused:
         return _reject(order, decl, code or return_status, now)
     if return_status == "120":
         _raise_status(decl, D.Status.ACCEPTED)
         if decl.message_type == D.Type.INVENTORY:
-            return "accepted" if _move(order, "customs_accept", "CEB622 120 海关入库") else "accepted (late)"
+            if not _move(order, "customs_accept", "CEB622 120 海关入库"):
+                return "accepted (late)"
+            events.publish(ev.CustomsAccepted(order_id=order.pk, number=order.number))
+            return "accepted"
         return "accepted, CEB621 queued" if queue_inventory(order, now) else "accepted"
     if return_status == "800" and decl.message_type == D.Type.INVENTORY:
         _raise_status(decl, D.Status.RELEASED)
         if order.status == Status.DECLARED:  # the 800 overtook its 120: release implies acceptance
-            _move(order, "customs_accept", "CEB622 120 海关入库 (implied by 800)")
+            if _move(order, "customs_accept", "CEB622 120 海关入库 (implied by 800)"):
+                events.publish(ev.CustomsAccepted(order_id=order.pk, number=order.number))
         if _move(order, "release", f"CEB622 800 放行 {decl.invt_no}"):
             _track(order.shipment, "released", "海关已放行", "Released by customs", now)
+            events.publish(ev.CustomsReleased(order_id=order.pk, number=order.number, invt_no=decl.invt_no))
             return "released"
         return "released (late)"
     return "noted"
@@ -268,6 +355,8 @@ def apply_format_error(decl: Declaration, code: str, info: str, now=None) -> str
     order = _locked_order(decl)
     decl.return_status, decl.return_info = code, info[:1000]
     decl.save(update_fields=["return_status", "return_info", "updated_at"])
+    if decl.message_type in REQUESTS:
+        return _request_answered(order, decl, code, code, info, refused=True)
     return _reject(order, decl, code, now or timezone.now())
 
 
@@ -276,24 +365,40 @@ def _reject(order: Order, decl: Declaration, code: str, now) -> str:
     _raise_status(decl, D.Status.REJECTED, error_code=code[:10], buyer_message=zh[:300], buyer_message_en=en[:300])
     if not _move(order, "customs_reject", f"{code} {zh}"):
         return "rejected (order already past it)"
-    for payment in order.payments.filter(status=Payment.Status.SUCCEEDED):
-        payment.status, payment.refunded_at = Payment.Status.REFUNDED, now  # the sandbox refunds at once
-        payment.save(update_fields=["status", "refunded_at"])
-    _move(order, "refund", f"customs rejection {code}: refunded")
-    orders._release_holds(order)  # stock back to sellable, quota released (rule 6)
-    shipment = getattr(order, "shipment", None)
-    if shipment is not None and shipment.status == Shipment.Status.CREATED:
-        shipment.status = Shipment.Status.CANCELLED
-        shipment.save(update_fields=["status"])
-        _track(shipment, "cancelled", "海关未放行，运单已取消", "Customs refused: waybill cancelled", now)
+    # In this transaction: orders gives back stock and quota, payments refunds (→ order refunded).
+    events.publish(ev.CustomsRejected(order_id=order.pk, number=order.number, code=code, reason=zh))
+    cancel_shipment(order, "海关未放行，运单已取消", "Customs refused: waybill cancelled", now)
+    order.refresh_from_db(fields=["status"])
+    if order.status != Status.REFUNDED:
+        logger.warning("order %s rejected by customs (%s): not refunded (no payment left)", order.number, code)
+        return "rejected"
     logger.info("order %s rejected by customs (%s): refunded, holds released", order.number, code)
     return "rejected, refunded"
 
 
-def apply_tax_bill(decl: Declaration, bill: dict) -> str:
+def apply_tax_bill(decl: Declaration, bill: dict, now=None) -> str:
     decl.tax_bill = bill
     decl.save(update_fields=["tax_bill", "updated_at"])
-    return "tax_bill"
+    check = check_tax_bill(decl.order, bill, now)
+    return "tax_bill mismatch" if check.mismatch else "tax_bill"
+
+
+def check_tax_bill(order: Order, bill: dict, now=None) -> TaxBillCheck:
+    """Set the CEB816 against the tax withheld, per line and in total; a gap is logged for operators
+    (who see it on the dashboard, the tax-bill list and the order page)."""
+    withheld_by_line = {line.gnum: line.duty + line.consumption_tax + line.vat for line in order.lines.all()}
+    billed_by_line = {int(x["gnum"]): sum(Decimal(x[k]) for k in ("customsTax", "valueAddedTax", "consumptionTax"))
+                      for x in bill.get("lines", [])}
+    billed = sum((Decimal(bill[k]) for k in ("customsTax", "valueAddedTax", "consumptionTax")), Decimal(0))
+    lines = [{"gnum": g, "withheld": str(withheld_by_line.get(g, Decimal(0))), "billed": str(billed_by_line.get(g, 0))}
+             for g in sorted(set(withheld_by_line) | set(billed_by_line))]
+    check, _ = TaxBillCheck.objects.update_or_create(order=order, defaults=dict(
+        invt_no=bill.get("invtNo", "")[:18], tax_no=bill.get("taxNo", "")[:40], withheld=order.tax_total,
+        billed=billed, difference=billed - order.tax_total, lines=lines, received_at=now or timezone.now()))
+    if check.mismatch:
+        logger.warning("order %s: customs billed %s tax, %s was withheld (difference %s)", order.number, billed,
+                       order.tax_total, check.difference)
+    return check
 
 
 def receive_record(kind: str, message_guid: str, index: int, decl: Declaration | None, *, return_status: str,
@@ -315,10 +420,19 @@ def receive_record(kind: str, message_guid: str, index: int, decl: Declaration |
             logger.warning("customs receipt %s #%s matches no declaration", message_guid, index)
             return "unmatched"
         if tax_bill is not None:
-            return apply_tax_bill(decl, tax_bill)
+            return apply_tax_bill(decl, tax_bill, now)
         if format_error:
             return apply_format_error(decl, return_status, return_info, now)
         return apply_return(decl, return_status, return_info, code, pre_no, invt_no, now)
+
+
+def cancel_shipment(order: Order, zh: str, en: str, now=None) -> None:
+    """The parcel will not go: its waybill is cancelled (if it was not shipped yet)."""
+    shipment = Shipment.objects.filter(order=order, status=Shipment.Status.CREATED).first()
+    if shipment is not None:
+        shipment.status = Shipment.Status.CANCELLED
+        shipment.save(update_fields=["status"])
+        _track(shipment, "cancelled", zh, en, now or timezone.now())
 
 
 # --- the built-in carrier ---------------------------------------------------------------------
@@ -350,7 +464,7 @@ def advance_shipments(now=None) -> dict[str, int]:
                     pk=shipment.pk, status=Shipment.Status.CREATED).update(
                     status=Shipment.Status.SHIPPED, shipped_at=now) != 1:
                 continue
-            inventory.consume(list(Allocation.objects.filter(order_line__order=order)))
+            inventory.consume_order(order.pk)
             where = order.warehouse.name
             _track(shipment, "shipped", f"包裹已从{where}发出", f"Parcel left {order.warehouse.name_en}", now, where)
             shipped += _move(order, "ship", f"{shipment.logistics_name} waybill {shipment.waybill_no}")

@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 
 from haitao.customs import CustomsSimulator, SimulatorConfig, SimulatorState, TaxRates, run_simulator_once
+from haitao.customs.taxbill import SkuRates
+from haitao.rules.cosmetics import SkuTaxFacts
 
 from . import config, outbox, receipts, services
 
@@ -23,24 +25,28 @@ def _env_set(name: str) -> frozenset[str]:
 
 
 def tax_rates() -> TaxRates:
-    """The simulator's tax table from the catalog, so its CEB816 bill matches the checkout's tax."""
+    """The simulator's tax table from the catalog, per SKU (itemNo), so its CEB816 bill matches the
+    checkout's tax even where SKUs share an HS code but not a consumption tax (rule 8)."""
     from haitao.catalog.models import Sku
 
-    vat, ct, mfn = {}, {}, {}
-    for sku in Sku.objects.only("hs_code", "vat_rate", "consumption_tax_rate", "tariff_rate"):
-        vat[sku.hs_code], mfn[sku.hs_code] = sku.vat_rate, sku.tariff_rate
-        if sku.consumption_tax_rate:
-            ct[sku.hs_code] = sku.consumption_tax_rate
-    return TaxRates(vat=vat, consumption=ct, mfn=mfn)
+    skus = {}
+    for sku in Sku.objects.only("code", "vat_rate", "tariff_rate", "consumption_tax_basis", "consumption_tax_rate",
+                                "net_content", "content_unit"):
+        facts = SkuTaxFacts(basis=sku.consumption_tax_basis, ad_valorem_rate=sku.consumption_tax_rate,
+                            net_content=sku.net_content, content_unit=sku.content_unit)
+        skus[sku.code] = SkuRates(vat=sku.vat_rate, mfn=sku.tariff_rate, consumption=facts)
+    return TaxRates(skus=skus)
 
 
 def default_simulator_config() -> SimulatorConfig:
     """Trusts haitao's signing certificate; decisions from ``HAITAO_CUSTOMS_SIMULATOR_REJECT_ORDERS``
-    (order numbers), ``…_REJECT_INVENTORY=1`` and ``…_NO_RELEASE=1`` (demo and tests)."""
+    (order numbers), ``…_HOLD_ORDERS`` (order numbers whose lists are accepted, not released),
+    ``…_REJECT_INVENTORY=1`` and ``…_NO_RELEASE=1`` (demo and tests)."""
     return SimulatorConfig(
         reject_order_nos=_env_set("HAITAO_CUSTOMS_SIMULATOR_REJECT_ORDERS"),
         reject_all_inventory=os.environ.get("HAITAO_CUSTOMS_SIMULATOR_REJECT_INVENTORY") == "1",
         release=os.environ.get("HAITAO_CUSTOMS_SIMULATOR_NO_RELEASE") != "1",
+        hold_order_nos=_env_set("HAITAO_CUSTOMS_SIMULATOR_HOLD_ORDERS"),
         tax_rates=tax_rates(),
         trusted_cert_pem=config.signer().cert_pem,
     )

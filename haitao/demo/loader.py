@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from haitao.catalog.search import index as search_index
+
 from . import catalog, orders, people
 
 
@@ -30,5 +32,8 @@ def load(stdout=None) -> dict:
         counts.update(people.load_customers())
         log("haitao demo: past orders")
         counts["orders"] = orders.load_orders(log=log)
+        if search_index.stale() or any(counts.values()):
+            log("haitao demo: search index")
+            search_index.rebuild()
     return counts
 

@@ -6,7 +6,7 @@ one event at a time, so a load that stopped half-way is completed by the next on
 load changes nothing. The services stamp payments and events with the wall clock; the demo moves
 those timestamps back to the order's own (past) timeline so the history reads naturally.
 
-Paying declares the order to customs (the payment service does that); later statuses are reached
+Paying declares the order to customs (declarations reacts to OrderPaid); later statuses are reached
 through the real customs path — outbox, the local customs simulator, receipts and the built-in
 carrier — so every demo order has its declarations, receipts and shipment like a live one.
 """
@@ -19,13 +19,12 @@ from django.utils import timezone
 from haitao.accounts.models import Identity
 from haitao.brands.models import Brand
 from haitao.orders import services as orders
-from haitao.orders.models import Order, OrderEvent
+from haitao.orders.models import Order
 from haitao.orders.states import Status
 from haitao.payments import services as payments
-from haitao.payments.models import Payment, PaymentCallback
 from haitao.payments.providers import SandboxProvider
 
-from . import reference
+from . import reference, way_back
 from .people import customers_by_email
 
 PAID_AFTER = timedelta(minutes=3)
@@ -60,6 +59,15 @@ def load_orders(now=None, log=print) -> int:
             _pay(order)
         if members and ORDER_OF_STATUS.index(group) > ORDER_OF_STATUS.index(Status.DECLARED):
             _through_customs(members, group)
+    for order, spec in placed:  # the way back: cancelled through customs, returned after release
+        if spec["status"] in way_back.WAY_BACK:
+            order.refresh_from_db()
+            if order.status == Status.PENDING_PAYMENT:
+                _pay(order)
+            if spec["status"] == way_back.CANCELLED_AFTER_DECLARATION:
+                way_back.cancel_after_declaration(order)
+            else:
+                way_back.return_one_unit(order)
     for order, spec in placed:
         order.refresh_from_db()
         if created:
@@ -78,7 +86,7 @@ def _through_customs(members: list[Order], target: str, passes: int = 8) -> None
     from haitao.declarations import services as declarations
     from haitao.declarations.worker import default_simulator_config, run_simulator
 
-    marks = {order.pk: _last_event_id(order) for order in members}
+    marks = {order.pk: orders.last_event_id(order) for order in members}
     ship = ORDER_OF_STATUS.index(target) > ORDER_OF_STATUS.index(Status.RELEASED)
     for _ in range(passes):
         statuses = dict(Order.objects.filter(pk__in=marks).values_list("pk", "status"))
@@ -93,9 +101,8 @@ def _through_customs(members: list[Order], target: str, passes: int = 8) -> None
         if ship:
             declarations.advance_shipments()
     for order in members:  # put the customs and carrier events on the order's own timeline
-        for event in OrderEvent.objects.filter(order=order, id__gt=marks[order.pk]):
-            OrderEvent.objects.filter(pk=event.pk).update(
-                created_at=order.placed_at + STORY.get(event.to_status, PAID_AFTER))
+        orders.restamp_history(order, lambda status, placed=order.placed_at: placed + STORY.get(status, PAID_AFTER),
+                               after_event_id=marks[order.pk])
 
 
 def _placed_at(now, days_ago: int, index: int):
@@ -123,25 +130,19 @@ def _place(customer, brand, spec, placed_at) -> tuple[Order, bool]:
 
 def _pay(order: Order):
     """Pay through the sandbox provider exactly as its servers would call back; returns when it was paid.
-    (The payment service may declare the order at once, so it can come back `declared`.)"""
+    (Customs declares the order in the payment's transaction, so it can come back `declared`.)"""
     when = order.placed_at + PAID_AFTER
     payment = payments.start(order, "sandbox", now=when)
     body, signature = SandboxProvider().callback_for(payment)
     outcome = payments.handle_callback("sandbox", body, signature)
     if outcome != "paid":
         raise RuntimeError(f"demo order {order.number}: the sandbox payment came back '{outcome}'")
-    Payment.objects.filter(pk=payment.pk).update(created_at=order.placed_at + timedelta(minutes=1), paid_at=when)
-    PaymentCallback.objects.filter(payment=payment).update(received_at=when)
-    Order.objects.filter(pk=order.pk).update(paid_at=when)
+    payments.restamp_history(payment, created_at=order.placed_at + timedelta(minutes=1), paid_at=when)
+    orders.restamp_history(order, paid_at=when)
     order.refresh_from_db()
     return when
 
 
-def _last_event_id(order: Order) -> int:
-    last = OrderEvent.objects.filter(order=order).order_by("-id").values_list("id", flat=True).first()
-    return last or 0
-
-
 def _stamp_events_after(order: Order, event_id: int, when) -> None:
     """The audit events a step wrote carry the wall clock; put them at the step's time in the story."""
-    OrderEvent.objects.filter(order=order, id__gt=event_id).update(created_at=when)
+    orders.restamp_history(order, when, after_event_id=event_id)

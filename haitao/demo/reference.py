@@ -184,4 +184,11 @@ ORDERS = [
     # Placed minutes before the load, so it is still awaiting payment (it expires with the unpaid-order TTL).
     dict(key="demo-order-18", email="demo2@haitao.test", brand="dolphin", items=[("HS-HCA-01", 2)],
          status="pending_payment", days_ago=0),
+    # The way back (rule 12). Paid, its inventory list accepted by customs, cancelled before release:
+    # a CEB623 went out and customs' CEB624 agreed; refunded, stock and quota given back.
+    dict(key="demo-order-19", email="demo3@haitao.test", brand="wombat", items=[("HS-SWI-01", 1)],
+         status="cancelled_after_declaration", days_ago=2),
+    # Delivered, then one of its two tins returned: CEB625 accepted, the tin back in bonded stock, refunded.
+    dict(key="demo-order-20", email="demo1@haitao.test", brand="dolphin", items=[("FM-APT-01", 2)],
+         status="returned", days_ago=10),
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext
 
 from haitao.accounts.admin import ReadOnlyAdmin
+from haitao.catalog.admin import SkuAdmin
 from haitao.common.errors import DomainError
 
 from . import services
@@ -91,3 +92,23 @@ class AllocationAdmin(ReadOnlyAdmin):
     @admin.display(description=_("order"), ordering="order_line__order__number")
     def order_number(self, obj):
         return obj.order_line.order.number
+
+
+class StockInline(admin.TabularInline):
+    """Read-only here: counts change only through the Stock page (inventory.services.set_on_hand)."""
+
+    model = Stock
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = readonly_fields = ("warehouse", "on_hand", "allocated", "available", "item_record_no")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("warehouse")
+
+
+# The SKU page shows its stock; the inline is inventory's, so catalog needs no import of inventory.
+SkuAdmin.inlines = (*SkuAdmin.inlines, StockInline)

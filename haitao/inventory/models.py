@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from haitao.rules.positive_list import mode_of_warehouse
+
 
 class Warehouse(models.Model):
     class Kind(models.TextChoices):
@@ -40,7 +42,7 @@ class Warehouse(models.Model):
     @property
     def mode(self) -> str:
         """The customs trade mode an order shipped from here is declared under."""
-        return "1210" if self.kind == self.Kind.BONDED else "9610"
+        return mode_of_warehouse(self.kind)
 
 
 class Stock(models.Model):
@@ -51,6 +53,9 @@ class Stock(models.Model):
     allocated = models.PositiveIntegerField(verbose_name=_("allocated"), default=0)
     item_record_no = models.CharField(verbose_name=_("item record no"), max_length=30, blank=True,
                                       help_text=_("bonded account-book item number"))
+    quarantined = models.PositiveIntegerField(
+        verbose_name=_("quarantined"), default=0,
+        help_text=_("returned damaged units held for destruction; never on hand, never sold"))
 
     class Meta:
         verbose_name = _("stock")

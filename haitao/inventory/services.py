@@ -7,13 +7,16 @@ updated in stock-id order so concurrent multi-line orders cannot deadlock. Wareh
 cbec-rules.md Part A rule 10: one bonded warehouse holding the whole order first, else one overseas.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import F
 
 from haitao.common import prebuilt
-from haitao.common.errors import Conflict
+from haitao.common.errors import Conflict, InvalidInput
+
+from haitao.rules.positive_list import mode_of_warehouse
 
 from .models import Allocation, Stock, Warehouse
 
@@ -83,10 +86,6 @@ RETURNING id, warehouse_id, item_record_no, (SELECT kind FROM inventory_warehous
 """
 
 
-def _mode(kind: str) -> str:
-    return "1210" if kind == Warehouse.Kind.BONDED else "9610"
-
-
 def allocate(wanted: dict[int, int]) -> Allocated:
     """Hold `wanted` ({sku_id: quantity}) in one warehouse. Must run inside a transaction.
 
@@ -101,7 +100,7 @@ def allocate(wanted: dict[int, int]) -> Allocated:
             row = cursor.fetchone()
         if row is not None:
             stock_id, warehouse_id, item_record_no, kind, code = row
-            return Allocated(warehouse_id, _mode(kind), [Held(sku_id, stock_id, quantity, item_record_no)], code)
+            return Allocated(warehouse_id, mode_of_warehouse(kind), [Held(sku_id, stock_id, quantity, item_record_no)], code)
     fits, enough_overall = _candidates(wanted)
     for warehouse, stocks in fits:
         held: list[Held] = []
@@ -131,6 +130,16 @@ def release(allocations) -> None:
         allocation.save(update_fields=["released"])
 
 
+def release_order(order_id: int) -> None:
+    """Give back every unit the order's lines hold (the order will not ship)."""
+    release(list(Allocation.objects.filter(order_line__order_id=order_id)))
+
+
+def consume_order(order_id: int) -> None:
+    """The order's parcel left the warehouse."""
+    consume(list(Allocation.objects.filter(order_line__order_id=order_id)))
+
+
 def consume(allocations) -> None:
     """Units leave the warehouse with the parcel: on hand and allocated both fall."""
     for allocation in sorted(allocations, key=lambda a: a.stock_id):
@@ -140,6 +149,17 @@ def consume(allocations) -> None:
             on_hand=F("on_hand") - allocation.quantity, allocated=F("allocated") - allocation.quantity)
         allocation.shipped = True
         allocation.save(update_fields=["shipped"])
+
+
+def take_back(allocations, quantity: int, sellable: bool) -> None:
+    """Returned units arrive at the warehouse they left (rule 12), in the stock row they were allocated
+    from (the owner's bonded stock and account-book item): sellable ones go back on hand, damaged ones
+    into quarantine, for destruction, never sold again."""
+    shipped = sorted((a for a in allocations if a.shipped), key=lambda a: a.stock_id)
+    if not shipped or quantity <= 0:
+        raise ValueError("only shipped units can come back, and at least one")
+    column = "on_hand" if sellable else "quarantined"
+    Stock.objects.filter(id=shipped[0].stock_id).update(**{column: F(column) + quantity})
 
 
 def record(lines_held: list[tuple[int, Held]]) -> None:
@@ -165,3 +185,41 @@ def set_on_hand(warehouse_code: str, sku_code: str, on_hand: int):
         raise Conflict("below_allocated", "On hand cannot fall below the units already allocated to orders.",
                        field="on_hand")
     return Stock.objects.select_related("warehouse", "sku").get(warehouse=warehouse, sku=sku)
+
+
+# --- warehouses and received stock (the consolidation import; ISSUE 9: one writer per app) ---
+
+
+def create_warehouse(code: str, *, name: str, kind: str, country: str, name_en: str = "", city: str = "",
+                     customs_code: str = "", port_code: str = "", active: bool = True, priority: int = 10) -> Warehouse:
+    """A new warehouse. An operator fills in the customs codes of one created without them before it
+    ships (create it inactive). Refuses a malformed or taken code, an unknown kind, an empty name and a
+    country that is not two letters."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,39}", code or ""):
+        raise InvalidInput("invalid_warehouse_code", "A warehouse code is 1-40 lower-case letters, digits, - or _.",
+                           field="code")
+    if kind not in Warehouse.Kind.values:
+        raise InvalidInput("invalid_kind", f"kind must be one of {', '.join(Warehouse.Kind.values)}.", field="kind")
+    if not (name or "").strip():
+        raise InvalidInput("missing_field", "A warehouse needs a name.", field="name")
+    country = (country or "").strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", country):
+        raise InvalidInput("invalid_country", "country is an ISO 3166-1 alpha-2 code.", field="country")
+    if Warehouse.objects.filter(code=code).exists():
+        raise Conflict("warehouse_exists", f"A warehouse with code {code!r} already exists.", field="code")
+    return Warehouse.objects.create(code=code, name=name.strip()[:120], name_en=(name_en or name).strip()[:120],
+                                    kind=kind, country=country, city=city[:60], customs_code=customs_code[:4],
+                                    port_code=port_code[:4], active=active, priority=priority)
+
+
+def receive(warehouse: Warehouse, sku, quantity: int) -> Stock:
+    """``quantity`` units of ``sku`` arrive in ``warehouse``: on hand rises by that much (the stock
+    row is created at that level when missing). A count, unlike ``set_on_hand``, that adds to what is
+    there — two imports of one SKU into one warehouse add up."""
+    if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 0:
+        raise InvalidInput("invalid_quantity", "A received quantity is a whole number, at least 0.", field="quantity")
+    stock, made = Stock.objects.get_or_create(warehouse=warehouse, sku=sku, defaults={"on_hand": quantity})
+    if not made and quantity:
+        Stock.objects.filter(pk=stock.pk).update(on_hand=F("on_hand") + quantity)
+        stock.refresh_from_db(fields=["on_hand"])
+    return stock

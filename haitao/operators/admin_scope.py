@@ -15,7 +15,8 @@ from .models import AuditEntry
 # model label -> audit area; changes to other models (e.g. a category name) are not logged.
 AUDITED = {
     "orders.Order": AuditEntry.Area.MONEY, "payments.Payment": AuditEntry.Area.MONEY,
-    "payments.Refund": AuditEntry.Area.MONEY,
+    "payments.Refund": AuditEntry.Area.MONEY, "returns.ReturnRequest": AuditEntry.Area.MONEY,
+    "returns.OrderCancellation": AuditEntry.Area.MONEY, "declarations.TaxBillCheck": AuditEntry.Area.CUSTOMS,
     "compliance.QuotaEntry": AuditEntry.Area.MONEY, "compliance.QuotaAccount": AuditEntry.Area.MONEY,
     "inventory.Stock": AuditEntry.Area.STOCK, "inventory.Allocation": AuditEntry.Area.STOCK,
     "catalog.Listing": AuditEntry.Area.CATALOG, "catalog.Sku": AuditEntry.Area.CUSTOMS,

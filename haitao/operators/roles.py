@@ -27,7 +27,7 @@ ROLES: dict[str, list[str]] = {
     # Their brands: listings and prices, orders, the customers who bought there, their dashboard.
     BRAND_OPERATOR: [
         *_view("brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.Warehouse", "declarations.Shipment",
-               "declarations.TrackingEvent"),
+               "declarations.TrackingEvent", "returns.ReturnRequest"),
         *_change("catalog.Listing", "orders.Order"),
         *CATALOG_READ, *ORDER_READ, *CUSTOMER_READ,
         "operators.view_dashboard",
@@ -36,7 +36,7 @@ ROLES: dict[str, list[str]] = {
     CUSTOMER_SERVICE: [
         *ORDER_READ, *_change("orders.Order"), *CUSTOMER_READ, *CATALOG_READ,
         *_view("catalog.Listing", "payments.Payment", "payments.Refund", "declarations.Declaration",
-               "declarations.Shipment",
+               "returns.ReturnRequest", "returns.OrderCancellation", "declarations.Shipment",
                "declarations.TrackingEvent", "compliance.QuotaEntry"),
         "operators.refund_order", "operators.reveal_id_number",
     ],
@@ -44,7 +44,7 @@ ROLES: dict[str, list[str]] = {
     FINANCE: [
         *ORDER_READ,
         *_view("payments.Payment", "payments.PaymentCallback", "payments.Refund", "declarations.Declaration",
-               "declarations.Receipt",
+               "declarations.Receipt", "declarations.TaxBillCheck", "returns.ReturnRequest",
                "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"),
         "operators.view_dashboard",
     ],

@@ -19,6 +19,9 @@ BRAND_PATHS = {
     "payments.Payment": "order__brand",
     "payments.PaymentCallback": "payment__order__brand",
     "payments.Refund": "order__brand",
+    "declarations.TaxBillCheck": "order__brand",
+    "returns.ReturnRequest": "order__brand",
+    "returns.OrderCancellation": "brand",
     "compliance.QuotaEntry": "order__brand",
     "inventory.Allocation": "order_line__order__brand",
     "declarations.Declaration": "order__brand",
@@ -38,7 +41,7 @@ BRAND_PATHS = {
 }
 # Paths that cross a to-many relation are filtered through a subquery so no row appears twice.
 MANY = {"accounts.Customer", "accounts.Identity", "accounts.Address", "inventory.Stock"}
-SHARED = {"catalog.Sku", "catalog.Category", "brands.Merchant", "inventory.Warehouse",
+SHARED = {"catalog.Sku", "catalog.Category", "catalog.Synonym", "brands.Merchant", "inventory.Warehouse",
           "compliance.PositiveListEntry"}
 
 

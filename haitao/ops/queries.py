@@ -26,8 +26,8 @@ OWN_SOURCE = "haitao"
 SOLD = sorted(Status.COUNTING)
 # An order rejected by customs ends `refunded`, as does a paid order refunded before it was declared:
 # a refunded order counts as declared when it has a declaration that was built (was sent to customs).
-DECLARED_OR_LATER = [Status.DECLARED, Status.CUSTOMS_ACCEPTED, Status.RELEASED, Status.SHIPPED, Status.DELIVERED,
-                     Status.CUSTOMS_REJECTED, Status.RETURN_REQUESTED, Status.RETURNED]
+DECLARED_OR_LATER = [Status.DECLARED, Status.CUSTOMS_ACCEPTED, Status.CANCEL_REQUESTED, Status.RELEASED,
+                     Status.SHIPPED, Status.DELIVERED, Status.CUSTOMS_REJECTED, Status.RETURN_REQUESTED, Status.RETURNED]
 RELEASED_OR_LATER = [Status.RELEASED, Status.SHIPPED, Status.DELIVERED, Status.RETURN_REQUESTED, Status.RETURNED]
 
 
@@ -49,6 +49,8 @@ class Kpis:
     released: int
     outbox_failed: int
     low_stock_skus: int
+    tax_mismatches: int = 0  # customs tax bills (CEB816) that disagree with the tax withheld
+    tax_gap: Decimal = ZERO  # Σ billed − withheld over them
 
     @property
     def average_order_value(self) -> Decimal:
@@ -79,7 +81,7 @@ def low_stock_count(brand_ids=None) -> int:
         stock = stock.filter(sku__in=Listing.objects.filter(brand_id__in=list(brand_ids)).values("sku"))
     low = (stock.values("sku").annotate(available=Sum(F("on_hand") - F("allocated")))
            .filter(available__lte=LOW_STOCK).count())
-    unstocked = (_of(Listing.objects.filter(visible=True), "brand", brand_ids)
+    unstocked = (_of(Listing.objects.visible(), "brand", brand_ids)
                  .exclude(Exists(Stock.objects.filter(sku=OuterRef("sku")))).values("sku").distinct().count())
     return low + unstocked
 
@@ -88,6 +90,7 @@ def kpis(now: datetime, brand_ids=None) -> Kpis:
     """Four queries: one conditional aggregate over orders, the outbox, the stock (two)."""
     start = local_day_start(now)
     own, history, sold = Q(source=OWN_SOURCE), ~Q(source=OWN_SOURCE), Q(status__in=SOLD)
+    mismatch = Q(tax_bill_check__difference__gt=0) | Q(tax_bill_check__difference__lt=0)
     row = _of(Order.objects, "brand", brand_ids).aggregate(
         gmv=Sum("actual_paid", filter=own & sold),
         sold_orders=Count("id", filter=own & sold),
@@ -98,8 +101,10 @@ def kpis(now: datetime, brand_ids=None) -> Kpis:
         tax_collected=Sum("tax_total", filter=own & sold),
         declared=Count("id", filter=own & reached_declaration()),
         released=Count("id", filter=own & Q(status__in=RELEASED_OR_LATER)),
+        tax_mismatches=Count("id", filter=mismatch),
+        tax_gap=Sum("tax_bill_check__difference", filter=mismatch),
     )
-    for key in ("gmv", "history_gmv", "tax_collected"):
+    for key in ("gmv", "history_gmv", "tax_collected", "tax_gap"):
         row[key] = row[key] or ZERO
     outbox_failed = _of(OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED),
                         "declaration__order__brand", brand_ids).count()
@@ -156,3 +161,4 @@ def customs_outcomes(top: int = 5, brand_ids=None) -> tuple[list[tuple[str, int]
               declarations.filter(status=Declaration.Status.REJECTED).values("error_code")
               .annotate(n=Count("id")).order_by("-n", "error_code")[:top]]
     return outcomes, errors
+

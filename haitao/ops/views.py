@@ -60,6 +60,9 @@ def dashboard(request):
         ("customs-clearance", _("Customs clearance"), rate,
          _("%(released)s released / %(declared)s declared") % {"released": k.released, "declared": k.declared}),
         ("outbox-failed", _("Outbox failed"), str(k.outbox_failed), _("declarations given up on")),
+        ("tax-mismatch", _("Tax mismatch"), str(k.tax_mismatches),
+         _("tax bills ≠ tax withheld: billed − withheld = %(gap)s") % {"gap": cny(k.tax_gap)} if k.tax_mismatches
+         else _("every customs tax bill agrees with the tax withheld")),
         ("low-stock-skus", _("Low-stock SKUs"), str(k.low_stock_skus),
          _("available ≤ %(n)s") % {"n": queries.LOW_STOCK}),
     ]

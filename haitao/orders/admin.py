@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -60,7 +60,7 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     search_fields = ("number", "customer__user__email", "customer__display_name", "idempotency_key")
     date_hierarchy = "placed_at"
     inlines = (OrderLineInline, OrderEventInline)
-    readonly_fields = ("declaration_links", "payment_links", "shipment_link", "reveal_link")
+    readonly_fields = ("declaration_links", "payment_links", "shipment_link", "tax_bill", "reveal_link")
     actions = ("cancel_unpaid", "expire_overdue")
     fieldsets = (
         (None, {"fields": ("number", "brand", "customer", "status", "mode", "regime", "warehouse", "source")}),
@@ -69,7 +69,8 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
         (_("Orderer and consignee (masked)"), {"fields": ("buyer_name", "buyer_id_masked", "reveal_link", "consignee",
                                                        "consignee_phone_masked", "consignee_address_masked",
                                                        "consignee_district")}),
-        (_("Customs, payments and shipment"), {"fields": ("declaration_links", "payment_links", "shipment_link")}),
+        (_("Customs, payments and shipment"), {"fields": ("declaration_links", "tax_bill", "payment_links",
+                                                           "shipment_link")}),
         (_("Dates"), {"fields": ("placed_at", "expires_at", "paid_at", "risk_notice_accepted_at",
                               "risk_notice_digest", "idempotency_key")}),
     )
@@ -79,6 +80,17 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
         return _links(_admin_link(d, f"{d.message_type} — {d.get_status_display()}"
                                      + (f" ({d.error_code})" if d.error_code else ""))
                       for d in obj.declarations.order_by("message_type"))
+
+    @admin.display(description=_("customs tax bill"))
+    def tax_bill(self, obj):
+        check = getattr(obj, "tax_bill_check", None)  # reverse one-to-one: absent until the CEB816 arrives
+        if check is None:
+            return "—"
+        text = gettext("billed ¥%(billed)s, withheld ¥%(withheld)s") % {"billed": check.billed, "withheld": check.withheld}
+        if check.mismatch:
+            return format_html('<strong style="color:#c53030">{}</strong>', gettext("MISMATCH: %(text)s (difference ¥%(diff)s)")
+                               % {"text": text, "diff": check.difference})
+        return text + gettext(" — agrees")
 
     @admin.display(description=_("payments"))
     def payment_links(self, obj):
@@ -128,7 +140,7 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     @admin.display(description=_("full ID number"))
     def reveal_link(self, obj):
         url = reverse("admin:orders_order_reveal_id", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, _t("Reveal (logged)"))
+        return format_html('<a href="{}">{}</a>', url, gettext("Reveal (logged)"))
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.reveal_id_view)
@@ -147,7 +159,7 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
             except Forbidden as exc:
                 raise PermissionDenied(exc.message) from exc
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "order": order,
-                   "number": number, "title": _t("Reveal the buyer's ID number"),
+                   "number": number, "title": gettext("Reveal the buyer's ID number"),
                    "allowed": request.user.has_perm("operators.reveal_id_number")}
         response = TemplateResponse(request, "operators/reveal_id.html", context)
         response["Cache-Control"] = "no-store"

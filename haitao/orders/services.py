@@ -10,7 +10,7 @@ import json
 import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from django.conf import settings
@@ -19,10 +19,11 @@ from django.utils import timezone
 
 from haitao.accounts.services import add_address, check_identity, ensure_identity, normalise_mobile
 from haitao.brands.models import Brand, Merchant
-from haitao.catalog.models import Category, Listing, Sku
+from haitao.catalog.models import Category, Listing, Sku, visible_sql
 from haitao.checkout.quote import Item, quote_items
 from haitao.checkout.services import validate_quantity
-from haitao.common import prebuilt
+from haitao.common import events, prebuilt
+from haitao.common import domain_events as ev
 from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from haitao.compliance import quota as quota_ledger
 from haitao.compliance.services import check_sellable
@@ -121,7 +122,7 @@ def _listing_read(alias: str):
            f"JOIN {tab(Sku)} s ON s.{col(Sku, 'id')} = l.{col(Listing, 'sku')} "
            f"JOIN {tab(Category)} c ON c.{col(Category, 'id')} = s.{col(Sku, 'category')} "
            f"JOIN {tab(Merchant)} m ON m.{col(Merchant, 'id')} = l.{col(Listing, 'merchant')} "
-           f"WHERE l.{col(Listing, 'brand')} = %s AND l.{col(Listing, 'visible')} AND b.{col(Brand, 'active')} "
+           f"WHERE l.{col(Listing, 'brand')} = %s AND {visible_sql('l', 'b', connections[alias].ops.quote_name)} "
            f"AND s.{col(Sku, 'code')} IN ")
     return sql, cols
 
@@ -211,6 +212,7 @@ def _place(customer, request: PlaceOrder, key: str, digest: str, now) -> Order:
                 _record_identity(identity)
             order = _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now)
             quota_ledger.reserve(order, identity.id_hash, year, quote.quota_value, quote.annual_limit)
+            events.publish(ev.OrderPlaced(order_id=order.pk, number=order.number))
     except BaseException as exc:
         if new_identity:  # rolled back with the order: a refused order records nobody
             identity.pk, identity._state.adding = None, True
@@ -260,7 +262,7 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
         buyer_name=identity.real_name, buyer_id_number=identity.id_number, buyer_id_masked=identity.id_masked,
         buyer_id_hash=identity.id_hash, consignee=consignee.name, consignee_phone=consignee.phone,
         consignee_phone_masked=id_rules.mask_phone(consignee.phone), consignee_address=consignee.address(),
-        consignee_address_masked=f"{consignee.province}{consignee.city}{consignee.district}***",
+        consignee_address_masked=id_rules.mask_address(consignee.province, consignee.city, consignee.district),
         consignee_district=consignee.district_code, risk_notice_accepted_at=now,
         risk_notice_digest=hashlib.sha256(request.brand.risk_notice.encode()).hexdigest(),
         idempotency_key=key, request_digest=digest, placed_at=now,
@@ -287,9 +289,16 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
     return order
 
 
+# The state-machine events other apps hear of (haitao.common.domain_events); customs' own moves are
+# published by declarations, which knows why they happened.
+PUBLISHED = {"pay": ev.OrderPaid, "cancel": ev.OrderCancelled, "expire": ev.OrderExpired, "ship": ev.OrderShipped,
+             "deliver": ev.OrderDelivered, "refund": ev.OrderRefunded}
+
+
 def transition(order: Order, event: str, actor: str, note: str = "") -> Order:
     """Move the order along one event of the state machine. Concurrency-safe: the UPDATE only
-    succeeds from the status we read, so two workers cannot both apply the same event."""
+    succeeds from the status we read, so two workers cannot both apply the same event. Publishes the
+    matching domain event (its in-transaction handlers run inside this call)."""
     to_status = next_status(order.status, event)
     moved = Order.objects.filter(pk=order.pk, status=order.status).update(status=to_status)
     if moved != 1:
@@ -298,13 +307,25 @@ def transition(order: Order, event: str, actor: str, note: str = "") -> Order:
     OrderEvent.objects.create(order=order, event=event, from_status=order.status, to_status=to_status,
                               actor=actor, note=note[:300])
     order.status = to_status
+    if event in PUBLISHED:
+        events.publish(PUBLISHED[event](order_id=order.pk, number=order.number))
     return order
 
 
-def _release_holds(order: Order) -> None:
-    from haitao.inventory.models import Allocation
+def mark_paid(order: Order, paid_at, actor: str, note: str = "") -> Order:
+    """A verified payment by the orderer: record when it was paid, commit the quota reservation and
+    move the order to ``paid`` (publishing OrderPaid: customs declares it in this transaction)."""
+    order.paid_at = paid_at
+    order.save(update_fields=["paid_at"])
+    entry = getattr(order, "quota_entry", None)
+    if entry is not None:
+        quota_ledger.commit(entry)
+    return transition(order, "pay", actor, note)
 
-    inventory.release(list(Allocation.objects.filter(order_line__order=order)))
+
+def release_holds(order: Order) -> None:
+    """Give back what an order that will not ship holds: its stock to sellable, its quota (rule 6)."""
+    inventory.release_order(order.pk)
     entry = getattr(order, "quota_entry", None)
     if entry is not None:
         quota_ledger.release(entry)
@@ -313,7 +334,7 @@ def _release_holds(order: Order) -> None:
 def cancel(order: Order, actor: str, note: str = "") -> Order:
     with transaction.atomic():
         transition(order, "cancel", actor, note)
-        _release_holds(order)
+        release_holds(order)
     return order
 
 
@@ -330,11 +351,27 @@ def expire_unpaid(now=None, brand_ids=None) -> int:
         try:
             with transaction.atomic():
                 transition(order, "expire", "system", "unpaid past the payment deadline")
-                _release_holds(order)
+                release_holds(order)
             done += 1
         except IllegalTransition:
             continue  # paid or cancelled meanwhile
     return done
+
+
+def restamp_history(order: Order, at=None, after_event_id: int = 0, paid_at=None) -> None:
+    """For data that tells a past story (the demo): the audit events written after ``after_event_id``
+    move to ``at`` (a time, or a function of the event's new status giving one), and the order's
+    ``paid_at`` to ``paid_at`` if given — the services stamp the wall clock."""
+    for event in () if at is None else OrderEvent.objects.filter(order=order, id__gt=after_event_id).only("id", "to_status"):
+        when = at(event.to_status) if callable(at) else at
+        OrderEvent.objects.filter(pk=event.pk).update(created_at=when)
+    if paid_at is not None:
+        Order.objects.filter(pk=order.pk).update(paid_at=paid_at)
+
+
+def last_event_id(order: Order) -> int:
+    """The newest audit event's id (0 if none): a mark for :func:`restamp_history`."""
+    return OrderEvent.objects.filter(order=order).order_by("-id").values_list("id", flat=True).first() or 0
 
 
 def customer_order(customer, number: str) -> Order:
@@ -354,3 +391,87 @@ def quota_usage(customer, now=None) -> dict:
     used = quota_ledger.used(identity.id_hash, quota_year(now)) if identity else Decimal("0.00")
     return {"year": quota_year(now), "used": used, "limit": period.annual,
             "remaining": max(period.annual - used, Decimal("0.00")), "single_limit": period.single}
+
+
+# --- history orders from an acquired platform (consolidation; ISSUE 9: one writer per app) ---
+
+HISTORY_STATUSES = (Status.DECLARED, Status.RELEASED, Status.SHIPPED, Status.DELIVERED, Status.CANCELLED,
+                    Status.RETURNED)
+NO_IDENTITY_MASK = "(none)"  # buyer fields of a history order whose customer has no valid identity
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    sku: Sku
+    merchant: Merchant
+    quantity: int
+    unit_price: Decimal
+    listing: Listing | None = None
+
+
+def _cents(value, field: str) -> Decimal:
+    amount = Decimal(str(value))
+    if not amount.is_finite() or amount < 0:
+        raise InvalidInput("invalid_amount", f"{field} must be an amount of at least 0.", field=field)
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def import_history_order(number: str, *, brand: Brand, customer, status: str, mode: str, warehouse,
+                         lines: list[HistoryLine], freight, discount, tax_total, actual_paid, placed_at,
+                         source: str, actor: str, note: str = "", currency: str = "CNY") -> Order:
+    """An order that happened on another platform, with its lines and an ``imported`` event. It is
+    never declared by haitao (no declaration, payment, stock hold or quota reservation): its status is
+    one the source platform reached after customs (``declared`` and later). The buyer fields come
+    from the customer's identity and default address; without an identity they are placeholders
+    (``NO_IDENTITY_MASK``). Refuses a taken or malformed number, another status, mode, no lines, a
+    non-positive quantity and negative amounts."""
+    number = (number or "").strip()
+    if not number or len(number) > 32:
+        raise InvalidInput("invalid_order_number", "An order number is 1-32 characters.", field="number")
+    if status not in HISTORY_STATUSES:
+        raise InvalidInput("invalid_status", f"A history order's status is one of {', '.join(HISTORY_STATUSES)}.",
+                           field="status")
+    if mode not in ("1210", "9610"):
+        raise InvalidInput("invalid_mode", "mode is 1210 (bonded) or 9610 (direct mail).", field="mode")
+    if not lines:
+        raise InvalidInput("no_lines", "A history order has at least one line.", field="lines")
+    for index, line in enumerate(lines):
+        if not isinstance(line.quantity, int) or line.quantity < 1:
+            raise InvalidInput("invalid_quantity", "A line's quantity is at least 1.", field=f"lines[{index}].quantity")
+        _cents(line.unit_price, f"lines[{index}].unit_price")
+    if placed_at is None or timezone.is_naive(placed_at):
+        raise InvalidInput("invalid_placed_at", "placed_at is a time with its zone.", field="placed_at")
+    if Order.objects.filter(number=number).exists():
+        raise Conflict("order_exists", f"An order {number} already exists.", field="number")
+    identity = getattr(customer, "identity", None) if hasattr(customer, "identity") else None
+    address = customer.addresses.order_by("-is_default", "id").first()
+    goods = _cents(sum((Decimal(str(line.unit_price)) * line.quantity for line in lines), Decimal("0")), "lines")
+    freight = _cents(freight, "freight")
+    order = Order.objects.create(
+        number=number, brand=brand, customer=customer, status=status, mode=mode, warehouse=warehouse,
+        currency=currency, goods_value=goods, freight=freight, discount=_cents(discount, "discount"),
+        dutiable_value=goods + freight, tax_total=_cents(tax_total, "tax_total"),
+        actual_paid=_cents(actual_paid, "actual_paid"),
+        buyer_name=(identity.real_name if identity else customer.display_name)[:60],
+        buyer_id_number=identity.id_number if identity else "",
+        buyer_id_masked=identity.id_masked if identity else NO_IDENTITY_MASK,
+        buyer_id_hash=identity.id_hash if identity else "",
+        consignee=(address.consignee if address else customer.display_name)[:100],
+        consignee_phone=address.phone if address else "",
+        consignee_phone_masked=address.phone_masked if address else "",
+        consignee_address=address.full_address() if address else "",
+        consignee_address_masked=(f"{address.province}{address.city}{address.district} ***" if address
+                                  else NO_IDENTITY_MASK)[:120],
+        consignee_district=address.district_code if address else "",
+        risk_notice_accepted_at=placed_at,
+        risk_notice_digest=hashlib.sha256(f"history:{source}".encode()).hexdigest(),
+        placed_at=placed_at, paid_at=placed_at if status != Status.CANCELLED else None, source=source[:20])
+    for gnum, line in enumerate(lines, start=1):
+        price = _cents(line.unit_price, "unit_price")
+        value = _cents(Decimal(str(line.unit_price)) * line.quantity, "goods_value")
+        OrderLine.objects.create(order=order, gnum=gnum, listing=line.listing, sku=line.sku, merchant=line.merchant,
+                                 title=line.sku.title, quantity=line.quantity, unit_price=price,
+                                 goods_value=value, dutiable_value=value)
+    OrderEvent.objects.create(order=order, event="imported", from_status="", to_status=order.status,
+                              actor=actor[:60], note=note)
+    return order

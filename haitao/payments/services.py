@@ -12,13 +12,11 @@ from django.utils import timezone
 from haitao.common import events
 from haitao.common.crypto import id_hash
 from haitao.common.errors import Conflict, InvalidInput, NotFound
-from haitao.compliance import quota as quota_ledger
-from haitao.declarations import services as declarations
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import Status
 
-from .events import PaymentRefunded
+from .events import PaymentRefunded, PaymentSucceeded
 from .models import Payment, PaymentCallback, Refund
 from .providers import provider
 
@@ -92,14 +90,18 @@ def _apply(payment: Payment, payload: dict, amount: Decimal) -> str:
         return "refunded_payer_mismatch" if not payer_is_orderer else "refunded_order_not_payable"
     payment.status = Payment.Status.SUCCEEDED
     payment.save()
-    order.paid_at = payment.paid_at
-    order.save(update_fields=["paid_at"])
-    orders.transition(order, "pay", f"provider:{payment.provider}", f"payment {payment.reference}")
-    entry = getattr(order, "quota_entry", None)
-    if entry is not None:
-        quota_ledger.commit(entry)
-    declarations.on_order_paid(order)
+    # OrderPaid's in-transaction handler (customs) writes the declarations and their outbox rows here.
+    orders.mark_paid(order, payment.paid_at, f"provider:{payment.provider}", f"payment {payment.reference}")
+    events.publish(PaymentSucceeded(order_id=order.pk, payment_id=payment.pk, amount=payment.amount,
+                                    provider=payment.provider))
     return "paid"
+
+
+def restamp_history(payment: Payment, created_at, paid_at) -> None:
+    """For data that tells a past story (the demo): the payment and its callbacks at their story's
+    times instead of the wall clock the services stamped."""
+    Payment.objects.filter(pk=payment.pk).update(created_at=created_at, paid_at=paid_at)
+    PaymentCallback.objects.filter(payment=payment).update(received_at=paid_at)
 
 
 # --- refunds ----------------------------------------------------------------------------------
@@ -141,21 +143,28 @@ def refund(order: Order, amount: Decimal, reason: str, key: str, now=None) -> Re
         if payment is None:
             raise Conflict("not_refundable", f"Order {order.number} has no paid amount left to refund.",
                            field="order")
-        given = sum((r.amount for r in payment.refunds.all()), Decimal("0.00"))
-        if amount > payment.amount - given:
-            raise Conflict("refund_exceeds_payment",
-                           f"At most {payment.amount - given} of this payment is left to refund.", field="amount")
+        rest = refundable(payment)
+        if amount > rest:
+            raise Conflict("refund_exceeds_payment", f"At most {rest} of this payment is left to refund.",
+                           field="amount")
         row = Refund.objects.create(order_id=order.pk, payment=payment, amount=amount, reason=reason, key=key,
                                     reference="RFD" + secrets.token_hex(10).upper())
         answer = provider(payment.provider).refund(payment, amount, row.reference)
         row.provider_reference = answer.reference
         row.save(update_fields=["provider_reference"])
-        if given + amount == payment.amount:
+        in_full = amount == rest
+        if in_full:
             payment.status, payment.refunded_at = Payment.Status.REFUNDED, now
             payment.save(update_fields=["status", "refunded_at"])
         if answer.settled:
-            _settled(row, now)
+            _settled(row, now, in_full)
     return row
+
+
+def refundable(payment: Payment) -> Decimal:
+    """What is left of ``payment`` to refund (pending refunds count as given)."""
+    given = sum((r.amount for r in payment.refunds.all()), Decimal("0.00"))
+    return payment.amount - given
 
 
 def settle_refund(refund_id: int, provider_reference: str = "", now=None) -> Refund:
@@ -167,12 +176,12 @@ def settle_refund(refund_id: int, provider_reference: str = "", now=None) -> Ref
         if row.status == Refund.Status.PENDING:
             if provider_reference:
                 row.provider_reference = provider_reference[:80]
-            _settled(row, now or timezone.now())
+            _settled(row, now or timezone.now(), row.payment.status == Payment.Status.REFUNDED)
     return row
 
 
-def _settled(row: Refund, now) -> None:
+def _settled(row: Refund, now, in_full: bool) -> None:
     row.status, row.settled_at = Refund.Status.SUCCEEDED, now
     row.save(update_fields=["status", "settled_at", "provider_reference"])
     events.publish(PaymentRefunded(order_id=row.order_id, refund_id=row.pk, amount=row.amount, reason=row.reason,
-                                   key=row.key))
+                                   key=row.key, in_full=in_full))

@@ -1,14 +1,19 @@
-"""The buyer's identity: resident ID number checks, the payer rule, and masking (Part A, rule 7).
+"""The buyer's identity — the one place for its rules, used by checkout and the history import alike:
+resident ID number checks and the keyed hash of the number, mainland mobile numbers, the payer rule,
+and masking of ID numbers, phones, names and addresses (docs/rules.md, rule 7).
 
 Customs accepts only the resident ID card (``buyerIdType`` 1), so the number must be a well-formed
 GB 11643 number; a checksum proves the form only, not that the number is this person's, which is
 the separate, pluggable real-name verification. Masking exists because personal data never goes to
-logs or screens in clear (DESIGN invariant 6).
+logs or screens in clear (docs/rules.md, "Personal data").
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+import unicodedata
 from datetime import date
 
 from stdnum.cn import ric
@@ -71,6 +76,49 @@ def validate_resident_id(number: str, today: date | None = None) -> str:
     return normalised
 
 
+def clean_id_number(value: str | None, today: date | None = None) -> str | None:
+    """An ID number as written anywhere (full-width digits, spaces, lower-case x) → the normalised
+    number if it is a valid resident ID number by :func:`validate_resident_id`, else None."""
+    if not value:
+        return None
+    number = unicodedata.normalize("NFKC", value).replace(" ", "")
+    try:
+        return validate_resident_id(number, today)
+    except InvalidIdNumber:
+        return None
+
+
+def id_key(id_number: str, secret: bytes) -> str:
+    """THE keyed hash of an ID number: HMAC-SHA256 (hex) of the normalised number. Stable per person,
+    useless without the secret (a plain hash of an 18-character number with a known structure is
+    cheap to reverse). It keys the quota ledger, identities and payer checks, and the import's
+    customer matching."""
+    if not isinstance(secret, bytes) or not secret:
+        raise ValueError("secret must be non-empty bytes")
+    return hmac.new(secret, normalise_id_number(id_number).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+
+
+def normalise_mobile(value: object) -> str | None:
+    """A mainland mobile number as its 11 digits, else None: full-width digits folded, blanks, dashes,
+    dots and brackets dropped, the country code (+86, 0086, 86) taken off
+    (``+86 138-0013-8000`` → ``13800138000``)."""
+    if value is None:
+        return None
+    text = re.sub(r"[\s\-().]", "", unicodedata.normalize("NFKC", str(value)))
+    if text.startswith("+"):
+        if not text.startswith("+86"):
+            return None
+        text = text[3:]
+    elif text.startswith("0086"):
+        text = text[4:]
+    elif text.startswith("86") and len(text) == 13:
+        text = text[2:]
+    return text if _MOBILE.fullmatch(text) else None
+
+
 def validate_real_name(name: str) -> str:
     """The name as it will be declared: trimmed, non-empty, at most 60 characters, one line."""
     trimmed = name.strip()
@@ -107,6 +155,11 @@ def mask_phone(number: str) -> str:
 def mask_name(name: str) -> str:
     """``张*``: the first character kept (a lone character is masked too)."""
     return _mask(name.strip(), keep_start=1, keep_end=0)
+
+
+def mask_address(province: str | None, city: str | None, district: str | None) -> str:
+    """``浙江省杭州市西湖区***``: the district and above kept, the street hidden."""
+    return f"{province or ''}{city or ''}{district or ''}***"
 
 
 def _mask(text: str, keep_start: int, keep_end: int) -> str:

@@ -24,6 +24,12 @@ DIRECT = "9610"
 MODES = (BONDED, DIRECT)
 MODE_NAMES = {BONDED: "bonded import (1210)", DIRECT: "direct purchase import (9610)"}
 
+
+def mode_of_warehouse(kind: str) -> str:
+    """The customs mode of goods shipped from a warehouse of this kind: a bonded warehouse's are 1210,
+    an overseas warehouse's go by direct mail, 9610 (rule 10)."""
+    return BONDED if kind == "bonded" else DIRECT
+
 _BONDED_ONLY = re.compile(r"限网购保税")  # also matches 仅限网购保税
 _DIRECT_ONLY = re.compile(r"限直购")
 _CODE8 = re.compile(r"[0-9]{8}")

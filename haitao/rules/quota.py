@@ -8,8 +8,6 @@ an ID number in clear, and one person's orders meet in one place whichever brand
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +15,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from haitao.rules.china_time import CHINA_TZ
-from haitao.rules.identity import normalise_id_number
+from haitao.rules.identity import id_key, normalise_id_number
 from haitao.rules.money import ZERO
 from haitao.rules.regime import check_annual
 
@@ -36,14 +34,10 @@ def quota_year(placed_at: datetime) -> int:
 
 
 def quota_key(id_number: str, secret: bytes) -> str:
-    """HMAC-SHA256 (hex) of the normalised ID number: stable per person, useless without the secret
-    (a plain hash of an 18-character ID with a known structure is cheap to reverse)."""
-    if not isinstance(secret, bytes) or not secret:
-        raise ValueError("secret must be non-empty bytes")
-    normalised = normalise_id_number(id_number)
-    if not normalised:
+    """The quota ledger's key of a person: the keyed hash of the ID number (identity.id_key)."""
+    if not normalise_id_number(id_number):
         raise ValueError("id_number must not be empty")
-    return hmac.new(secret, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
+    return id_key(id_number, secret)
 
 
 class EntryState:

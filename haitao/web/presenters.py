@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,6 +12,7 @@ from haitao.checkout.quote import Item, quote_items
 from haitao.common.errors import DomainError
 from haitao.inventory.models import Stock, Warehouse
 from haitao.orders.services import quota_usage
+from haitao.rules.positive_list import mode_of_warehouse
 from haitao.orders.states import Status
 from haitao.rules.tax import LimitExceeded
 
@@ -33,6 +34,15 @@ STATUS_LABELS = {
     Status.REFUNDED: gettext_lazy("Refunded"),
     Status.RETURN_REQUESTED: gettext_lazy("Return requested"),
     Status.RETURNED: gettext_lazy("Returned"),
+    Status.CANCEL_REQUESTED: gettext_lazy("Cancellation sent to customs"),
+}
+
+RETURN_LABELS = {
+    "requested": gettext_lazy("Requested, awaiting approval"),
+    "declared": gettext_lazy("Approved: send the goods back; customs is considering the return"),
+    "refused": gettext_lazy("Not approved"),
+    "customs_refused": gettext_lazy("Refused by customs"),
+    "completed": gettext_lazy("Completed: refunded"),
 }
 
 
@@ -59,8 +69,8 @@ class Availability:
     def mode(self) -> str | None:
         """Where an order would ship from: bonded first (rule 10)."""
         if self.bonded > 0:
-            return "1210"
-        return "9610" if self.overseas > 0 else None
+            return mode_of_warehouse(Warehouse.Kind.BONDED)
+        return mode_of_warehouse(Warehouse.Kind.OVERSEAS) if self.overseas > 0 else None
 
 
 def availability(sku_ids) -> dict[int, Availability]:
@@ -159,4 +169,6 @@ def error_text(exc: DomainError) -> str:
         return refusal_text(exc.code, exc.details["amount_over"], exc.details.get("remaining", "0"),
                             exc.details.get("limit", "0"), exc.details.get("value"))
     text = ERROR_TEXTS.get(exc.code)
+    if text is None and exc.details.get("message_zh") and (translation.get_language() or "").startswith("zh"):
+        return exc.details["message_zh"]  # the service's own Chinese sentence (returns, cancellations)
     return str(text) if text is not None else exc.message

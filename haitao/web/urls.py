@@ -18,6 +18,7 @@ brand_patterns = [
     path("orders/<str:number>/", orders.order_page, name="order"),
     path("orders/<str:number>/pay/", orders.order_pay, name="order-pay"),
     path("orders/<str:number>/cancel/", orders.order_cancel, name="order-cancel"),
+    path("orders/<str:number>/return/", orders.order_return, name="order-return"),
     path("account/", orders.account, name="account"),
 ]
 

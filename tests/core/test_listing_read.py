@@ -19,7 +19,7 @@ def _fields(obj):
 
 
 def _orm(brand, codes):
-    return {l.sku.code: l for l in Listing.objects.visible().for_brand(brand).filter(sku__code__in=codes)}
+    return {listing.sku.code: listing for listing in Listing.objects.visible().for_brand(brand).filter(sku__code__in=codes)}
 
 
 def test_same_listings_and_values_as_the_orm_query():
@@ -53,3 +53,9 @@ def test_an_inactive_brand_sells_nothing():
     brand.active = False
     brand.save()
     assert _visible_listings(brand, ["APT3"]) == {} == _orm(brand, ["APT3"])
+
+
+def test_a_closed_storefront_shows_nothing_through_either_read():
+    closed = f.brand("closed", active=False)
+    f.listed(closed, f.sku(code="C1"), "10.00")
+    assert _orm(closed, ["C1"]) == {} == _visible_listings(closed, ["C1"])

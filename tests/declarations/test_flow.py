@@ -111,6 +111,9 @@ def _assert_refunded_and_released(order, quota_before: Decimal):
     assert order.status == Status.REFUNDED
     assert list(order.events.values_list("event", flat=True))[-2:] == ["customs_reject", "refund"]
     assert order.payments.get().status == Payment.Status.REFUNDED
+    refund = order.refunds.get()  # through payments.refund, keyed so a redelivered rejection refunds once
+    assert (refund.key, refund.amount, refund.status) == ("customs-rejection", order.actual_paid, "succeeded")
+    assert refund.reason.startswith("customs rejection ")
     assert QuotaEntry.objects.get(order=order).state == QuotaEntry.State.RELEASED
     assert QuotaAccount.objects.get(id_hash=order.buyer_id_hash).used == quota_before
     assert Stock.objects.get(sku__code="APT3").allocated == 0

@@ -182,3 +182,32 @@ def test_demo_has_one_operator_per_role_scoped_to_their_brands(demo):
     assert str(operators.refund_limit(users["service"])) == "500.00"
     assert users["finance"].has_perm("payments.view_payment") and not users["finance"].has_perm("orders.change_order")
     assert operators.brand_ids(users["admin"]) is None
+
+
+def test_the_way_back_is_in_the_demo(demo):
+    """One order cancelled after declaration (CEB623 accepted), one partly returned after release
+    (CEB625 accepted, refunded, quota back); their exported requests validate and name their order."""
+    from haitao.customs import parse, validate
+    from haitao.declarations.export import order_messages
+    from haitao.payments.models import Refund
+    from haitao.returns.models import ReturnRequest
+
+    cancelled = Order.objects.get(idempotency_key="demo-order-19")
+    assert cancelled.status == "cancelled"
+    assert cancelled.declarations.get(message_type="CEB623").return_status == "399"
+    assert Refund.objects.filter(order=cancelled).count() == 1
+    returned = Order.objects.get(idempotency_key="demo-order-20")
+    request = ReturnRequest.objects.get(order=returned)
+    assert (returned.status, request.status) == ("returned", "completed")
+    assert request.quota_released > 0 and Refund.objects.get(order=returned).amount == request.refund_amount
+    from haitao.declarations.models import TaxBillCheck
+
+    # Every customs tax bill of the demo agrees with the tax withheld (the simulator taxes per SKU).
+    assert TaxBillCheck.objects.count() >= 10 and not TaxBillCheck.objects.exclude(difference=0).exists()
+    for order, kind in ((cancelled, "CEB623"), (returned, "CEB625")):
+        xml = order_messages(order)[kind]
+        validate(xml)
+        message = parse(xml)
+        head = (message.cancels[0] if kind == "CEB623" else message.refunds[0].head)
+        assert head.orderNo == order.number
+        assert head.invtNo == order.declarations.get(message_type="CEB621").invt_no

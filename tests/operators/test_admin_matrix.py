@@ -24,12 +24,13 @@ VISIBLE = {
     "platform_admin": set(REGISTERED),
     "dolphin_operator": ORDERS | CUSTOMERS | CATALOG | {
         "brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.Warehouse", "declarations.Shipment",
-        "declarations.TrackingEvent"},
+        "declarations.TrackingEvent", "returns.ReturnRequest"},
     "customer_service": ORDERS | CUSTOMERS | CATALOG | {
         "catalog.Listing", "payments.Payment", "payments.Refund", "declarations.Declaration", "declarations.Shipment",
+        "returns.ReturnRequest", "returns.OrderCancellation",
         "declarations.TrackingEvent", "compliance.QuotaEntry"},
     "finance": ORDERS | {"payments.Payment", "payments.PaymentCallback", "payments.Refund", "declarations.Declaration",
-                         "declarations.Receipt", "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"},
+                         "declarations.Receipt", "declarations.TaxBillCheck", "returns.ReturnRequest", "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"},
     "staff_without_role": set(), "buyer": set(), "anonymous": set(),
 }
 VISIBLE["wombat_operator"] = VISIBLE["dolphin_operator"]

@@ -37,7 +37,7 @@ def test_a_refund_settles_through_the_sandbox_and_is_published(place_and_pay, he
     assert refund.status == Refund.Status.SUCCEEDED and refund.settled_at is not None
     assert refund.payment == payment and refund.provider_reference.startswith("SBXR")
     assert heard == [PaymentRefunded(order_id=order.pk, refund_id=refund.pk, amount=Decimal("50.00"),
-                                     reason="goodwill", key="r1")]
+                                     reason="goodwill", key="r1", in_full=False)]
     payment.refresh_from_db()
     assert payment.status == Payment.Status.SUCCEEDED  # partly refunded: still the payment of the order
 

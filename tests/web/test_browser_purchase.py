@@ -4,9 +4,7 @@ sandbox provider's hosted page; the account page then lists both orders.
 Runs Debian's /usr/bin/chromium (never a downloaded browser) against pytest-django's live server.
 """
 
-import os
 import re
-import shutil
 
 import pytest
 from django.conf import settings
@@ -20,28 +18,8 @@ from .conftest import ID_NUMBER
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAID_OR_LATER = set(Status.COUNTING)
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 EMAIL = "zhang.san@example.com"
 PASSWORD = "a-long-password-1"
-
-
-@pytest.fixture
-def browser_page():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
 
 
 GOODS = [  # (code, category, zh title, en title, goods brand, hue, dolphin price, wombat price)

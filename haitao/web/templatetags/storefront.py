@@ -14,10 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from haitao.brands.models import Merchant
+from haitao.brands.theme import DEFAULT_THEME, palette
 
 register = template.Library()
-
-DEFAULT_THEME = "dolphin"
 
 
 @register.filter
@@ -99,6 +98,12 @@ def theme_css(brand) -> str:
     if not finders.find(f"web/themes/{name}.css"):
         name = DEFAULT_THEME
     return static(f"web/themes/{name}.css")
+
+
+@register.simple_tag
+def brand_palette(brand) -> str:
+    """The brand's colours as CSS variables, each text/background pair at WCAG contrast >= 4.5."""
+    return palette(brand.primary_color, brand.accent_color, getattr(brand, "theme", "") or DEFAULT_THEME).css()
 
 
 @register.simple_tag

@@ -11,11 +11,12 @@ from haitao.common.errors import DomainError, NotFound
 from haitao.declarations.services import buyer_view
 from haitao.orders import services as orders
 from haitao.orders.models import Order
-from haitao.orders.states import IllegalTransition, Status
+from haitao.orders.states import Status
 from haitao.payments import services as payments
 from haitao.payments.providers import provider
+from haitao.returns import services as returns
 
-from ..presenters import error_text, status_label
+from ..presenters import RETURN_LABELS, error_text, status_label
 from ..storefront import current_customer, render_page, storefront
 
 
@@ -43,7 +44,19 @@ def order_page(request, brand, number):
                "tracking": [{"at": t["at"], "text": t["description_en" if english else "description"]}
                             for t in customs["tracking"]],
                "payable": order.status == Status.PENDING_PAYMENT}
+    context.update(_way_back(order, english))
     return render_page(request, "web/order.html", context, brand)
+
+
+def _way_back(order, english: bool) -> dict:
+    """Cancel (before release) and return (after release) for the order page."""
+    view = returns.buyer_view(order)
+    ret = view["return"]
+    if ret is not None:
+        ret = {**ret, "label": str(RETURN_LABELS.get(ret["status"], ret["status"])),
+               "why": ret["message_en" if english else "message"]}
+    return {"can_cancel": view["can_cancel"] and order.status != Status.PENDING_PAYMENT,
+            "can_return": view["can_return"], "return_deadline": view["return_deadline"], "ret": ret}
 
 
 @storefront
@@ -65,9 +78,26 @@ def order_pay(request, brand, number):
 def order_cancel(request, brand, number):
     order = _own_order(request, brand, number)
     try:
-        orders.cancel(order, "customer", "cancelled by the buyer in the storefront")
-    except IllegalTransition:
-        messages.error(request, error_text(DomainError("order_not_payable", "")))
+        returns.cancel_order(order, "customer", "cancelled by the buyer in the storefront")
+    except DomainError as exc:
+        messages.error(request, error_text(exc))
+    return redirect("web:order", brand_code=brand.code, number=number)
+
+
+@storefront
+@login_required
+@require_POST
+def order_return(request, brand, number):
+    """The return form: ``qty_<gnum>`` units per line and a ``reason``."""
+    order = _own_order(request, brand, number)
+    quantities = {}
+    for line in order.lines.all():
+        raw = request.POST.get(f"qty_{line.gnum}", "0").strip() or "0"
+        quantities[line.gnum] = int(raw) if raw.isdigit() else -1
+    try:
+        returns.request_return(current_customer(request), order, quantities, request.POST.get("reason", ""))
+    except DomainError as exc:
+        messages.error(request, error_text(exc))
     return redirect("web:order", brand_code=brand.code, number=number)
 
 

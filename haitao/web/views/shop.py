@@ -9,6 +9,7 @@ from haitao.catalog.queries import clean_query, search_listings
 from haitao.rules.regime import GENERAL_TRADE
 
 from ..presenters import availability, estimated_tax, unit_quote
+from ..search_page import facet_links, search_page
 from ..storefront import localised, render_page, storefront
 
 MAX_RESULTS = 60
@@ -67,10 +68,12 @@ def category(request, brand, slug):
 @storefront
 def search(request, brand):
     q = clean_query(request.GET.get("q", ""))[:100]
-    cards = []
-    if q:
-        cards = _cards(search_listings(brand, q).select_related("brand")[:MAX_RESULTS])
-    return render_page(request, "web/search.html", {"q": q, "cards": cards}, brand)
+    context = search_page(request, brand, q)
+    if q or context["filtered"]:
+        listings, result = search_listings(brand, q, sort=context["sort"], filters=context["filters"],
+                                           limit=MAX_RESULTS, facets=True)
+        context.update(cards=_cards(listings), result=result, facets=facet_links(request, result.facets))
+    return render_page(request, "web/search.html", context, brand)
 
 
 @storefront

@@ -47,7 +47,7 @@ def make_export(tmp_path):
         (folder / "manifest.json").write_text(json.dumps(
             {"format_version": 1, "platform": platform, "exported_at": "2026-11-01T08:00:00+08:00"}), encoding="utf-8")
         for kind, lines in files.items():
-            body = "\n".join(l if isinstance(l, str) else json.dumps(l, ensure_ascii=False) for l in lines)
+            body = "\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines)
             (folder / f"{kind}.jsonl").write_text(body + "\n", encoding="utf-8")
         return folder
 

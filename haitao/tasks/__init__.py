@@ -114,3 +114,9 @@ def enqueue_after_commit(task, *args, **kwargs) -> bool:
 
     transaction.on_commit(send, robust=True)
     return True
+
+
+def deliver_soon(event) -> None:
+    """After an order's declarations commit (OrderDeclared): a broker, if configured, delivers them at
+    once instead of waiting for the next tick."""
+    enqueue_after_commit(deliver_outbox)

@@ -1,0 +1,107 @@
+"""The two full-text engines behind one interface. A query arrives as groups of alternatives (each
+alternative a tuple of tokens that must all occur); `mode` "all" needs every group, "any" one of them.
+
+- SQLite (the embedded default): FTS5 MATCH on catalog_search_fts, ranked by bm25 with field weights;
+- PostgreSQL (production): the generated tsvector with a GIN index, ranked by ts_rank; typo candidates
+  from pg_trgm's trigram index on the term list.
+
+Tokens are letters and digits only (see analysis), so quoting them is enough to keep them literal.
+"""
+
+import threading
+
+from django.db import connection
+
+from .analysis import is_cjk, similarity
+
+SIMILARITY = 0.4  # least trigram similarity for a typo candidate (aptamill → aptamil: 0.7)
+_DOC = "catalog_searchdocument"
+
+
+class Engine:
+    def where(self, groups, mode: str) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def score(self, groups, mode: str) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def similar_terms(self, word: str, limit: int = 3) -> list[str]:
+        raise NotImplementedError
+
+
+def _alternatives(groups, quote, conj, disj):
+    parts = []
+    for group in groups:
+        alts = [conj.join(quote(t) for t in alt) for alt in sorted(group)]
+        parts.append("(" + disj.join(f"({a})" for a in alts) + ")")
+    return parts
+
+
+class SQLiteEngine(Engine):
+    weights = "10.0, 6.0, 3.0, 1.0"  # title, brand, category, other
+
+    def expression(self, groups, mode: str) -> str:
+        parts = _alternatives(groups, lambda t: f'"{t}"', " AND ", " OR ")
+        return (" AND " if mode == "all" else " OR ").join(parts)
+
+    def where(self, groups, mode):
+        return (f"{_DOC}.id IN (SELECT rowid FROM catalog_search_fts WHERE catalog_search_fts MATCH %s)",
+                [self.expression(groups, mode)])
+
+    def score(self, groups, mode):
+        return (f"(SELECT -bm25(catalog_search_fts, {self.weights}) FROM catalog_search_fts "
+                f"WHERE catalog_search_fts MATCH %s AND rowid = {_DOC}.id)", [self.expression(groups, mode)])
+
+    _terms: dict = {}
+    _lock = threading.Lock()
+
+    def _ascii_terms(self) -> list[str]:
+        """The term list's Latin words, read once per term-list size (the embedded default is small)."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*), MAX(id) FROM catalog_searchterm")
+            stamp = tuple(cursor.fetchone())
+            if self._terms.get("stamp") != stamp:
+                cursor.execute("SELECT term FROM catalog_searchterm")
+                words = [t for (t,) in cursor.fetchall() if not is_cjk(t) and not t.isdigit()]
+                with self._lock:
+                    self._terms.update(stamp=stamp, words=words)
+        return self._terms["words"]
+
+    def similar_terms(self, word, limit=3):
+        scored = sorted(((similarity(word, t), t) for t in self._ascii_terms()), reverse=True)
+        return [t for s, t in scored[:limit] if s >= SIMILARITY]
+
+
+class PostgresEngine(Engine):
+    weights = "'{0.1, 0.3, 0.6, 1.0}'"  # D other, C category, B brand, A title
+
+    def expression(self, groups, mode: str) -> str:
+        parts = _alternatives(groups, lambda t: f"'{t}'", " & ", " | ")
+        return (" & " if mode == "all" else " | ").join(parts)
+
+    def where(self, groups, mode):
+        return f"{_DOC}.tsv @@ %s::tsquery", [self.expression(groups, mode)]
+
+    def score(self, groups, mode):
+        return f"ts_rank({self.weights}, {_DOC}.tsv, %s::tsquery)", [self.expression(groups, mode)]
+
+    def similar_terms(self, word, limit=3):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT term, similarity(term, %s) AS s FROM catalog_searchterm WHERE term %% %s "
+                           "ORDER BY s DESC, term LIMIT %s", [word, word, limit])
+            return [t for t, s in cursor.fetchall() if s >= SIMILARITY]
+
+
+def engine() -> Engine:
+    return PostgresEngine() if connection.vendor == "postgresql" else SQLiteEngine()
+
+
+def known_terms(tokens) -> set[str]:
+    """Which of `tokens` occur in the index, one query."""
+    tokens = sorted(set(tokens))
+    if not tokens:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT term FROM catalog_searchterm WHERE term IN ({', '.join(['%s'] * len(tokens))})",
+                       tokens)
+        return {t for (t,) in cursor.fetchall()}
