@@ -2,7 +2,6 @@
 pages), and the audit log, which nobody — not even a superuser — can add to, change or delete here."""
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, BrandMembership, OperatorProfile
 
