@@ -10,7 +10,6 @@ from haitao.operators import roles
 from haitao.operators import services as operators
 from tests.compliance.support import place
 
-from .test_browser_purchase import browser_page  # noqa: F401  (the Chromium fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +36,7 @@ def _text(page) -> str:
 
 
 def test_a_chinese_brand_operator_sees_chinese_and_only_their_brand(live_server, shop, operator_world,
-                                                                     browser_page):  # noqa: F811
+                                                                     browser_page):
     page, base = browser_page, live_server.url
     page.goto(f"{base}/admin/login/?next=/admin/")
     assert "用户名" in _text(page)
@@ -58,6 +57,8 @@ def test_a_chinese_brand_operator_sees_chinese_and_only_their_brand(live_server,
     assert not ENGLISH.search(orders), ENGLISH.search(orders)
 
     page.click(f"text={operator_world['dolphin_orders'][0].number}")
+    page.wait_for_url(re.compile(r".*/admin/orders/order/\d+/change/"))
+    page.wait_for_load_state("load")
     detail = _text(page)
     assert "金额（元）" in detail and "订购人与收货人（脱敏）" in detail and "状态变更（审计记录）" in detail
     assert not ENGLISH.search(detail), ENGLISH.search(detail)
