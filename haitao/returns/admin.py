@@ -78,6 +78,9 @@ class OrderCancellationAdmin(ReadOnlyAdmin):
 
     list_display = ("number", "brand", "status", "actual_paid", "paid_at")
     list_filter = ("status", "brand")
+    # Only masked personal data: the full ID number is revealed (and logged) on the order's own page.
+    fields = ("number", "brand", "customer", "status", "actual_paid", "paid_at", "buyer_name", "buyer_id_masked",
+              "consignee", "consignee_phone_masked", "consignee_address_masked")
     search_fields = ("number",)
     actions = ("cancel_for_buyer",)
 
