@@ -107,7 +107,7 @@ def main(argv=None) -> int:
             r = evaluate(brand, entries, show=args.show == part)
             print(f"{brand.code:8} {part:8} {r['queries']:7d} {r['judged']:6d} {r['ndcg10']:8.3f} "
                   f"{len(r['zero']):4d}/{r['meant']:<3d}    {r['p50_ms']:7.1f} {r['p99_ms']:7.1f}"
-                  + (f"  zero: {r['zero']}" if r["zero"] and part == "tune" else ""))
+                  + (f"  zero: {r['zero']}" if r["zero"] else ""))
     return 0
 
 

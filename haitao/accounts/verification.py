@@ -1,4 +1,4 @@
-"""Real-name verification is a pluggable provider (cbec-rules.md Part A rule 7).
+"""Real-name verification is a pluggable provider (docs/rules.md, rule 7).
 
 A checksum only proves an ID number is well formed; whether it belongs to the named person is for a
 payment institution or a government service to say. The sandbox accepts any valid number with a

@@ -1,6 +1,6 @@
 """Catalog writes that carry a rule: a listing is visible only for a SKU that may be sold under CBEC.
 
-cbec-rules.md Part A rules 8 and 9: a SKU with specific-rate consumption tax, or whose tariff line is
+docs/rules.md, rules 8 and 9: a SKU with specific-rate consumption tax, or whose tariff line is
 not on the positive list for any mode, cannot be listed; the refusal says why.
 """
 

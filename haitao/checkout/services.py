@@ -97,3 +97,13 @@ def update(cart: Cart, sku_code: str, quantity: int) -> CartLine | None:
 
 def lines(cart: Cart) -> list[CartLine]:
     return list(cart.lines.select_related("listing__sku", "listing__merchant", "listing__brand").order_by("id"))
+
+
+def remove_ordered(cart: Cart, sku_codes) -> None:
+    """After an order from ``cart`` (orders.place_order calls this, for the API and the storefront
+    alike): the ordered SKUs' lines leave the cart, and a cart left empty is closed (checked out), so
+    its id no longer takes orders and the buyer's next visit opens a new one."""
+    with transaction.atomic():
+        CartLine.objects.filter(cart=cart, listing__sku__code__in=list(sku_codes)).delete()
+        if not CartLine.objects.filter(cart=cart).exists():
+            Cart.objects.filter(pk=cart.pk).update(checked_out=True, updated_at=timezone.now())

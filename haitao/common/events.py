@@ -1,10 +1,13 @@
 """Domain events between apps: the message bus of *Cosmic Python* (``service_layer/messagebus.py``)
 with Saleor's ``on_commit`` side effects.
 
-A producing app defines its events as frozen dataclasses in its own ``events.py`` and publishes them
-from its service; it never imports the apps that react. A reacting app registers its handlers in its
-``AppConfig.ready()`` with :func:`subscribe`. So the dependency points from consumer to producer and
-no producer/consumer pair can form an import cycle.
+The events are frozen dataclasses in :mod:`haitao.common.domain_events` (each section names the app
+that publishes it; an app may re-export its own, as ``haitao.payments.events`` does). They live there,
+not in the producing app, because the reactions run both ways along the apps' dependencies (payments
+depends on orders, yet orders reacts to a refund): a module that imports nothing of haitao can be
+imported by every app without an import cycle. A producer publishes from its service and never
+imports the apps that react; a reacting app registers its handlers in its ``AppConfig.ready()`` with
+:func:`subscribe`. docs/architecture.md has the table of events, producers and handlers.
 
 Two kinds of handler, chosen by the consumer at registration:
 

@@ -1,4 +1,4 @@
-"""Quota ledger writes (cbec-rules.md Part A rule 6). Reserve runs inside the order's transaction.
+"""Quota ledger writes (docs/rules.md, rule 6). Reserve runs inside the order's transaction.
 
 `reserve` is one statement: an upsert of the person's row for the year whose UPDATE branch only
 applies while `reserved + committed + v <= limit`. Concurrent orders by one person, from any brand,

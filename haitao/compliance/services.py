@@ -1,4 +1,4 @@
-"""CBEC catalog compliance (cbec-rules.md Part A, rules 8 and 9): the positive list and sellability.
+"""CBEC catalog compliance (docs/rules.md, rules 8 and 9): the positive list and sellability.
 
 - `load_positive_list` replaces the loaded list with an official CSV file, in one transaction.
 - `positive_list` is the loaded list as a pure `rules.positive_list.PositiveList`, cached per process.

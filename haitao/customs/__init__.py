@@ -4,7 +4,7 @@
 - :func:`build` (validated XML, signed with a :class:`Signer` for CEB621/623/625), :func:`parse`.
 - :func:`validate` against the official XSD (cached; offline).
 - :mod:`.sign`: enveloped XML-DSig, RSA-SHA1 now, SM2/SM3 device seam.
-- :func:`check_three_documents`: Part A rule 11 before customs checks it.
+- :func:`check_three_documents`: docs/rules.md rule 11 before customs checks it.
 - :class:`CustomsSimulator`: a local customs answering with receipts; :mod:`.folder_transport`
   runs it over outbox/inbox folders.
 """

@@ -1,4 +1,4 @@
-"""Three-document identities (三单对碰, Part A rule 11), checked before customs checks them.
+"""Three-document identities (三单对碰, docs/rules.md rule 11), checked before customs checks them.
 
 Customs compares the order, the payment record and the waybill (and, at list time, the
 inventory list: "four documents"). Finding a mismatch here costs nothing; finding it in a

@@ -2,7 +2,7 @@
 receipts that came back, and the built-in carrier's shipments with their tracking events.
 
 The message XML holds the buyer's ID number, phone and address, so it is stored encrypted
-(invariant 6); operators see a masked copy.
+(docs/rules.md, invariant 6); operators see a masked copy.
 """
 
 from django.db import models

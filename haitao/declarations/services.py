@@ -167,7 +167,7 @@ def _parcel_of(order: Order) -> mapping.Parcel | None:
 
 
 def declare_pending(limit: int = 100) -> int:
-    """Safety net (invariant 5): declare paid orders that have no declaration yet."""
+    """Safety net (docs/rules.md, invariant 5): declare paid orders that have no declaration yet."""
     done = 0
     for order in Order.objects.filter(status=Status.PAID, declarations__isnull=True).order_by("paid_at")[:limit]:
         try:

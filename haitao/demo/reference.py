@@ -149,7 +149,7 @@ ORDERS = [
          status="delivered", days_ago=35),
     dict(key="demo-order-03", email="demo1@haitao.test", brand="wombat", items=[("DP-PAM-01", 3), ("HS-SWI-01", 2)],
          status="delivered", days_ago=30),
-    # One unit of one SKU over 5,000: general-trade regime, full tax (cbec-rules Part A rule 5, example 3).
+    # One unit of one SKU over 5,000: general-trade regime, full tax (docs/rules.md, rule 5, example 3).
     dict(key="demo-order-04", email="demo2@haitao.test", brand="dolphin", items=[("SC-LMR-06", 1)],
          status="delivered", days_ago=27),
     dict(key="demo-order-05", email="demo1@haitao.test", brand="dolphin", items=[("WT-TIS-03", 1)],

@@ -1,5 +1,5 @@
 """Warehouses and stock. `allocated` is never edited here; `on_hand` changes only through
-inventory.services.set_on_hand, which refuses to go below what is allocated (invariant 1)."""
+inventory.services.set_on_hand, which refuses to go below what is allocated (docs/rules.md, invariant 1)."""
 
 from django import forms
 from django.contrib import admin, messages

@@ -1,4 +1,4 @@
-"""Warehouses and stock. `available = on_hand - allocated` is never negative (invariant 1)."""
+"""Warehouses and stock. `available = on_hand - allocated` is never negative (docs/rules.md, invariant 1)."""
 
 from django.db import models
 from django.db.models import F, Q

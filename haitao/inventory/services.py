@@ -4,7 +4,7 @@ Allocation runs inside the caller's order transaction. Each line is a conditiona
 `UPDATE … SET allocated = allocated + n WHERE id = … AND on_hand - allocated >= n`, so two buyers
 racing for the last unit cannot both win, without holding a lock while Python thinks. Lines are
 updated in stock-id order so concurrent multi-line orders cannot deadlock. Warehouse choice follows
-cbec-rules.md Part A rule 10: one bonded warehouse holding the whole order first, else one overseas.
+docs/rules.md, rule 10: one bonded warehouse holding the whole order first, else one overseas.
 """
 
 import re

@@ -15,7 +15,8 @@ from .models import AuditEntry
 # model label -> audit area; changes to other models (e.g. a category name) are not logged.
 AUDITED = {
     "orders.Order": AuditEntry.Area.MONEY, "payments.Payment": AuditEntry.Area.MONEY,
-    "payments.Refund": AuditEntry.Area.MONEY, "returns.ReturnRequest": AuditEntry.Area.MONEY,
+    "payments.Refund": AuditEntry.Area.MONEY, "payments.LedgerEntry": AuditEntry.Area.MONEY,
+    "payments.PaymentDeclaration": AuditEntry.Area.CUSTOMS, "payments.PaymentDataRequest": AuditEntry.Area.CUSTOMS, "returns.ReturnRequest": AuditEntry.Area.MONEY,
     "returns.OrderCancellation": AuditEntry.Area.MONEY, "declarations.TaxBillCheck": AuditEntry.Area.CUSTOMS,
     "compliance.QuotaEntry": AuditEntry.Area.MONEY, "compliance.QuotaAccount": AuditEntry.Area.MONEY,
     "inventory.Stock": AuditEntry.Area.STOCK, "inventory.Allocation": AuditEntry.Area.STOCK,

@@ -43,7 +43,8 @@ ROLES: dict[str, list[str]] = {
     # Payments, tax (order lines, CEB816 tax bills on the inventory declarations) and settlements.
     FINANCE: [
         *ORDER_READ,
-        *_view("payments.Payment", "payments.PaymentCallback", "payments.Refund", "declarations.Declaration",
+        *_view("payments.Payment", "payments.PaymentCallback", "payments.Refund", "payments.PaymentDeclaration",
+               "payments.LedgerEntry", "declarations.Declaration",
                "declarations.Receipt", "declarations.TaxBillCheck", "returns.ReturnRequest",
                "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"),
         "operators.view_dashboard",

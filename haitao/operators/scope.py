@@ -19,6 +19,8 @@ BRAND_PATHS = {
     "payments.Payment": "order__brand",
     "payments.PaymentCallback": "payment__order__brand",
     "payments.Refund": "order__brand",
+    "payments.PaymentDeclaration": "payment__order__brand",
+    "payments.LedgerEntry": "order__brand",
     "declarations.TaxBillCheck": "order__brand",
     "returns.ReturnRequest": "order__brand",
     "returns.OrderCancellation": "brand",

@@ -1,13 +1,12 @@
 """Order writes: placement (one transaction), state transitions with audit events, expiry.
 
-Placement follows DESIGN.md §4: everything that can be checked without writing is checked first
+Placement (docs/architecture.md, "The main flow"): everything that can be checked without writing is checked first
 (input, identity, quote and limits); then one transaction allocates stock, reserves quota and writes
 the order, so either all of it happens or none. Idempotent on (customer, Idempotency-Key).
 """
 
 import hashlib
 import json
-import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,6 +20,7 @@ from haitao.accounts.services import add_address, check_identity, ensure_identit
 from haitao.brands.models import Brand, Merchant
 from haitao.catalog.models import Category, Listing, Sku, visible_sql
 from haitao.checkout.quote import Item, quote_items
+from haitao.checkout import services as carts
 from haitao.checkout.services import validate_quantity
 from haitao.common import events, prebuilt
 from haitao.common import domain_events as ev
@@ -32,10 +32,10 @@ from haitao.rules import identity as id_rules
 from haitao.rules.quota import quota_year
 from haitao.rules.tax import LimitExceeded
 
+from . import numbers
 from .models import Order, OrderEvent, OrderLine
 from .states import IllegalTransition, Status, next_status
 
-SHANGHAI_DATE_FORMAT = "%Y%m%d"
 
 
 @dataclass
@@ -65,6 +65,7 @@ class PlaceOrder:
     idempotency_key: str = ""
     save_address: bool = False
     extra: dict = field(default_factory=dict)
+    cart: object = None  # the cart ordered from, if any: the ordered lines leave it once the order stands
 
 
 class LimitRefused(InvalidInput):
@@ -160,9 +161,21 @@ def _refusal(exc: LimitExceeded) -> LimitRefused:
                         remaining=str(exc.remaining), limit=str(exc.limit), value=str(exc.value))
 
 
-def _new_number(now) -> str:
-    local = timezone.localtime(now)
-    return f"HT{local.strftime(SHANGHAI_DATE_FORMAT)}{secrets.randbelow(10**10):010d}"
+NUMBER_ATTEMPTS = 5
+
+
+def _insert_numbered(order: Order, now) -> None:
+    """Insert the order under a new number; a number already taken is drawn again (orders/numbers.py),
+    inside a savepoint so the order's transaction survives the refused INSERT."""
+    for attempt in range(NUMBER_ATTEMPTS):
+        order.number = numbers.new_number(now)
+        try:
+            with transaction.atomic():
+                prebuilt.insert([order])
+            return
+        except IntegrityError:
+            if attempt == NUMBER_ATTEMPTS - 1 or not Order.objects.filter(number=order.number).exists():
+                raise  # not the number (a replayed Idempotency-Key): place_order answers it
 
 
 def place_order(customer, request: PlaceOrder, now=None) -> tuple[Order, bool]:
@@ -181,13 +194,16 @@ def place_order(customer, request: PlaceOrder, now=None) -> tuple[Order, bool]:
                            field="Idempotency-Key")
     digest = _digest(request)
     try:
-        return _place(customer, request, key, digest, now), True
+        order = _place(customer, request, key, digest, now)
     except (DomainError, IntegrityError):
         if key:  # a replay (or the same key racing us): the first order is the answer
             existing = Order.objects.filter(customer=customer, idempotency_key=key).first()
             if existing is not None:
                 return _replay(existing, digest), False
         raise
+    if request.cart is not None:
+        carts.remove_ordered(request.cart, [code for code, _ in request.items])
+    return order, True
 
 
 def _place(customer, request: PlaceOrder, key: str, digest: str, now) -> Order:
@@ -255,7 +271,7 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
     # The positive list's remarks may allow one mode only; the mode is known once the warehouse is.
     check_sellable([listings[code].sku for code in wanted], allocated.mode)
     order = Order(
-        number=_new_number(now), brand=request.brand, customer=customer, status=Status.PENDING_PAYMENT,
+        brand=request.brand, customer=customer, status=Status.PENDING_PAYMENT,
         mode=allocated.mode, warehouse_id=allocated.warehouse_id, regime=quote.regime, goods_value=quote.goods_value,
         freight=quote.freight, insurance=quote.insurance, discount=quote.discount,
         dutiable_value=quote.dutiable_value, tax_total=quote.tax_total, actual_paid=quote.actual_paid,
@@ -267,7 +283,7 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
         risk_notice_digest=hashlib.sha256(request.brand.risk_notice.encode()).hexdigest(),
         idempotency_key=key, request_digest=digest, placed_at=now,
         expires_at=now + timedelta(minutes=settings.UNPAID_ORDER_TTL_MINUTES))
-    prebuilt.insert([order])
+    _insert_numbered(order, now)
     taxes = {line.sku: line for line in quote.lines}
     lines = []
     for gnum, code in enumerate(wanted, start=1):

@@ -1,7 +1,7 @@
 """The CBEC retail-import rules as plain Python: money, tax, limits, quota, identity, positive list.
 
 Pure domain (no Django, no I/O), so every rule is testable on its own and every adapter — checkout,
-the REST API, the CLI — computes the same figures. The authority is ``cbec-rules.md`` Part A.
+the REST API, the CLI — computes the same figures. The authority is docs/rules.md.
 """
 
 from haitao.rules.apportion import apportion

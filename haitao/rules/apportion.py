@@ -1,4 +1,4 @@
-"""Split an amount over lines to the fen so that the parts add up exactly (Part A, rule 2).
+"""Split an amount over lines to the fen so that the parts add up exactly (docs/rules.md, rule 2).
 
 Freight and insurance are charged per order but taxed per line, so each line needs its share. Rounding
 each share on its own can lose or invent a fen; the largest-remainder method cannot: every line first

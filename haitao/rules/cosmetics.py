@@ -1,4 +1,4 @@
-"""Which consumption-tax rate a SKU carries (Part A, rule 8).
+"""Which consumption-tax rate a SKU carries (docs/rules.md, rule 8).
 
 Consumption tax applies only where the SKU says so. Cosmetics pay it only when "high-end" (财税〔2016〕
 103号): a price of at least 10 CNY per ml or g, or 15 CNY per piece or sheet, so the flag follows

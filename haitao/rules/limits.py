@@ -1,4 +1,4 @@
-"""The CBEC purchase limits and their dated history (Part A, rule 5).
+"""The CBEC purchase limits and their dated history (docs/rules.md, rule 5).
 
 The limits are policy, changed by circulars (财关税〔2016〕18号, 〔2018〕49号), so they are settings with
 validity dates rather than constants: an order is judged by the limits in force on its date, and a

@@ -1,6 +1,6 @@
 """Money as Decimal CNY, to the fen.
 
-Customs computes every tax to the fen (0.01 CNY) with round-half-up (cbec-rules Part A, rule 3), so
+Customs computes every tax to the fen (0.01 CNY) with round-half-up (docs/rules.md, rule 3), so
 that is the one rounding this package uses. A float never touches money: binary floats cannot hold
 0.01 exactly and would drift the sums that the three-document identities compare.
 """

@@ -1,4 +1,4 @@
-"""The CBEC positive list (跨境电子商务零售进口商品清单) and the check against it (Part A, rule 9).
+"""The CBEC positive list (跨境电子商务零售进口商品清单) and the check against it (docs/rules.md, rule 9).
 
 Only goods whose 8-digit tariff line is on the list may be sold under CBEC. The list is data that an
 operator loads, so this module only parses rows (the caller reads the file) and answers questions.

@@ -1,4 +1,4 @@
-"""The buyer's annual CBEC quota ledger, as pure rules (Part A, rule 6).
+"""The buyer's annual CBEC quota ledger, as pure rules (docs/rules.md, rule 6).
 
 An order reserves its value when placed, so two orders placed at the same moment cannot both spend
 the last of a quota; payment commits the reservation; cancellation, expiry, a customs rejection or a

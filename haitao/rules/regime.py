@@ -1,4 +1,4 @@
-"""Which tax regime an order clears under, or why it may not be placed (Part A, rule 5).
+"""Which tax regime an order clears under, or why it may not be placed (docs/rules.md, rule 5).
 
 Within the limits an order pays the CBEC rate; a single indivisible item over the single-transaction
 limit may still clear, at full general-trade tax; anything else over a limit is refused. The annual

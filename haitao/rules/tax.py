@@ -1,4 +1,4 @@
-"""The cross-border comprehensive tax of an order (Part A, rules 1 to 5).
+"""The cross-border comprehensive tax of an order (docs/rules.md, rules 1 to 5).
 
 Tax is computed per line and per tax type, each rounded half-up to the fen, then summed: that is the
 shape of the customs electronic tax bill (CEB816 ``TaxListRd``), so the figures here are the ones
@@ -204,7 +204,7 @@ def quote(
     """Price the order under the regime rule 5 assigns it, or raise ``LimitExceeded``.
 
     ``limit_basis`` says which amount is held against the limits and counted in the annual quota:
-    the dutiable value (Part A default) or the amount actually paid, tax included."""
+    the dutiable value (the default of docs/rules.md, rule 5) or the amount actually paid, tax included."""
     if limit_basis not in LIMIT_BASES:
         raise InvalidInput("limit_basis", f"must be one of {', '.join(LIMIT_BASES)}, got {limit_basis!r}")
     try:

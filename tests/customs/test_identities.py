@@ -1,4 +1,4 @@
-"""Part A rule 11: each kind of three/four-document mismatch is caught."""
+"""docs/rules.md rule 11: each kind of three/four-document mismatch is caught."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ def test_payment_declares_the_order_in_its_transaction(place_and_pay):
     shipment = Shipment.objects.get(order=order)
     assert msgs["CEB511"].waybills[0].head.logisticsNo == shipment.waybill_no
     assert shipment.weight_kg == Decimal("2.0")  # 2 × 1.0 kg gross
-    # The stored XML holds the ID number, so the column is encrypted (invariant 6).
+    # The stored XML holds the ID number, so the column is encrypted (docs/rules.md, invariant 6).
     from django.db import connection
 
     with connection.cursor() as cur:

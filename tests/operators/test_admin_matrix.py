@@ -29,7 +29,8 @@ VISIBLE = {
         "catalog.Listing", "payments.Payment", "payments.Refund", "declarations.Declaration", "declarations.Shipment",
         "returns.ReturnRequest", "returns.OrderCancellation",
         "declarations.TrackingEvent", "compliance.QuotaEntry"},
-    "finance": ORDERS | {"payments.Payment", "payments.PaymentCallback", "payments.Refund", "declarations.Declaration",
+    "finance": ORDERS | {"payments.Payment", "payments.PaymentCallback", "payments.Refund", "payments.PaymentDeclaration",
+                         "payments.LedgerEntry", "declarations.Declaration",
                          "declarations.Receipt", "declarations.TaxBillCheck", "returns.ReturnRequest", "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"},
     "staff_without_role": set(), "buyer": set(), "anonymous": set(),
 }

@@ -10,7 +10,7 @@ from haitao.orders import services as orders
 from haitao.payments import services as payments
 from haitao.payments.events import PaymentRefunded
 from haitao.payments.models import Payment, Refund
-from haitao.payments.providers import SandboxProvider
+from haitao.payments.providers import ProviderRefund, SandboxProvider
 from tests import factories as f
 from tests.declarations.conftest import consignee
 
@@ -97,3 +97,17 @@ def test_a_provider_that_fails_leaves_no_refund_behind(place_and_pay, monkeypatc
         payments.refund(order, Decimal("1.00"), "x", key="k")
     assert not Refund.objects.exists()
     assert order.payments.get().status == Payment.Status.SUCCEEDED
+
+
+def test_a_refund_the_provider_confirms_later_is_published_when_settled(place_and_pay, heard, monkeypatch):
+    order = place_and_pay([("APT3", 1)])
+    monkeypatch.setattr(SandboxProvider, "refund",
+                        lambda self, payment, amount, reference: ProviderRefund("LATER-1", settled=False))
+    pending = payments.refund(order, order.actual_paid, "cancelled", key="all")
+    assert pending.status == Refund.Status.PENDING and heard == []
+    assert order.payments.get().status == Payment.Status.REFUNDED  # nothing of it is left to refund
+    settled = payments.settle_refund(pending.pk, "LATER-1-DONE")
+    assert (settled.status, settled.provider_reference) == (Refund.Status.SUCCEEDED, "LATER-1-DONE")
+    assert [(e.refund_id, e.in_full) for e in heard] == [(pending.pk, True)]
+    payments.settle_refund(pending.pk)  # the provider's notice again: nothing changes, nothing published
+    assert len(heard) == 1

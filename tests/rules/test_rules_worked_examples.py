@@ -1,4 +1,4 @@
-"""The five worked examples of cbec-rules.md Part A, with their exact figures."""
+"""The five worked examples of docs/rules.md, with their exact figures."""
 
 from decimal import Decimal
 

@@ -143,3 +143,17 @@ def test_rebuild_recreates_every_document(catalog):
 def test_operators_can_edit_synonyms_in_the_admin(admin_client, catalog):
     response = admin_client.get("/admin/catalog/synonym/")
     assert response.status_code == 200 and "尿不湿" in response.text
+
+
+def test_a_compound_word_that_finds_nothing_is_loosened(catalog):
+    from tests import factories
+
+    watches = catalog["categories"]["watches"]
+    diver = factories.sku(code="SEI-D", category=watches, brand_name="Seiko", title="精工 自动机械潜水表 42mm",
+                          title_en="Seiko Prospex Diver 42mm", gmodel="42mm")
+    hydro = factories.sku(code="LON-H", category=watches, brand_name="Longines", title="浪琴 康卡斯潜水系列 41mm",
+                          title_en="Longines HydroConquest 41mm", gmodel="41mm")
+    factories.listed(catalog["dolphin"], diver, "3000.00")
+    factories.listed(catalog["wombat"], hydro, "9000.00")
+    assert codes(catalog["dolphin"], "潜水表") == ["SEI-D"]  # 潜水表 is a word of the dictionary (synonyms)
+    assert codes(catalog["wombat"], "潜水表") == ["LON-H"]  # no 潜水表 in wombat: 潜水 inside it still counts

@@ -98,3 +98,18 @@ def parse(text: str, lexicon: Lexicon, engine: Engine) -> ParsedQuery:
         g.shown = " ".join(lexicon.surface.get(t, t) for t in g.typed.split())
     kept = [g for g in groups if g.alternatives]
     return ParsedQuery(kept, [g.typed for g in groups if not g.alternatives])
+
+
+def loosen(parsed: ParsedQuery, lexicon: Lexicon) -> ParsedQuery | None:
+    """For a query that found nothing: each Chinese word of three or more characters may also be met by
+    the indexed words inside it (潜水表 → 潜水), as a title that says 潜水系列 means it too. None when no
+    word can be loosened."""
+    groups, changed = [], False
+    for g in parsed.groups:
+        inner = set()
+        if analysis.is_cjk(g.typed) and len(g.typed) >= 3:
+            inner = {(p,) for p in lexicon.segmenter.for_document(g.typed) if 2 <= len(p) < len(g.typed)}
+        alternatives = g.alternatives | {alt for alt in inner if alt[0] in known_terms(p for (p,) in inner)}
+        changed |= alternatives != g.alternatives
+        groups.append(Group(g.typed, alternatives, g.correction, g.shown))
+    return ParsedQuery(groups, parsed.dropped) if changed else None

@@ -7,27 +7,28 @@ relevance (engine score: title matches weigh most, then brand, category, other f
 and whether it is in stock. `relaxed` says that no listing had every word.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import BooleanField, Count
-from django.db.models.expressions import RawSQL
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Window
 
 from haitao.common.errors import InvalidInput
-from haitao.rules.positive_list import mode_of_warehouse
+from haitao.rules.positive_list import BONDED, DIRECT, mode_of_warehouse
 
 from ..models import Listing, SearchDocument
 from . import lexicon as lexicons
 from .engines import engine as current_engine
 from .index import PRICE_BANDS
-from .query import parse
+from .query import loosen, parse
 
 SORTS = ("relevance", "price_asc", "price_desc", "newest", "sales")
 FACETS = ("brand", "category", "origin", "mode", "price")
-MODES = {mode_of_warehouse(kind): kind for kind in ("bonded", "overseas")}
+MODES = (BONDED, DIRECT)
 _FACET_COLUMNS = {"brand": "goods_brand", "category": "category", "origin": "origin", "price": "price_band"}
 _ORDER = {"price_asc": ("price", "sku_code"), "price_desc": ("-price", "sku_code"),
-          "newest": ("-listed_at", "sku_code"), "sales": ("-sales", "-in_stock", "sku_code")}
+          "newest": ("-listed_at", "sku_code"), "sales": ("-sales", "sku_code")}
 
 
 @dataclass
@@ -71,37 +72,63 @@ def check_filters(mode: str = "", price=None, **others) -> Filters:
     return Filters(mode=mode, price=price, **{k: (v or "")[:80] for k, v in others.items()})
 
 
-# Availability is read from inventory's tables by SQL, as catalog.queries.availability reads it:
-# catalog must not import inventory (inventory's Stock points at catalog's Sku; the import would be a
-# cycle), and a read crosses no ownership — only inventory's service writes these rows.
-_IN_STOCK = """EXISTS (SELECT 1 FROM inventory_stock st JOIN inventory_warehouse w ON w.id = st.warehouse_id
- WHERE st.sku_id = catalog_searchdocument.sku_id AND w.active AND st.on_hand > st.allocated{kind})"""
+# Stock is inventory's: read here through its tables, as catalog.queries.availability does (inventory
+# depends on catalog, so catalog does not import it).
+_STOCKED = """SELECT st.sku_id FROM inventory_stock st JOIN inventory_warehouse w ON w.id = st.warehouse_id
+ WHERE w.active AND st.on_hand > st.allocated"""
 
 
-def _in_stock(kind=None):
-    if kind:
-        return RawSQL(_IN_STOCK.format(kind=" AND w.kind = %s"), (kind,), output_field=BooleanField())  # noqa: S611 - constant SQL, kind bound
-    return RawSQL(_IN_STOCK.format(kind=""), (), output_field=BooleanField())  # noqa: S611 - constant SQL
+def _kinds(mode: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT kind FROM inventory_warehouse")
+        return [kind for (kind,) in cursor.fetchall() if mode_of_warehouse(kind) == mode] or ["-"]
+
+
+def _in_mode(docs, mode: str):
+    kinds = _kinds(mode)
+    # Unqualified sku_id: the condition must also hold where Django renames the table in a subquery.
+    return docs.extra(where=[f"sku_id IN ({_STOCKED} AND w.kind IN ({', '.join(['%s'] * len(kinds))}))"],
+                      params=kinds)
+
+
+def _mode_counts(docs) -> dict[str, int]:
+    """SKUs with stock per mode among the matching documents, one query."""
+    sql, params = docs.values("sku_id").query.sql_with_params()
+    kinds = {mode: _kinds(mode) for mode in MODES}
+    counts = ", ".join(f"COUNT(DISTINCT CASE WHEN w.kind IN ({', '.join(['%s'] * len(k))}) THEN st.sku_id END)"
+                       for k in kinds.values())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts} FROM inventory_stock st JOIN inventory_warehouse w ON w.id = st.warehouse_id"
+                       f" WHERE w.active AND st.on_hand > st.allocated AND st.sku_id IN ({sql})",
+                       [kind for k in kinds.values() for kind in k] + list(params))
+        row = cursor.fetchone()
+    return dict(zip(MODES, row))
 
 
 def _base(brand, filters: Filters):
-    docs = SearchDocument.objects.filter(brand=brand, listing__in=Listing.objects.visible().filter(brand=brand))
+    visible = Listing.objects.visible().filter(pk=OuterRef("listing_id"))  # the catalog's one definition
+    docs = SearchDocument.objects.filter(Exists(visible), brand=brand)
     for name, column in _FACET_COLUMNS.items():
         value = getattr(filters, name)
         if value not in (None, ""):
             docs = docs.filter(**{column: value})
     if filters.mode:
-        docs = docs.filter(_in_stock(MODES[filters.mode]))
+        docs = _in_mode(docs, filters.mode)
     return docs
 
 
 def _facets(docs) -> dict:
-    out = {}
-    for name, column in _FACET_COLUMNS.items():
-        rows = docs.values(column).annotate(n=Count("id")).order_by(column)
-        out[name] = [{"value": row[column], "count": row["n"]} for row in rows]
-    out["mode"] = [{"value": mode, "count": n} for mode, kind in MODES.items()
-                   if (n := docs.filter(_in_stock(kind)).count())]
+    """Counts per value of each facet over the matching documents, in two queries: one grouped by the
+    four stored facets together (few combinations), one for the warehouse modes with stock."""
+    totals = {name: defaultdict(int) for name in _FACET_COLUMNS}
+    columns = list(_FACET_COLUMNS.values())
+    for row in docs.values(*columns).annotate(n=Count("id")).order_by():
+        for name, column in _FACET_COLUMNS.items():
+            totals[name][row[column]] += row["n"]
+    out = {name: [{"value": value, "count": n} for value, n in sorted(counts.items())]
+           for name, counts in totals.items()}
+    counts = _mode_counts(docs)
+    out["mode"] = [{"value": mode, "count": counts[mode]} for mode in MODES if counts.get(mode)]
     return out
 
 
@@ -114,6 +141,12 @@ def price_band_bounds(band: int) -> tuple[Decimal | None, Decimal | None]:
 def search(brand, q: str = "", sort: str = "relevance", filters: Filters | None = None, limit: int = 24,
            offset: int = 0, facets: bool = False) -> SearchResult:
     """One page of a brand's listings for a query (blank = browse), filters and sort order."""
+    with transaction.atomic():
+        current_engine().prepare()
+        return _search(brand, q, sort, filters, limit, offset, facets)
+
+
+def _search(brand, q, sort, filters, limit, offset, facets) -> SearchResult:
     sort = check_sort(sort)
     docs = _base(brand, filters or Filters())
     parsed = parse(q, lexicons.current(), current_engine()) if q.strip() else None
@@ -121,32 +154,58 @@ def search(brand, q: str = "", sort: str = "relevance", filters: Filters | None 
     if parsed is not None:
         if not parsed.groups:
             return SearchResult([], 0, _facets(docs.none()) if facets else {}, None)
-        docs, relaxed = _match(docs, current_engine(), parsed.alternatives)
-    docs = docs.annotate(in_stock=_in_stock())
+        base = docs
+        docs, ranked, relaxed = _match(base, current_engine(), parsed.alternatives)
+        loose = None if docs.exists() else loosen(parsed, lexicons.current())
+        if loose is not None:
+            parsed = loose
+            docs, ranked, relaxed = _match(base, current_engine(), parsed.alternatives)
+    else:
+        ranked = docs
     if sort != "relevance":
         order = _ORDER[sort]
     elif parsed is not None:
-        order = ("-every_word", "-score", "-sales", "-in_stock", "sku_code")
+        order = ("-every_word",) * (len(parsed.groups) > 1) + ("-score", "-sales", "sku_code")
     else:
         order = ("-featured", "category_position", "sku_code")
-    page = list(docs.order_by(*order).values_list("listing_id", flat=True)[offset:offset + limit])
-    count = len(page) + offset if 0 < len(page) < limit else docs.count()
+    rows = list(ranked.annotate(total=Window(Count("id"))).order_by(*order)
+                .values_list("listing_id", "total", "sku_id", *order_keys(order))[offset:offset + limit])
+    page = _in_stock_first(rows, len(order) - 1) if sort in ("relevance", "sales") and parsed is not None else [
+        row[0] for row in rows]
+    count = rows[0][1] if rows else (docs.count() if offset else 0)
     return SearchResult(page, count, _facets(docs) if facets else {},
                         parsed.corrected if parsed is not None else None, relaxed)
 
 
+def order_keys(order) -> list[str]:
+    return [key.lstrip("-") for key in order]
+
+
+def _in_stock_first(rows, ties: int) -> list[int]:
+    """Among listings equal on every ranking key but the last (the SKU code), those in stock first. Done
+    on the page, not in SQL, where it would cost a stock lookup for every match."""
+    from ..queries import availability
+
+    stock = availability(row[2] for row in rows)
+    keyed = [(tuple(row[3:3 + ties]), not stock.get(row[2], {}).get("available"), i, row[0])
+             for i, row in enumerate(rows)]
+    groups: dict = {}
+    for key, out, i, listing_id in keyed:
+        groups.setdefault(key, []).append((out, i, listing_id))
+    return [listing_id for key in dict.fromkeys(k for k, *_ in keyed) for _, _, listing_id in sorted(groups[key])]
+
+
 def _match(docs, eng, groups):
-    """Listings with any of the words; those with every word first. (docs, relaxed): relaxed when none
-    has every word."""
+    """(matching docs, the same with the score and every-word columns to rank by, relaxed): listings
+    with any of the words, those with every word first; relaxed when none has every word."""
     if len(groups) == 1:
         where, params = eng.where(groups, "all")
         score, score_params = eng.score(groups, "all")
-        # The SQL fragments come from the engine (code, not input); every value is a bound parameter.
-        return docs.extra(where=[where], params=params, select={"score": score, "every_word": "1"},  # noqa: S610
-                          select_params=score_params), False
+        matched = docs.extra(where=[where], params=params)
+        return matched, matched.extra(select={"score": score}, select_params=score_params), False
     where, params = eng.where(groups, "any")
     every, every_params = eng.where(groups, "all")
     score, score_params = eng.score(groups, "any")
-    matched = docs.extra(where=[where], params=params, select={"score": score, "every_word": every},  # noqa: S610
-                         select_params=score_params + every_params)
-    return matched, not docs.extra(where=[every], params=every_params).exists()  # noqa: S610
+    matched = docs.extra(where=[where], params=params)
+    ranked = matched.extra(select={"score": score, "every_word": every}, select_params=score_params + every_params)
+    return matched, ranked, not docs.extra(where=[every], params=every_params).exists()

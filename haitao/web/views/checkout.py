@@ -118,7 +118,7 @@ def checkout(request, brand):
     order_request = PlaceOrder(brand=brand, items=items, consignee=consignee, buyer_name=real_name,
                                buyer_id_number=id_number,
                                risk_notice_accepted=request.POST.get("risk_notice_accepted") == "on",
-                               idempotency_key=key, save_address=True)
+                               idempotency_key=key, save_address=True, cart=cart)
     errors = _field_errors(values, identity, order_request.risk_notice_accepted)
     if errors:
         return _render(request, brand, customer, values, errors, key=key, status=422)
@@ -129,9 +129,4 @@ def checkout(request, brand):
         errors = {field or "form": error_text(exc)}
         # A refused form keeps its key: the buyer's corrected submit is still the same checkout.
         return _render(request, brand, customer, values, errors, key=key, status=422)
-    if created and cart is not None:
-        ordered = {sku for sku, _ in items}
-        for line in carts.lines(cart):
-            if line.listing.sku.code in ordered:
-                carts.update(cart, line.listing.sku.code, 0)
     return redirect("web:order", brand_code=brand.code, number=order.number)

@@ -108,6 +108,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalog", "0003_search_engine_structures")]
+    dependencies = [("catalog", "0004_search_engine_structures")]
 
     operations = [migrations.RunPython(seed, unseed)]

@@ -54,7 +54,7 @@ def _run(statements_by_vendor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalog", "0002_search_documents_and_synonyms")]
+    dependencies = [("catalog", "0003_search_documents_and_synonyms")]
 
     operations = [
         migrations.RunPython(_run({"sqlite": SQLITE, "postgresql": POSTGRESQL}),

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('brands', '0001_initial'),
-        ('catalog', '0001_initial'),
+        ('catalog', '0002_verbose_names'),
     ]
 
     operations = [
