@@ -3,6 +3,8 @@ street addresses) never reach a form, a list or a search; an ID number typed int
 matched by its keyed hash, never stored or compared in clear."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from haitao.common.crypto import id_hash
 from haitao.rules import identity as id_rules
@@ -74,11 +76,11 @@ class CustomerAdmin(IdNumberSearchMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # accounts are created by sign-up (accounts.services.register)
 
-    @admin.display(description="email", ordering="user__email")
+    @admin.display(description=_("email"), ordering="user__email")
     def email(self, obj):
         return obj.user.email
 
-    @admin.display(description="identity")
+    @admin.display(description=_("identity"))
     def identity_masked(self, obj):
         identity = getattr(obj, "identity", None)
         return f"{id_rules.mask_name(identity.real_name)} {identity.id_masked}" if identity else "-"
@@ -92,7 +94,7 @@ class IdentityAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     search_fields = ("customer__user__email", "customer__display_name")
     fields = ("customer", "real_name", "id_masked", "id_hash", "owner", "verified_at", "verified_by")
 
-    @admin.display(description="real name")
+    @admin.display(description=_("real name"))
     def masked_name(self, obj):
         return id_rules.mask_name(obj.real_name)
 
@@ -122,9 +124,9 @@ class AddressAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="street")
+    @admin.display(description=_("street"))
     def street(self, obj):
-        return "*** (encrypted)"
+        return _("*** (encrypted)")
 
 
 @admin.register(ApiToken)
@@ -141,6 +143,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # issued through the API or CLI, where the raw token can be shown once
 
-    @admin.action(description="Revoke selected tokens")
+    @admin.action(description=_("Revoke selected tokens"))
     def revoke(self, request, queryset):
-        self.message_user(request, f"{queryset.update(revoked=True)} token(s) revoked.")
+        n = queryset.update(revoked=True)
+        self.message_user(request, ngettext("%(n)d token revoked.", "%(n)d tokens revoked.", n) % {"n": n})

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "haitao.accounts"
-    verbose_name = "Customers and identities"
+    verbose_name = _("Customers and identities")

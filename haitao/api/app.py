@@ -5,6 +5,8 @@ import logging
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -26,7 +28,13 @@ log = logging.getLogger(__name__)
 
 @api.exception_handler(DomainError)
 def _domain_error(request, exc: DomainError):
-    response = api.create_response(request, {"error": exc.as_dict()}, status=exc.status)
+    body = exc.as_dict()
+    if not get_language().startswith("en"):
+        # The buyer-facing sentences the storefront already has, in the client's language.
+        from haitao.web.presenters import error_text
+
+        body["message"] = error_text(exc)
+    response = api.create_response(request, {"error": body}, status=exc.status)
     if isinstance(exc, Throttled):
         response["Retry-After"] = str(exc.retry_after)
     return response
@@ -56,20 +64,20 @@ def _validation_error(request, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def _auth_error(request, exc):
-    return error(request, 401, "unauthorized", "Send 'Authorization: Bearer <token>' (POST /api/v1/auth/token).")
+    return error(request, 401, "unauthorized", _("Send 'Authorization: Bearer <token>' (POST /api/v1/auth/token)."))
 
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
     if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
-        return error(request, 400, "malformed_json", "The request body is not valid JSON.")
+        return error(request, 400, "malformed_json", _("The request body is not valid JSON."))
     codes = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 429: "throttled"}
     return error(request, exc.status_code, codes.get(exc.status_code, "bad_request"), str(exc))
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    return error(request, 404, "not_found", "No such resource.")
+    return error(request, 404, "not_found", _("No such resource."))
 
 
 @api.exception_handler(Exception)

@@ -7,6 +7,8 @@ haitao.common.gunicorn_worker answers those."""
 import json
 
 from django.http import HttpResponse
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 API_PREFIX = "/api/"
 CODES = {
@@ -36,4 +38,30 @@ class ApiErrorShapeMiddleware:
                 if response.has_header(header):
                     reshaped[header] = response[header]
             return reshaped
+        return response
+
+
+class ApiLanguageMiddleware:
+    """API messages follow the client's Accept-Language; without one they stay English (the API's
+    documented language), whatever the site default or a browser's language cookie says. Codes never
+    change. Sits after LocaleMiddleware, which would otherwise pick the site default, Chinese."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+        language = "en"
+        for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+            if code == "*":
+                break
+            try:
+                language = translation.get_supported_language_variant(code)
+                break
+            except LookupError:
+                continue
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
         return response

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 
 from haitao.accounts import services as accounts
@@ -16,9 +17,10 @@ from haitao.catalog.queries import brand_by_code, product_json, product_page_jso
 from haitao.catalog.search.ranking import check_filters, check_sort
 from haitao.checkout import services as carts
 from haitao.checkout.quote import Item, quote_items
-from haitao.common.errors import DomainError, InvalidInput, NotFound, Unauthorized
+from haitao.common.errors import DomainError, Forbidden, InvalidInput, NotFound, Unauthorized
 from haitao.compliance import quota as quota_ledger
 from haitao.inventory.models import Stock
+from haitao.operators import services as operators
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.payments import services as payments
@@ -364,7 +366,8 @@ def customs_payment_data_request(request):
 # --- operators -------------------------------------------------------------------------------
 @operator.get("/orders", response={200: list[s.OrderSummary], **ERRORS})
 def operator_orders(request, status: str = "", brand: str = "", limit: int = Query(50, ge=1, le=500)):
-    qs = Order.objects.select_related("brand")
+    operators.require(request.auth, "orders.view_order")
+    qs = operators.scoped(Order.objects.select_related("brand"), request.auth)
     if status:
         qs = qs.filter(status=status)
     if brand:
@@ -373,29 +376,61 @@ def operator_orders(request, status: str = "", brand: str = "", limit: int = Que
              "placed_at": o.placed_at} for o in qs[:limit]]
 
 
+def _stock_out(st) -> dict:
+    return {"warehouse": st.warehouse.code, "sku": st.sku.code, "on_hand": st.on_hand, "allocated": st.allocated,
+            "available": st.available}
+
+
 @operator.get("/stock", response={200: list[s.StockOut], **ERRORS})
 def operator_stock(request, sku: str = "", warehouse: str = "", limit: int = Query(100, ge=1, le=1000)):
-    qs = Stock.objects.select_related("warehouse", "sku")
+    operators.require(request.auth, "inventory.view_stock")
+    qs = operators.scoped(Stock.objects.select_related("warehouse", "sku"), request.auth)
     if sku:
         qs = qs.filter(sku__code=sku)
     if warehouse:
         qs = qs.filter(warehouse__code=warehouse)
-    return [{"warehouse": st.warehouse.code, "sku": st.sku.code, "on_hand": st.on_hand, "allocated": st.allocated,
-             "available": st.available} for st in qs[:limit]]
+    return [_stock_out(st) for st in qs[:limit]]
 
 
 @operator.put("/stock", response={200: s.StockOut, **ERRORS})
 def operator_set_stock(request, payload: s.StockAdjustIn):
     from haitao.inventory.services import set_on_hand
 
+    operators.require(request.auth, "inventory.change_stock")
+    operators.require_all_brands(request.auth)  # stock rows are shared by every brand
+    before = Stock.objects.filter(warehouse__code=payload.warehouse, sku__code=payload.sku).first()
     st = set_on_hand(payload.warehouse, payload.sku, payload.on_hand)
-    return {"warehouse": st.warehouse.code, "sku": st.sku.code, "on_hand": st.on_hand, "allocated": st.allocated,
-            "available": st.available}
+    operators.audit(request.auth, "stock", "set_on_hand", st, via="api",
+                    detail={"before": before.on_hand if before else None, "after": st.on_hand})
+    return _stock_out(st)
 
 
 @operator.post("/orders/expire", response={200: s.ExpireOut, **ERRORS})
 def operator_expire(request):
-    return {"expired": orders.expire_unpaid()}
+    operators.require(request.auth, "orders.change_order")
+    ids = operators.brand_ids(request.auth)
+    expired = orders.expire_unpaid(brand_ids=ids)
+    operators.audit(request.auth, "money", "expire_unpaid", None, via="api", target_type="orders.Order",
+                    detail={"expired": expired, "brands": sorted(ids) if ids is not None else "all"})
+    return {"expired": expired}
+
+
+@operator.post("/orders/{number}/refunds", response={201: s.RefundOut, **ERRORS})
+def operator_refund(request, number: str, payload: s.RefundIn):
+    """Give back part or all of a paid order, within the operator's own refund limit."""
+    operators.require(request.auth, "operators.refund_order")
+    order = operators.scoped(Order.objects.select_related("brand"), request.auth).filter(number=number).first()
+    if order is None:
+        raise NotFound("order_not_found", _("No such order in your brands."), field="number")
+    limit = operators.refund_limit(request.auth)
+    if payload.amount > limit:
+        raise Forbidden("refund_over_limit", _("Your refund limit is %(limit)s; ask a colleague with a higher "
+                                               "limit.") % {"limit": limit}, "amount", limit=str(limit))
+    row = payments.refund(order, payload.amount, payload.reason, payload.key)
+    operators.audit(request.auth, "money", "refund", order, via="api",
+                    detail={"amount": str(row.amount), "refund": row.reference, "key": payload.key})
+    return Status(201, {"reference": row.reference, "order": order.number, "amount": row.amount,
+                        "status": row.status})
 
 
 api.add_router("/v1", public)

@@ -289,6 +289,19 @@ class ExpireOut(Schema):
     expired: int
 
 
+class RefundIn(Schema):
+    amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)]
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    key: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
+class RefundOut(Schema):
+    reference: str
+    order: str
+    amount: Decimal
+    status: str
+
+
 class ReturnLineIn(Schema):
     gnum: int = Field(ge=1, le=99)
     quantity: int = Field(ge=1, le=9999)

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from haitao.common.errors import DomainError
 
@@ -13,10 +14,10 @@ class BrandAdmin(admin.ModelAdmin):
     search_fields = ("code", "name", "name_en", "host")
     fieldsets = (
         (None, {"fields": ("code", "name", "name_en", "kind", "active", "activated_at", "activated_by")}),
-        ("Storefront", {"fields": ("tagline", "tagline_en", "theme", "primary_color", "accent_color", "contrast",
+        (_("Storefront"), {"fields": ("tagline", "tagline_en", "theme", "primary_color", "accent_color", "contrast",
                                    "host", "default_language", "price_display")}),
-        ("Cross-border risk notice", {"fields": ("risk_notice", "risk_notice_en")}),
-        ("Freight", {"fields": ("freight_flat", "free_freight_over")}),
+        (_("Cross-border risk notice"), {"fields": ("risk_notice", "risk_notice_en")}),
+        (_("Freight"), {"fields": ("freight_flat", "free_freight_over")}),
     )
 
     actions = ["activate", "deactivate"]
@@ -28,7 +29,7 @@ class BrandAdmin(admin.ModelAdmin):
             return ("activated_at", "activated_by", "contrast")
         return ("code", "active", "activated_at", "activated_by", "contrast")
 
-    @admin.display(description="text contrast (WCAG, >= 4.5)")
+    @admin.display(description=_("text contrast (WCAG, >= 4.5)"))
     def contrast(self, obj):
         if obj is None or obj.pk is None:
             return "-"
@@ -43,13 +44,13 @@ class BrandAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, f"{brand.code}: {done}", messages.SUCCESS)
 
-    @admin.action(description="Activate: buyers see the storefront and API")
+    @admin.action(description=_("Activate: buyers see the storefront and API"))
     def activate(self, request, queryset):
-        self._each(request, queryset, services.activate_brand, "active, visible to buyers")
+        self._each(request, queryset, services.activate_brand, _("active, visible to buyers"))
 
-    @admin.action(description="Deactivate: hide from buyers")
+    @admin.action(description=_("Deactivate: hide from buyers"))
     def deactivate(self, request, queryset):
-        self._each(request, queryset, services.deactivate_brand, "inactive, hidden from buyers")
+        self._each(request, queryset, services.deactivate_brand, _("inactive, hidden from buyers"))
 
 
 @admin.register(Merchant)

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BrandsConfig(AppConfig):
     name = "haitao.brands"
-    verbose_name = "Brands and merchants"
+    verbose_name = _("Brands and merchants")
 
     def ready(self):
         from django.core.cache import cache

@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, ngettext
 
 from haitao.common.errors import InvalidInput
 from haitao.compliance.models import PositiveListEntry
@@ -14,8 +16,8 @@ from .models import Category, Listing, SearchDocument, SearchTerm, Sku, Synonym
 
 def _sellable_html(verdict):
     if verdict.allowed:
-        return format_html('<span style="color:#2e7d32">yes ({})</span>', ", ".join(verdict.modes))
-    return format_html('<span style="color:#c62828">no</span>: {}', verdict.message)
+        return format_html('<span style="color:#2e7d32">{} ({})</span>', gettext("yes"), ", ".join(verdict.modes))
+    return format_html('<span style="color:#c62828">{}</span>: {}', gettext("no"), verdict.message)
 
 
 class ListingForm(forms.ModelForm):
@@ -35,7 +37,7 @@ class ListingForm(forms.ModelForm):
                 self.add_error("visible", exc.message)
         starts, ends = cleaned.get("sale_starts"), cleaned.get("sale_ends")
         if starts and ends and ends <= starts:
-            self.add_error("sale_ends", "The sale must end after it starts.")
+            self.add_error("sale_ends", gettext("The sale must end after it starts."))
         return cleaned
 
 
@@ -53,17 +55,17 @@ class SkuForm(forms.ModelForm):
             visible = self.instance.listings.filter(visible=True).count()
             if not verdict.allowed and visible:
                 raise forms.ValidationError(
-                    f"With these values the SKU cannot be sold under CBEC ({verdict.message}), but it has "
-                    f"{visible} visible listing(s): hide them first.")
+                    gettext("With these values the SKU cannot be sold under CBEC (%(why)s), but it has %(n)d "
+                            "visible listing(s): hide them first.") % {"why": verdict.message, "n": visible})
         return cleaned
 
 
 class CbecSellableFilter(admin.SimpleListFilter):
-    title = "CBEC sellable"
+    title = _("CBEC sellable")
     parameter_name = "cbec_sellable"
 
     def lookups(self, request, model_admin):
-        return (("yes", "Sellable"), ("no", "Not sellable"))
+        return (("yes", _("Sellable")), ("no", _("Not sellable")))
 
     def queryset(self, request, queryset):
         if self.value() not in ("yes", "no"):
@@ -109,22 +111,22 @@ class SkuAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("code", "gtin", "category", "brand_name", "brand_name_zh", "title", "title_en",
                            "description", "description_en", "image_hue")}),
-        ("Customs", {"fields": ("cbec_status", "hs_code", "origin_country", "gmodel", "unit_code", "unit1_code",
+        (_("Customs"), {"fields": ("cbec_status", "hs_code", "origin_country", "gmodel", "unit_code", "unit1_code",
                                 "net_weight_kg", "gross_weight_kg", "net_content", "content_unit")}),
-        ("Tax", {"fields": ("vat_rate", "consumption_tax_basis", "consumption_tax_rate", "tariff_rate")}),
-        ("History", {"fields": ("created_at", "updated_at")}),
+        (_("Tax"), {"fields": ("vat_rate", "consumption_tax_basis", "consumption_tax_rate", "tariff_rate")}),
+        (_("History"), {"fields": ("created_at", "updated_at")}),
     )
 
     def get_list_display(self, request):
         plist = positive_list()  # one read of the list for the whole page
 
-        @admin.display(description="CBEC sellable")
+        @admin.display(description=_("CBEC sellable"))
         def cbec_sellable(obj):
             return _sellable_html(sellability(obj, plist=plist))
 
         return (*self.list_display, cbec_sellable)
 
-    @admin.display(description="CBEC sellable")
+    @admin.display(description=_("CBEC sellable"))
     def cbec_status(self, obj):
         if obj is None or obj.pk is None:
             return "-"
@@ -143,7 +145,7 @@ class ListingAdmin(admin.ModelAdmin):
     autocomplete_fields = ("sku",)
     actions = ("show_listings", "hide_listings")
 
-    @admin.action(description="Show selected listings (only CBEC-sellable SKUs)")
+    @admin.action(description=_("Show selected listings (only CBEC-sellable SKUs)"))
     def show_listings(self, request, queryset):
         shown = 0
         for listing in queryset.select_related("sku"):
@@ -152,12 +154,12 @@ class ListingAdmin(admin.ModelAdmin):
                 shown += 1
             except InvalidInput as exc:
                 self.message_user(request, exc.message, messages.ERROR)
-        self.message_user(request, f"{shown} listing(s) shown.")
+        self.message_user(request, ngettext("%(n)d listing shown.", "%(n)d listings shown.", shown) % {"n": shown})
 
-    @admin.action(description="Hide selected listings")
+    @admin.action(description=_("Hide selected listings"))
     def hide_listings(self, request, queryset):
         hidden = queryset.update(visible=False)
-        self.message_user(request, f"{hidden} listing(s) hidden.")
+        self.message_user(request, ngettext("%(n)d listing hidden.", "%(n)d listings hidden.", hidden) % {"n": hidden})
 
 
 @admin.register(Synonym)

@@ -162,14 +162,17 @@ class Synonym(models.Model):
     admin; a `brand` group also lists a goods brand's other names (SK2 = SK-II)."""
 
     class Kind(models.TextChoices):
-        TERM = "term", "term"
-        BRAND = "brand", "brand or product line"
+        TERM = "term", _("term")
+        BRAND = "brand", _("brand or product line")
 
-    group = models.SlugField(max_length=60, help_text="phrases with the same group mean the same thing")
-    phrase = models.CharField(max_length=80)
-    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.TERM)
+    group = models.SlugField(verbose_name=_("group"), max_length=60,
+                             help_text=_("phrases with the same group mean the same thing"))
+    phrase = models.CharField(verbose_name=_("phrase"), max_length=80)
+    kind = models.CharField(verbose_name=_("kind"), max_length=5, choices=Kind.choices, default=Kind.TERM)
 
     class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
         ordering = ["group", "phrase"]
         constraints = [models.UniqueConstraint(fields=["group", "phrase"], name="one_phrase_per_synonym_group")]
 
@@ -182,25 +185,29 @@ class SearchDocument(models.Model):
     facts facets and sorting need. Derived data, written only by catalog.search.index; the engines'
     full-text structures (SQLite FTS5 table, PostgreSQL tsvector column) follow it in the database."""
 
-    listing = models.OneToOneField(Listing, on_delete=models.CASCADE, related_name="search_document")
-    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
-    sku = models.ForeignKey(Sku, on_delete=models.CASCADE, related_name="+")
-    t_title = models.TextField(blank=True)
-    t_brand = models.TextField(blank=True)
-    t_category = models.TextField(blank=True)
-    t_extra = models.TextField(blank=True)
-    goods_brand = models.CharField(max_length=80)
-    category = models.CharField(max_length=40)
-    origin = models.CharField(max_length=2)
-    price = models.DecimalField(max_digits=12, decimal_places=2)
-    price_band = models.PositiveSmallIntegerField()
-    featured = models.BooleanField(default=False)
-    category_position = models.PositiveSmallIntegerField(default=0)
-    sku_code = models.CharField(max_length=40)
-    sales = models.PositiveIntegerField(default=0, help_text="units ordered (not cancelled or expired)")
-    listed_at = models.DateTimeField()
+    listing = models.OneToOneField(Listing, verbose_name=_("listing"), on_delete=models.CASCADE,
+                                   related_name="search_document")
+    brand = models.ForeignKey("brands.Brand", verbose_name=_("brand"), on_delete=models.CASCADE, related_name="+")
+    sku = models.ForeignKey(Sku, verbose_name=_("SKU"), on_delete=models.CASCADE, related_name="+")
+    t_title = models.TextField(verbose_name=_("t title"), blank=True)
+    t_brand = models.TextField(verbose_name=_("t brand"), blank=True)
+    t_category = models.TextField(verbose_name=_("t category"), blank=True)
+    t_extra = models.TextField(verbose_name=_("t extra"), blank=True)
+    goods_brand = models.CharField(verbose_name=_("goods brand"), max_length=80)
+    category = models.CharField(verbose_name=_("category"), max_length=40)
+    origin = models.CharField(verbose_name=_("origin"), max_length=2)
+    price = models.DecimalField(verbose_name=_("price"), max_digits=12, decimal_places=2)
+    price_band = models.PositiveSmallIntegerField(verbose_name=_("price band"))
+    featured = models.BooleanField(verbose_name=_("featured"), default=False)
+    category_position = models.PositiveSmallIntegerField(verbose_name=_("category position"), default=0)
+    sku_code = models.CharField(verbose_name=_("sku code"), max_length=40)
+    sales = models.PositiveIntegerField(verbose_name=_("sales"), default=0,
+                                        help_text=_("units ordered (not cancelled or expired)"))
+    listed_at = models.DateTimeField(verbose_name=_("listed at"))
 
     class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
         indexes = [models.Index(fields=["brand", "category"], name="searchdoc_brand_category")]
 
 
@@ -208,4 +215,8 @@ class SearchTerm(models.Model):
     """Every token in the index: tells a query which words exist, and offers near spellings of an unknown
     one (pg_trgm on PostgreSQL, the same trigram measure in Python on SQLite)."""
 
-    term = models.CharField(max_length=80, unique=True)
+    term = models.CharField(verbose_name=_("term"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")

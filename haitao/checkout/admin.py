@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Cart, CartLine
 
@@ -32,7 +33,7 @@ class CartAdmin(admin.ModelAdmin):
 
         return super().get_queryset(request).annotate(_line_count=Count("lines"))
 
-    @admin.display(description="lines", ordering="_line_count")
+    @admin.display(description=_("lines"), ordering="_line_count")
     def line_count(self, obj):
         return obj._line_count
 

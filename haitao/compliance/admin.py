@@ -4,6 +4,7 @@ compliance.quota (with the orders that own its entries); the positive list is re
 
 from django.contrib import admin
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from haitao.accounts.admin import IdNumberSearchMixin, ReadOnlyAdmin
 from haitao.rules.positive_list import MODE_NAMES, allowed_modes
@@ -18,7 +19,7 @@ class QuotaAccountAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     search_fields = ("=id_hash",)
     fields = ("id_hash", "year", "reserved", "committed", "used", "updated_at")
 
-    @admin.display(description="person (ID hash)", ordering="id_hash")
+    @admin.display(description=_("person (ID hash)"), ordering="id_hash")
     def person(self, obj):
         return f"{obj.id_hash[:12]}…"
 
@@ -32,17 +33,17 @@ class QuotaEntryAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     date_hierarchy = "created_at"
     fields = ("order", "external_ref", "id_hash", "year", "amount", "state", "created_at", "updated_at")
 
-    @admin.display(description="person (ID hash)", ordering="id_hash")
+    @admin.display(description=_("person (ID hash)"), ordering="id_hash")
     def person(self, obj):
         return f"{obj.id_hash[:12]}…"
 
 
 class ModeRestrictionFilter(admin.SimpleListFilter):
-    title = "modes allowed by the remarks"
+    title = _("modes allowed by the remarks")
     parameter_name = "modes"
 
     def lookups(self, request, model_admin):
-        return (("1210", "Bonded only (1210)"), ("9610", "Direct mail only (9610)"), ("both", "Both modes"))
+        return (("1210", _("Bonded only (1210)")), ("9610", _("Direct mail only (9610)")), ("both", _("Both modes")))
 
     def queryset(self, request, queryset):
         bonded, direct = Q(remarks__contains="限网购保税"), Q(remarks__contains="限直购")
@@ -62,7 +63,7 @@ class PositiveListEntryAdmin(ReadOnlyAdmin):
     search_fields = ("code8", "description", "remarks")
     fields = ("code8", "description", "remarks", "modes", "source")
 
-    @admin.display(description="modes")
+    @admin.display(description=_("modes"))
     def modes(self, obj):
         modes = allowed_modes(obj.remarks)
         return ", ".join(MODE_NAMES[m] for m in sorted(modes)) if modes else "none (remarks allow neither)"

@@ -9,6 +9,8 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, ngettext
 
 from haitao.accounts.models import Customer
 from haitao.catalog.models import Sku
@@ -76,7 +78,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="source ↔ haitao")
+    @admin.display(description=_("source ↔ haitao"))
     def side_by_side(self, obj: ReviewItem):
         source = obj.source or {}
         if obj.kind == ReviewItem.Kind.PRODUCT:
@@ -93,16 +95,19 @@ class ReviewItemAdmin(admin.ModelAdmin):
         body = format_html_join("", "<tr><th>{}</th><td>{}</td><th>{}</th><td>{}</td></tr>",
                                 ((a, "—" if b in (None, "") else b, c, "—" if d in (None, "") else d)
                                  for (a, b), (c, d) in zip(left, right)))
-        return format_html('<table><thead><tr><th colspan="2">source ({})</th><th colspan="2">haitao ({})</th></tr>'
-                           "</thead><tbody>{}</tbody></table>", obj.platform, obj.proposed or "no proposal", body)
+        return format_html('<table><thead><tr><th colspan="2">{} ({})</th><th colspan="2">haitao ({})</th></tr>'
+                           "</thead><tbody>{}</tbody></table>", gettext("source"), obj.platform,
+                           obj.proposed or gettext("no proposal"), body)
 
-    @admin.display(description="decision")
+    @admin.display(description=_("decision"))
     def decision(self, obj: ReviewItem):
         if obj.pk is None or obj.state != ReviewItem.State.PENDING:
             return obj.get_state_display()
-        return format_html('<button type="submit" name="_accept_item" class="button default">Accept: merge with '
-                           '{}</button> <button type="submit" name="_reject_item" class="button">Reject: create a '
-                           "new {}</button>", obj.proposed or "no proposal", obj.get_kind_display().lower())
+        return format_html('<button type="submit" name="_accept_item" class="button default">{}</button> '
+                           '<button type="submit" name="_reject_item" class="button">{}</button>',
+                           gettext("Accept: merge with %(proposed)s") % {
+                               "proposed": obj.proposed or gettext("no proposal")},
+                           gettext("Reject: create a new %(kind)s") % {"kind": obj.get_kind_display().lower()})
 
     @csrf_protect_m
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -130,13 +135,15 @@ class ReviewItemAdmin(admin.ModelAdmin):
             except DomainError as exc:
                 self.message_user(request, f"{item}: {exc.message}", messages.WARNING)
         if done:
-            self.message_user(request, f"{done} item(s) {'accepted' if accept else 'rejected'}; run `haitao consolidate` "
-                                       "on the folder again to bring in the orders that waited for them.")
+            text = (ngettext("%(n)d item accepted", "%(n)d items accepted", done) if accept
+                    else ngettext("%(n)d item rejected", "%(n)d items rejected", done)) % {"n": done}
+            self.message_user(request, text + gettext("; run `haitao consolidate` on the folder again to bring in "
+                                                      "the orders that waited for them."))
 
-    @admin.action(description="Accept: merge with the proposed SKU / customer")
+    @admin.action(description=_("Accept: merge with the proposed SKU / customer"))
     def accept(self, request, queryset):
         self._decide(request, queryset, True)
 
-    @admin.action(description="Reject: create a new SKU / customer")
+    @admin.action(description=_("Reject: create a new SKU / customer"))
     def reject(self, request, queryset):
         self._decide(request, queryset, False)

@@ -14,6 +14,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.utils import translation
+
 from .match import Conflict, ProductDecision
 from .link import CustomerDecision
 from .reader import Quarantined
@@ -21,6 +24,12 @@ from .reader import Quarantined
 PRODUCT_DECISIONS = ("matched", "created", "review")
 CUSTOMER_DECISIONS = ("linked", "created", "review")
 HTML_ROW_LIMIT = 1000  # the page stays readable; report.json has everything
+LANGUAGES = ("en", "zh-hans")  # report.html is English; report.zh-hans.html is for Chinese operators
+
+
+def _(text: str) -> str:
+    """The translation when Django is set up (the CLI, the admin); the English text in the pure core."""
+    return translation.gettext(text) if settings.configured else text
 
 
 def _as_dict(item: Any) -> dict[str, Any]:
@@ -97,12 +106,13 @@ def to_json(report: Mapping[str, Any]) -> str:
 
 def _table(headers: list[str], rows: list[list[Any]], total: int | None = None) -> str:
     if not rows:
-        return '<p class="none">None.</p>'
+        return '<p class="none">{}</p>'.format(escape(_("None.")))
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{escape(_cell(c))}</td>" for c in row) + "</tr>" for row in rows)
     more = ""
     if total is not None and total > len(rows):
-        more = f'<p class="more">Showing {len(rows)} of {total}; report.json has them all.</p>'
+        more = '<p class="more">{}</p>'.format(escape(_("Showing %(shown)s of %(total)s; report.json has them all.")
+                                                      % {"shown": len(rows), "total": total}))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
 
 
@@ -128,8 +138,15 @@ text-align:left;vertical-align:top}th{background:#f5f5f5}tbody tr:nth-child(even
 """
 
 
-def render_html(report: Mapping[str, Any]) -> str:
-    """One self-contained page (inline CSS, no scripts, every value escaped)."""
+def render_html(report: Mapping[str, Any], language: str = "en") -> str:
+    """One self-contained page (inline CSS, no scripts, every value escaped), in `language`."""
+    if not settings.configured:
+        return _render_html(report, "en")
+    with translation.override(language):
+        return _render_html(report, language)
+
+
+def _render_html(report: Mapping[str, Any], language: str) -> str:
     counts = report.get("counts", {})
     summary_rows = []
     for kind in ("products", "customers", "merchants", "orders"):
@@ -146,7 +163,7 @@ def render_html(report: Mapping[str, Any]) -> str:
     quarantined = report.get("quarantined", [])
     quarantine_rows = [[q.get("file"), q.get("line"), q.get("reason")] for q in quarantined[:HTML_ROW_LIMIT]]
     warehouses = report.get("warehouses", [])
-    warehouse_rows = [[w.get("source"), w.get("warehouse"), "created" if w.get("created") else "existing"]
+    warehouse_rows = [[w.get("source"), w.get("warehouse"), _("created") if w.get("created") else _("existing")]
                       for w in warehouses[:HTML_ROW_LIMIT]]
     notes = report.get("notes", [])
     note_rows = [[n.get("kind"), n.get("sku") or n.get("source_id") or "", n.get("reason") or n.get("note")]
@@ -155,42 +172,54 @@ def render_html(report: Mapping[str, Any]) -> str:
     deferred_rows = [[_cell(d.get("source_id") if isinstance(d, Mapping) else d),
                       d.get("reason") if isinstance(d, Mapping) else ""] for d in deferred[:HTML_ROW_LIMIT]]
     skipped_rows = [[kind, n] for kind, n in report.get("skipped_existing", {}).items() if n]
-    title = f"Consolidation of {report.get('platform', '?')} as brand {report.get('brand', '?')}"
-    dry = '<p class="dry">Dry run: nothing was written.</p>' if report.get("dry_run") else ""
+    title = _("Consolidation of %(platform)s as brand %(brand)s") % {"platform": report.get("platform", "?"),
+                                                                     "brand": report.get("brand", "?")}
+    dry = '<p class="dry">{}</p>'.format(escape(_("Dry run: nothing was written."))) if report.get("dry_run") else ""
     status = report.get("brand_status") or {}
-    awaiting = (f'<p class="dry">Brand {escape(str(status.get("code")))} awaits activation: buyers see neither its '
-                f'storefront nor its API until an operator activates it (admin: Brands → Activate, or '
-                f'<code>{escape(str(status.get("activate")))}</code>).</p>') if status.get("awaits_activation") else ""
+    awaiting = ('<p class="dry">{}</p>'.format(escape(_(
+        "Brand %(code)s awaits activation: buyers see neither its storefront nor its API until an operator "
+        "activates it (admin: Brands → Activate, or %(command)s).") % {
+            "code": status.get("code"), "command": status.get("activate")}))
+        if status.get("awaits_activation") else "")
+
+    def h2(text):
+        return f"<h2>{escape(text)}</h2>"
+
     return "\n".join([
         "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{escape(language)}"><head><meta charset="utf-8">',
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{escape(title)}</h1>{dry}{awaiting}",
-        "<h2>Summary</h2>", _table(["kind", "count", "value"], summary_rows),
-        "<h2>Products to review</h2>",
-        _table(["source id", "score", "reasons", "candidates"], product_review, len(reviews)),
-        "<h2>Customers to review</h2>",
-        _table(["source id", "reasons", "candidates"], customer_review, len(customer_reviews)),
-        "<h2>Conflicts</h2>",
-        _table(["sku", "field", "haitao", "source"], conflict_rows, len(conflicts)),
-        "<h2>Quarantined lines</h2>",
-        _table(["file", "line", "reason"], quarantine_rows, len(quarantined)),
-        "<h2>Warehouses</h2>",
-        '<p class="more">A created warehouse starts inactive: check it, then activate it in the admin.</p>'
+        h2(_("Summary")), _table([_("kind"), _("count"), _("value")], summary_rows),
+        h2(_("Products to review")),
+        _table([_("source id"), _("score"), _("reasons"), _("candidates")], product_review, len(reviews)),
+        h2(_("Customers to review")),
+        _table([_("source id"), _("reasons"), _("candidates")], customer_review, len(customer_reviews)),
+        h2(_("Conflicts")),
+        _table(["sku", _("field"), "haitao", _("source")], conflict_rows, len(conflicts)),
+        h2(_("Quarantined lines")),
+        _table([_("file"), _("line"), _("reason")], quarantine_rows, len(quarantined)),
+        h2(_("Warehouses")),
+        '<p class="more">{}</p>'.format(escape(_("A created warehouse starts inactive: check it, then activate it "
+                                                 "in the admin.")))
         if any(w.get("created") for w in warehouses) else "",
-        _table(["source warehouse", "haitao warehouse", ""], warehouse_rows, len(warehouses)),
-        "<h2>Notes</h2>", _table(["kind", "sku / source id", "note"], note_rows, len(notes)),
-        "<h2>Orders deferred</h2>", _table(["source order", "reason"], deferred_rows, len(deferred)),
-        "<h2>Already consolidated by an earlier run (skipped)</h2>", _table(["kind", "records"], skipped_rows),
+        _table([_("source warehouse"), _("haitao warehouse"), ""], warehouse_rows, len(warehouses)),
+        h2(_("Notes")), _table([_("kind"), _("sku / source id"), _("note")], note_rows, len(notes)),
+        h2(_("Orders deferred")), _table([_("source order"), _("reason")], deferred_rows, len(deferred)),
+        h2(_("Already consolidated by an earlier run (skipped)")), _table([_("kind"), _("records")], skipped_rows),
         "</body></html>",
     ])
 
 
 def write_report(report: Mapping[str, Any], folder: str | Path) -> tuple[Path, Path]:
-    """Write ``report.json`` and ``report.html`` into ``folder`` (created if needed)."""
+    """Write ``report.json`` and ``report.html`` into ``folder`` (created if needed), and, where the
+    translations are at hand (Django set up), ``report.zh-hans.html`` for Chinese operators."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     json_path, html_path = folder / "report.json", folder / "report.html"
     json_path.write_text(to_json(report), encoding="utf-8")
     html_path.write_text(render_html(report), encoding="utf-8")
+    if settings.configured:
+        for language in LANGUAGES[1:]:
+            (folder / f"report.{language}.html").write_text(render_html(report, language), encoding="utf-8")
     return json_path, html_path

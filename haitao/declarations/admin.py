@@ -7,6 +7,8 @@ import re
 
 from django.contrib import admin, messages
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
 
 from haitao.common.logging import mask_text
 
@@ -40,11 +42,14 @@ class ReceiptInline(admin.TabularInline):
     readonly_fields = fields
 
 
-@admin.action(description="Retry (rebuild a failed declaration or re-queue a failed delivery)")
+@admin.action(description=_("Retry (rebuild a failed declaration or re-queue a failed delivery)"))
 def retry_declarations(modeladmin, request, queryset):
     results = [services.retry_declaration(decl) for decl in queryset.select_related("order")]
-    modeladmin.message_user(request, f"{results.count('rebuilt')} rebuilt, {results.count('requeued')} re-queued, "
-                                     f"{results.count('nothing to retry')} had nothing to retry", messages.INFO)
+    modeladmin.message_user(request, gettext("%(rebuilt)d rebuilt, %(requeued)d re-queued, %(nothing)d had nothing "
+                                             "to retry") % {"rebuilt": results.count("rebuilt"),
+                                                            "requeued": results.count("requeued"),
+                                                            "nothing": results.count("nothing to retry")},
+                            messages.INFO)
 
 
 @admin.register(Declaration)
@@ -61,21 +66,22 @@ class DeclarationAdmin(AuditTrailAdmin):
     inlines = [ReceiptInline]
     actions = [retry_declarations]
 
-    @admin.display(description="delivery")
+    @admin.display(description=_("delivery"))
     def delivery(self, obj):
         outbox = getattr(obj, "outbox", None)
         return f"{outbox.status} ({outbox.attempts} attempts)" if outbox else "—"
 
-    @admin.display(description="message (masked)")
+    @admin.display(description=_("message (masked)"))
     def masked_xml(self, obj):
         return format_html("<pre style='white-space:pre-wrap'>{}</pre>", masked_message(obj))
 
 
-@admin.action(description="Retry delivery now")
+@admin.action(description=_("Retry delivery now"))
 def retry_outbox(modeladmin, request, queryset):
     for row in queryset:
         services.retry_outbox(row)
-    modeladmin.message_user(request, f"{queryset.count()} outbox messages re-queued", messages.INFO)
+    modeladmin.message_user(request, gettext("%(n)d outbox messages re-queued") % {"n": queryset.count()},
+                            messages.INFO)
 
 
 @admin.register(OutboxMessage)
@@ -87,7 +93,7 @@ class OutboxMessageAdmin(AuditTrailAdmin):
                        "created_at"]
     actions = [retry_outbox]
 
-    @admin.display(description="last error")
+    @admin.display(description=_("last error"))
     def short_error(self, obj):
         return obj.last_error[:80]
 
@@ -146,7 +152,7 @@ class TaxBillCheckAdmin(AuditTrailAdmin):
     fields = readonly_fields = ("order", "invt_no", "tax_no", "withheld", "billed", "difference", "lines",
                                 "received_at")
 
-    @admin.display(boolean=True, description="agrees")
+    @admin.display(boolean=True, description=_("agrees"))
     def agrees(self, obj):
         return not obj.mismatch
 

@@ -154,14 +154,19 @@ class TaxBillCheck(models.Model):
     """A customs tax bill (CEB816) set against the tax haitao withheld from the buyer. The platform
     guarantees the tax (assureCode), so any gap is the operator's to settle."""
 
-    order = models.OneToOneField("orders.Order", on_delete=models.PROTECT, related_name="tax_bill_check")
-    invt_no = models.CharField(max_length=18)
-    tax_no = models.CharField(max_length=40, blank=True)
-    withheld = models.DecimalField(max_digits=14, decimal_places=2, help_text=_("taxTotal charged to the buyer"))
-    billed = models.DecimalField(max_digits=14, decimal_places=2, help_text=_("duty + VAT + CT on the CEB816"))
-    difference = models.DecimalField(max_digits=14, decimal_places=2, help_text=_("billed − withheld"))
-    lines = models.JSONField(default=list, blank=True, help_text=_("per gnum: withheld, billed"))
-    received_at = models.DateTimeField(db_index=True)
+    order = models.OneToOneField("orders.Order", verbose_name=_("order"), on_delete=models.PROTECT,
+                                 related_name="tax_bill_check")
+    invt_no = models.CharField(verbose_name=_("inventory list number"), max_length=18)
+    tax_no = models.CharField(verbose_name=_("tax no"), max_length=40, blank=True)
+    withheld = models.DecimalField(verbose_name=_("withheld"), max_digits=14, decimal_places=2,
+                                   help_text=_("taxTotal charged to the buyer"))
+    billed = models.DecimalField(verbose_name=_("billed"), max_digits=14, decimal_places=2,
+                                 help_text=_("duty + VAT + CT on the CEB816"))
+    difference = models.DecimalField(verbose_name=_("difference"), max_digits=14, decimal_places=2,
+                                     help_text=_("billed − withheld"))
+    lines = models.JSONField(verbose_name=_("lines"), default=list, blank=True,
+                             help_text=_("per gnum: withheld, billed"))
+    received_at = models.DateTimeField(verbose_name=_("received at"), db_index=True)
 
     class Meta:
         ordering = ["-received_at"]

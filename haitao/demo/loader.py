@@ -28,7 +28,7 @@ def load(stdout=None) -> dict:
         counts["stock"] = catalog.load_stock()
         counts["positive_list_entries"] = catalog.load_positive_list()
         log("haitao demo: operator and customers")
-        counts["operators"] = people.load_admin()
+        counts["operators"] = people.load_admin() + people.load_operators()
         counts.update(people.load_customers())
         log("haitao demo: past orders")
         counts["orders"] = orders.load_orders(log=log)

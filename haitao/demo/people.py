@@ -2,17 +2,22 @@
 
 DEMO CREDENTIALS ONLY — never use them on a reachable server:
 - operator (Django admin, superuser): `admin` / `haitao-admin`
+- one operator per role, password `haitao-operator`: `dolphin-ops` and `wombat-ops` (brand operators of
+  one brand each), `service` (customer service, refunds up to ¥500), `finance`
 - customers: `demo@haitao.test` and `demo1@haitao.test` … `demo6@haitao.test`, password `haitao-demo`
 
 The customers' resident ID numbers are made up: a real area code, a birth date and a sequence number,
 with the GB 11643 MOD 11-2 check character computed here. They pass the checksum and nothing more.
 """
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 
 from haitao.accounts import services as accounts
 from haitao.accounts.models import Customer
 from haitao.brands.models import Brand
+from haitao.operators import services as operators
 from haitao.rules.identity import validate_resident_id
 
 from . import reference
@@ -36,6 +41,19 @@ def load_admin() -> int:
         return 0
     User.objects.create_superuser(**reference.ADMIN)
     return 1
+
+
+def load_operators() -> int:
+    """The demo's operators by role and brand (operators.services); existing accounts are left alone."""
+    brands = {b.code: b for b in Brand.objects.all()}
+    created = 0
+    for spec in reference.OPERATORS:
+        limit = Decimal(spec["refund_limit"]) if spec.get("refund_limit") else None
+        user = operators.add_operator(spec["username"], f"{spec['username']}@haitao.test",
+                                      reference.OPERATOR_PASSWORD, spec["role"],
+                                      brands=[brands[code] for code in spec["brands"]], refund_limit=limit)
+        created += user is not None
+    return created
 
 
 def load_customers() -> dict:

@@ -98,6 +98,15 @@ ADMIN = dict(username="admin", email="admin@haitao.test", password="haitao-admin
 
 CUSTOMER_PASSWORD = "haitao-demo"  # demo only
 
+# One demo operator per role (haitao/operators/roles.py); brands=None: every brand. Demo only.
+OPERATOR_PASSWORD = "haitao-operator"
+OPERATORS = [
+    dict(username="dolphin-ops", role="brand operator", brands=["dolphin"]),
+    dict(username="wombat-ops", role="brand operator", brands=["wombat"]),
+    dict(username="service", role="customer service", brands=["dolphin", "wombat"], refund_limit="500.00"),
+    dict(username="finance", role="finance", brands=["dolphin", "wombat"]),
+]
+
 # id17 = area code (GB/T 2260) + birth date + sequence; the check character is computed at load time.
 CUSTOMERS = [
     dict(email="demo@haitao.test", display_name="张伟", real_name="张伟", id17="11010519880315011",

@@ -3,6 +3,8 @@ inventory.services.set_on_hand, which refuses to go below what is allocated (doc
 
 from django import forms
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
 
 from haitao.accounts.admin import ReadOnlyAdmin
 from haitao.catalog.admin import SkuAdmin
@@ -30,8 +32,8 @@ MAX_ON_HAND = 10_000_000
 
 class StockForm(forms.ModelForm):
     set_on_hand = forms.IntegerField(
-        min_value=0, max_value=MAX_ON_HAND, required=False, label="Set on hand to",
-        help_text="A stock count. It cannot fall below the units already allocated to orders.")
+        min_value=0, max_value=MAX_ON_HAND, required=False, label=_("Set on hand to"),
+        help_text=_("A stock count. It cannot fall below the units already allocated to orders."))
 
     class Meta:
         model = Stock
@@ -40,8 +42,8 @@ class StockForm(forms.ModelForm):
     def clean_set_on_hand(self):
         value = self.cleaned_data.get("set_on_hand")
         if value is not None and self.instance.pk and value < self.instance.allocated:
-            raise forms.ValidationError(f"{self.instance.allocated} units are allocated to orders; on hand cannot "
-                                        "be set below that.")
+            raise forms.ValidationError(gettext("%(n)d units are allocated to orders; on hand cannot be set below "
+                                                "that.") % {"n": self.instance.allocated})
         return value
 
 
@@ -76,7 +78,8 @@ class StockAdmin(admin.ModelAdmin):
             self.message_user(request, exc.message, messages.ERROR)
         else:
             obj.on_hand, obj.allocated = stock.on_hand, stock.allocated
-            self.message_user(request, f"On hand of {obj.sku.code} in {obj.warehouse.code} set to {stock.on_hand}.")
+            self.message_user(request, gettext("On hand of %(sku)s in %(warehouse)s set to %(n)d.") % {
+                "sku": obj.sku.code, "warehouse": obj.warehouse.code, "n": stock.on_hand})
 
 
 @admin.register(Allocation)
@@ -86,7 +89,7 @@ class AllocationAdmin(ReadOnlyAdmin):
     list_select_related = ("order_line__order", "stock__sku", "stock__warehouse")
     search_fields = ("order_line__order__number", "stock__sku__code")
 
-    @admin.display(description="order", ordering="order_line__order__number")
+    @admin.display(description=_("order"), ordering="order_line__order__number")
     def order_number(self, obj):
         return obj.order_line.order.number
 

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InventoryConfig(AppConfig):
     name = "haitao.inventory"
-    verbose_name = "Inventory"
+    verbose_name = _("Inventory")
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

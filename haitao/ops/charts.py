@@ -10,10 +10,15 @@ from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 FALLBACK_COLOR = "#888888"
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 FONT = 'font-family="sans-serif" font-size="11"'
+
+
+def _no_data() -> str:
+    return gettext("no data")
 
 
 def safe_color(value: str | None) -> str:
@@ -40,7 +45,7 @@ def bar_chart(items: Sequence[tuple[str, int | Decimal, str | None]], title: str
     peak = max((Decimal(v) for _, v, _ in items), default=Decimal(0))
     body: list[str] = []
     if not items:
-        body.append(f'<text x="8" y="24" {FONT} fill="#666">no data</text>')
+        body.append(f'<text x="8" y="24" {FONT} fill="#666">{escape(_no_data())}</text>')
     for i, (label, value, color) in enumerate(items):
         y = top + i * (bar_height + gap)
         w = float(Decimal(value) / peak * plot_w) if peak > 0 else 0.0
@@ -85,5 +90,5 @@ def line_chart(x_labels: Sequence[str], series: Sequence[tuple[str, str | None, 
         body.append(f'<rect x="{left}" y="{ly - 10}" width="12" height="12" fill="{c}"/>')
         body.append(f'<text x="{left + 18}" y="{ly}" {FONT}>{escape(str(name))}</text>')
     if not series:
-        body.append(f'<text x="{left + 8}" y="{top + 20}" {FONT} fill="#666">no data</text>')
+        body.append(f'<text x="{left + 8}" y="{top + 20}" {FONT} fill="#666">{escape(_no_data())}</text>')
     return _svg(width, height, title, body)

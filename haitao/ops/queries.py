@@ -68,22 +68,30 @@ def reached_declaration() -> Q:
     return Q(status__in=DECLARED_OR_LATER) | Q(Exists(built), status=Status.REFUNDED)
 
 
-def low_stock_count() -> int:
+def _of(qs, path: str, brand_ids):
+    """`qs` cut to the orders (or whatever `path` leads from) of `brand_ids`; None = every brand."""
+    return qs if brand_ids is None else qs.filter(**{f"{path}__in": list(brand_ids)})
+
+
+def low_stock_count(brand_ids=None) -> int:
     """SKUs with at most LOW_STOCK units available over all their stock rows, plus SKUs listed visibly
-    without any stock row at all (out of stock). Two queries."""
-    low = (Stock.objects.values("sku").annotate(available=Sum(F("on_hand") - F("allocated")))
+    without any stock row at all (out of stock); for some brands, only SKUs listed in them. Two queries."""
+    stock = Stock.objects.all()
+    if brand_ids is not None:
+        stock = stock.filter(sku__in=Listing.objects.filter(brand_id__in=list(brand_ids)).values("sku"))
+    low = (stock.values("sku").annotate(available=Sum(F("on_hand") - F("allocated")))
            .filter(available__lte=LOW_STOCK).count())
-    unstocked = (Listing.objects.visible().exclude(Exists(Stock.objects.filter(sku=OuterRef("sku"))))
-                 .values("sku").distinct().count())
+    unstocked = (_of(Listing.objects.visible(), "brand", brand_ids)
+                 .exclude(Exists(Stock.objects.filter(sku=OuterRef("sku")))).values("sku").distinct().count())
     return low + unstocked
 
 
-def kpis(now: datetime) -> Kpis:
+def kpis(now: datetime, brand_ids=None) -> Kpis:
     """Four queries: one conditional aggregate over orders, the outbox, the stock (two)."""
     start = local_day_start(now)
     own, history, sold = Q(source=OWN_SOURCE), ~Q(source=OWN_SOURCE), Q(status__in=SOLD)
     mismatch = Q(tax_bill_check__difference__gt=0) | Q(tax_bill_check__difference__lt=0)
-    row = Order.objects.aggregate(
+    row = _of(Order.objects, "brand", brand_ids).aggregate(
         gmv=Sum("actual_paid", filter=own & sold),
         sold_orders=Count("id", filter=own & sold),
         history_gmv=Sum("actual_paid", filter=history & sold),
@@ -98,8 +106,9 @@ def kpis(now: datetime) -> Kpis:
     )
     for key in ("gmv", "history_gmv", "tax_collected", "tax_gap"):
         row[key] = row[key] or ZERO
-    outbox_failed = OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).count()
-    return Kpis(outbox_failed=outbox_failed, low_stock_skus=low_stock_count(), **row)
+    outbox_failed = _of(OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED),
+                        "declaration__order__brand", brand_ids).count()
+    return Kpis(outbox_failed=outbox_failed, low_stock_skus=low_stock_count(brand_ids), **row)
 
 
 @dataclass
@@ -109,42 +118,47 @@ class BrandSeries:
     values: list[Decimal]
 
 
-def gmv_by_day(now: datetime, days: int = 30) -> tuple[list[date], list[BrandSeries]]:
+def gmv_by_day(now: datetime, days: int = 30, brand_ids=None) -> tuple[list[date], list[BrandSeries]]:
     """Daily GMV (Shanghai calendar days, by placement) of the last `days` days, per brand. Two queries."""
     start = local_day_start(now) - timedelta(days=days - 1)
     day_list = [start.date() + timedelta(days=i) for i in range(days)]
-    rows = (Order.objects.filter(source=OWN_SOURCE, status__in=SOLD, placed_at__gte=start)
+    rows = (_of(Order.objects, "brand", brand_ids).filter(source=OWN_SOURCE, status__in=SOLD, placed_at__gte=start)
             .annotate(day=TruncDate("placed_at", tzinfo=SHANGHAI))
             .values("day", "brand_id").annotate(total=Sum("actual_paid")).order_by())
     totals = {(r["brand_id"], r["day"]): r["total"] for r in rows}
-    brands = Brand.objects.values("id", "name", "primary_color").order_by("code")
+    brands = _of(Brand.objects, "pk", brand_ids).values("id", "name", "primary_color").order_by("code")
     series = [BrandSeries(b["name"], b["primary_color"], [totals.get((b["id"], d), ZERO) for d in day_list])
               for b in brands]
     return day_list, series
 
 
-def orders_by_status() -> list[tuple[str, int]]:
-    counts = dict(Order.objects.filter(source=OWN_SOURCE).values_list("status")
+def brands_of(brand_ids):
+    return _of(Brand.objects, "pk", brand_ids).order_by("code")
+
+
+def orders_by_status(brand_ids=None) -> list[tuple[str, int]]:
+    counts = dict(_of(Order.objects, "brand", brand_ids).filter(source=OWN_SOURCE).values_list("status")
                   .annotate(n=Count("id")).order_by())
     return [(label, counts[code]) for code, label in Status.CHOICES if counts.get(code)]
 
 
-def mode_split() -> list[tuple[str, int, Decimal]]:
+def mode_split(brand_ids=None) -> list[tuple[str, int, Decimal]]:
     """(mode, orders, GMV) for 1210 bonded and 9610 direct mail, sold orders only."""
-    rows = {r["mode"]: r for r in Order.objects.filter(source=OWN_SOURCE, status__in=SOLD)
+    rows = {r["mode"]: r for r in _of(Order.objects, "brand", brand_ids).filter(source=OWN_SOURCE, status__in=SOLD)
             .values("mode").annotate(n=Count("id"), gmv=Sum("actual_paid")).order_by()}
     return [(mode, rows.get(mode, {}).get("n", 0), rows.get(mode, {}).get("gmv") or ZERO)
             for mode in ("1210", "9610")]
 
 
-def customs_outcomes(top: int = 5) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+def customs_outcomes(top: int = 5, brand_ids=None) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Declaration counts by outcome (accepted / released / rejected) and the top rejection error codes."""
     wanted = [Declaration.Status.ACCEPTED, Declaration.Status.RELEASED, Declaration.Status.REJECTED]
-    counts = dict(Declaration.objects.filter(status__in=wanted).values_list("status")
+    declarations = _of(Declaration.objects, "order__brand", brand_ids)
+    counts = dict(declarations.filter(status__in=wanted).values_list("status")
                   .annotate(n=Count("id")).order_by())
     outcomes = [(Declaration.Status(s).label, counts.get(s, 0)) for s in wanted]
     errors = [(r["error_code"] or "(none)", r["n"]) for r in
-              Declaration.objects.filter(status=Declaration.Status.REJECTED).values("error_code")
+              declarations.filter(status=Declaration.Status.REJECTED).values("error_code")
               .annotate(n=Count("id")).order_by("-n", "error_code")[:top]]
     return outcomes, errors
 

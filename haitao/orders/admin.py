@@ -2,11 +2,19 @@
 machine with its audit events, stock and quota release); the actions below call it."""
 
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from haitao.accounts.admin import IdNumberSearchMixin, ReadOnlyAdmin, ReadOnlyInline
+from haitao.common.errors import Forbidden
+from haitao.operators import services as operators
 
 from . import services
 from .models import Order, OrderEvent, OrderLine
@@ -19,7 +27,7 @@ EVENT_FIELDS = ("created_at", "event", "from_status", "to_status", "actor", "not
 
 class OrderLineInline(ReadOnlyInline):
     model = OrderLine
-    verbose_name, verbose_name_plural = "order line", "order lines (goods and their tax)"
+    verbose_name, verbose_name_plural = _("order line"), _("order lines (goods and their tax)")
     fields = readonly_fields = LINE_FIELDS
 
     def get_queryset(self, request):
@@ -28,7 +36,7 @@ class OrderLineInline(ReadOnlyInline):
 
 class OrderEventInline(ReadOnlyInline):
     model = OrderEvent
-    verbose_name, verbose_name_plural = "status change", "status changes (audit trail)"
+    verbose_name, verbose_name_plural = _("status change"), _("status changes (audit trail)")
     fields = readonly_fields = EVENT_FIELDS
 
 
@@ -52,44 +60,44 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     search_fields = ("number", "customer__user__email", "customer__display_name", "idempotency_key")
     date_hierarchy = "placed_at"
     inlines = (OrderLineInline, OrderEventInline)
-    readonly_fields = ("declaration_links", "payment_links", "shipment_link", "tax_bill")
+    readonly_fields = ("declaration_links", "payment_links", "shipment_link", "tax_bill", "reveal_link")
     actions = ("cancel_unpaid", "expire_overdue")
     fieldsets = (
         (None, {"fields": ("number", "brand", "customer", "status", "mode", "regime", "warehouse", "source")}),
-        ("Amounts (CNY)", {"fields": ("currency", "goods_value", "freight", "insurance", "discount",
+        (_("Amounts (CNY)"), {"fields": ("currency", "goods_value", "freight", "insurance", "discount",
                                       "dutiable_value", "tax_total", "actual_paid")}),
-        ("Orderer and consignee (masked)", {"fields": ("buyer_name", "buyer_id_masked", "consignee",
+        (_("Orderer and consignee (masked)"), {"fields": ("buyer_name", "buyer_id_masked", "reveal_link", "consignee",
                                                        "consignee_phone_masked", "consignee_address_masked",
                                                        "consignee_district")}),
-        ("Customs, payments and shipment", {"fields": ("declaration_links", "tax_bill", "payment_links",
-                                                        "shipment_link")}),
-        ("Dates", {"fields": ("placed_at", "expires_at", "paid_at", "risk_notice_accepted_at",
+        (_("Customs, payments and shipment"), {"fields": ("declaration_links", "tax_bill", "payment_links",
+                                                           "shipment_link")}),
+        (_("Dates"), {"fields": ("placed_at", "expires_at", "paid_at", "risk_notice_accepted_at",
                               "risk_notice_digest", "idempotency_key")}),
     )
 
-    @admin.display(description="declarations")
+    @admin.display(description=_("declarations"))
     def declaration_links(self, obj):
         return _links(_admin_link(d, f"{d.message_type} — {d.get_status_display()}"
                                      + (f" ({d.error_code})" if d.error_code else ""))
                       for d in obj.declarations.order_by("message_type"))
 
-    @admin.display(description="customs tax bill")
+    @admin.display(description=_("customs tax bill"))
     def tax_bill(self, obj):
         check = getattr(obj, "tax_bill_check", None)  # reverse one-to-one: absent until the CEB816 arrives
         if check is None:
             return "—"
-        text = f"billed ¥{check.billed}, withheld ¥{check.withheld}"
+        text = gettext("billed ¥%(billed)s, withheld ¥%(withheld)s") % {"billed": check.billed, "withheld": check.withheld}
         if check.mismatch:
-            return format_html('<strong style="color:#c53030">MISMATCH: {} (difference ¥{})</strong>', text,
-                               check.difference)
-        return text + " — agrees"
+            return format_html('<strong style="color:#c53030">{}</strong>', gettext("MISMATCH: %(text)s (difference ¥%(diff)s)")
+                               % {"text": text, "diff": check.difference})
+        return text + gettext(" — agrees")
 
-    @admin.display(description="payments")
+    @admin.display(description=_("payments"))
     def payment_links(self, obj):
         return _links(_admin_link(p, f"{p.reference} — {p.provider} ¥{p.amount} {p.get_status_display()}")
                       for p in obj.payments.order_by("created_at", "id"))
 
-    @admin.display(description="shipment")
+    @admin.display(description=_("shipment"))
     def shipment_link(self, obj):
         shipment = getattr(obj, "shipment", None)  # reverse one-to-one: absent until declared
         if shipment is None:
@@ -100,7 +108,7 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
     def _actor(self, request) -> str:
         return f"operator:{request.user.get_username()}"[:60]
 
-    @admin.action(description="Cancel unpaid orders (releases stock and quota)")
+    @admin.action(description=_("Cancel unpaid orders (releases stock and quota)"))
     def cancel_unpaid(self, request, queryset):
         done, skipped = 0, []
         unpaid = Order.objects.filter(pk__in=queryset.values("pk"), status=Status.PENDING_PAYMENT)
@@ -111,20 +119,51 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
             except IllegalTransition:
                 skipped.append(order.number)  # paid or expired meanwhile
         others = queryset.exclude(status=Status.PENDING_PAYMENT).count() + len(skipped)
-        self.message_user(request, f"{done} order(s) cancelled.")
+        self.message_user(request, ngettext("%(n)d order cancelled.", "%(n)d orders cancelled.", done) % {"n": done})
         if others:
-            self.message_user(request, f"{others} selected order(s) were not awaiting payment and were left alone.",
-                              messages.WARNING)
+            self.message_user(request, ngettext(
+                "%(n)d selected order was not awaiting payment and was left alone.",
+                "%(n)d selected orders were not awaiting payment and were left alone.", others) % {"n": others},
+                messages.WARNING)
 
-    @admin.action(description="Expire overdue unpaid orders (all of them, not only the selected)")
+    @admin.action(description=_("Expire overdue unpaid orders of your brands (all of them, not only the selected)"))
     def expire_overdue(self, request, queryset):
-        now, total = timezone.now(), 0
-        for _ in range(100):  # expire_unpaid works in batches of 500
-            done = services.expire_unpaid(now)
+        now, total, brand_ids = timezone.now(), 0, operators.brand_ids(request.user)
+        for _batch in range(100):  # expire_unpaid works in batches of 500
+            done = services.expire_unpaid(now, brand_ids=brand_ids)
             total += done
             if not done:
                 break
-        self.message_user(request, f"{total} overdue unpaid order(s) expired.")
+        self.message_user(request, ngettext("%(n)d overdue unpaid order expired.", "%(n)d overdue unpaid orders expired.",
+                                            total) % {"n": total})
+
+    @admin.display(description=_("full ID number"))
+    def reveal_link(self, obj):
+        url = reverse("admin:orders_order_reveal_id", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Reveal (logged)"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.reveal_id_view)
+        return [path("<path:object_id>/reveal-id/", view, name="orders_order_reveal_id"), *super().get_urls()]
+
+    def reveal_id_view(self, request, object_id):
+        """A deliberate, logged look at the buyer's full ID number (customs queries, identity disputes):
+        a GET asks for confirmation, only the POST shows it and writes the audit entry."""
+        order = self.get_object(request, object_id)  # brand-scoped: another brand's order is not found
+        if order is None or not self.has_view_permission(request, order):
+            raise Http404
+        number = None
+        if request.method == "POST":
+            try:
+                number = operators.reveal_id_number(request.user, order)
+            except Forbidden as exc:
+                raise PermissionDenied(exc.message) from exc
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "order": order,
+                   "number": number, "title": gettext("Reveal the buyer's ID number"),
+                   "allowed": request.user.has_perm("operators.reveal_id_number")}
+        response = TemplateResponse(request, "operators/reveal_id.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 @admin.register(OrderLine)

@@ -162,7 +162,7 @@ def _listings(brand, wanted: dict[str, int], now) -> dict[str, Listing]:
 
 def _refusal(exc: LimitExceeded) -> LimitRefused:
     return LimitRefused(exc.code, exc.message, field=None, amount_over=str(exc.amount_over),
-                        remaining=str(exc.remaining), limit=str(exc.limit))
+                        remaining=str(exc.remaining), limit=str(exc.limit), value=str(exc.value))
 
 
 NUMBER_ATTEMPTS = 5
@@ -395,12 +395,16 @@ def cancel(order: Order, actor: str, note: str = "") -> Order:
     return order
 
 
-def expire_unpaid(now=None) -> int:
-    """Expire unpaid orders past their deadline, giving back stock and quota. Safe to run anywhere,
-    any number of times at once: the status UPDATE decides which run does each order."""
+def expire_unpaid(now=None, brand_ids=None) -> int:
+    """Expire unpaid orders past their deadline (of `brand_ids` only, when given: an operator's run),
+    giving back stock and quota. Safe to run anywhere, any number of times at once: the status UPDATE
+    decides which run does each order."""
     now = now or timezone.now()
     done = 0
-    for order in Order.objects.expired_unpaid(now).only("id", "status", "number")[:500]:
+    due = Order.objects.expired_unpaid(now)
+    if brand_ids is not None:
+        due = due.filter(brand_id__in=brand_ids)
+    for order in due.only("id", "status", "number")[:500]:
         try:
             with transaction.atomic():
                 transition(order, "expire", "system", "unpaid past the payment deadline")

@@ -65,21 +65,27 @@ class Refund(models.Model):
     retries with the same key gets the same refund, never a second one."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"  # asked of the provider, not yet confirmed
-        SUCCEEDED = "succeeded", "Succeeded"
+        PENDING = "pending", _("Pending")  # asked of the provider, not yet confirmed
+        SUCCEEDED = "succeeded", _("Succeeded")
 
-    order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="refunds")
-    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
-    amount = models.DecimalField(max_digits=14, decimal_places=2)
-    reason = models.CharField(max_length=200)
-    key = models.CharField(max_length=80, help_text="the caller's idempotency key, unique per order")
-    reference = models.CharField(max_length=40, unique=True, help_text="our id, given to the provider")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    provider_reference = models.CharField(max_length=80, blank=True, help_text="the provider's refund id")
-    created_at = models.DateTimeField(auto_now_add=True)
-    settled_at = models.DateTimeField(null=True, blank=True)
+    order = models.ForeignKey("orders.Order", verbose_name=_("order"), on_delete=models.PROTECT,
+                              related_name="refunds")
+    payment = models.ForeignKey(Payment, verbose_name=_("payment"), on_delete=models.PROTECT, related_name="refunds")
+    amount = models.DecimalField(verbose_name=_("amount"), max_digits=14, decimal_places=2)
+    reason = models.CharField(verbose_name=_("reason"), max_length=200)
+    key = models.CharField(verbose_name=_("key"), max_length=80,
+                           help_text=_("the caller's idempotency key, unique per order"))
+    reference = models.CharField(verbose_name=_("reference"), max_length=40, unique=True,
+                                 help_text=_("our id, given to the provider"))
+    status = models.CharField(verbose_name=_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    provider_reference = models.CharField(verbose_name=_("provider reference"), max_length=80, blank=True,
+                                          help_text=_("the provider's refund id"))
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+    settled_at = models.DateTimeField(verbose_name=_("settled at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["order", "key"], name="one_refund_per_order_key")]
 

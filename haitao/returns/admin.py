@@ -3,6 +3,7 @@ service may cancel; the tax ledger as CSV. Every change goes through haitao.retu
 
 from django.contrib import admin, messages
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 
 from haitao.accounts.admin import ReadOnlyAdmin, ReadOnlyInline
 from haitao.common.errors import DomainError
@@ -49,21 +50,21 @@ class ReturnRequestAdmin(ReadOnlyAdmin):
     inlines = (ReturnLineInline,)
     actions = ("approve", "refuse", "receive_sellable", "receive_damaged", "export_tax_ledger")
 
-    @admin.action(description="Approve: send the return request (CEB625) to customs")
+    @admin.action(description=_("Approve: send the return request (CEB625) to customs"))
     def approve(self, request, queryset):
         _run(self, request, queryset, lambda r: services.approve(r, _actor(request)), "return(s) approved")
 
-    @admin.action(description="Refuse the return")
+    @admin.action(description=_("Refuse the return"))
     def refuse(self, request, queryset):
         _run(self, request, queryset, lambda r: services.refuse(r, _actor(request), "refused by customer service"),
              "return(s) refused")
 
-    receive_sellable = admin.action(description="Goods received, inspected sellable (back to bonded stock)")(
+    receive_sellable = admin.action(description=_("Goods received, inspected sellable (back to bonded stock)"))(
         _receive(ReturnLine.Condition.SELLABLE))
-    receive_damaged = admin.action(description="Goods received, inspected damaged (quarantine, destruction)")(
+    receive_damaged = admin.action(description=_("Goods received, inspected damaged (quarantine, destruction)"))(
         _receive(ReturnLine.Condition.DAMAGED))
 
-    @admin.action(description="Export the tax ledger (every month with bills or returns) as CSV")
+    @admin.action(description=_("Export the tax ledger (every month with bills or returns) as CSV"))
     def export_tax_ledger(self, request, queryset):
         response = HttpResponse(ledger.to_csv(ledger.periods_with_activity()), content_type="text/csv")
         response["Content-Disposition"] = 'attachment; filename="haitao-tax-ledger.csv"'
@@ -82,7 +83,7 @@ class OrderCancellationAdmin(ReadOnlyAdmin):
     search_fields = ("number",)
     actions = ("cancel_for_buyer",)
 
-    @admin.action(description="Cancel for the buyer (a CEB623 if customs holds the list; refund, stock, quota back)")
+    @admin.action(description=_("Cancel for the buyer (a CEB623 if customs holds the list; refund, stock, quota back)"))
     def cancel_for_buyer(self, request, queryset):
         _run(self, request, queryset, lambda o: services.cancel_order(o, _actor(request), "cancelled by customer service"),
              "order(s) cancelled or sent to customs for cancellation")

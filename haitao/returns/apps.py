@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReturnsConfig(AppConfig):
     name = "haitao.returns"
-    verbose_name = "Cancellations and returns"
+    verbose_name = _("Cancellations and returns")
 
     def ready(self):
         from haitao.common.events import subscribe

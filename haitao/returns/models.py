@@ -17,22 +17,28 @@ class ReturnRequest(models.Model):
 
     OPEN = (Status.REQUESTED, Status.DECLARED)
 
-    number = models.CharField(max_length=32, unique=True)
-    order = models.OneToOneField("orders.Order", on_delete=models.PROTECT, related_name="return_request")
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.REQUESTED, db_index=True)
-    reason = models.CharField(max_length=300)
-    released_at = models.DateTimeField(help_text=_("customs release (CEB622 800): the windows run from here"))
-    requested_at = models.DateTimeField()
-    decided_at = models.DateTimeField(null=True, blank=True, help_text=_("approved or refused by the operator"))
-    customs_accepted_at = models.DateTimeField(null=True, blank=True, help_text=_("CEB626 concluded"))
-    received_at = models.DateTimeField(null=True, blank=True, help_text=_("goods back at the warehouse"))
-    completed_at = models.DateTimeField(null=True, blank=True)
-    refund_amount = models.DecimalField(max_digits=14, decimal_places=2, default=0)
-    tax_not_levied = models.DecimalField(max_digits=12, decimal_places=2, default=0)
-    quota_released = models.DecimalField(max_digits=14, decimal_places=2, default=0)
-    error_code = models.CharField(max_length=40, blank=True)
-    message = models.CharField(max_length=300, blank=True, help_text=_("why refused (zh)"))
-    message_en = models.CharField(max_length=300, blank=True)
+    number = models.CharField(verbose_name=_("number"), max_length=32, unique=True)
+    order = models.OneToOneField("orders.Order", verbose_name=_("order"), on_delete=models.PROTECT,
+                                 related_name="return_request")
+    status = models.CharField(verbose_name=_("status"), max_length=16, choices=Status.choices,
+                              default=Status.REQUESTED, db_index=True)
+    reason = models.CharField(verbose_name=_("reason"), max_length=300)
+    released_at = models.DateTimeField(verbose_name=_("released at"),
+                                       help_text=_("customs release (CEB622 800): the windows run from here"))
+    requested_at = models.DateTimeField(verbose_name=_("requested at"))
+    decided_at = models.DateTimeField(verbose_name=_("decided at"), null=True, blank=True,
+                                      help_text=_("approved or refused by the operator"))
+    customs_accepted_at = models.DateTimeField(verbose_name=_("customs accepted at"), null=True, blank=True,
+                                               help_text=_("CEB626 concluded"))
+    received_at = models.DateTimeField(verbose_name=_("received at"), null=True, blank=True,
+                                       help_text=_("goods back at the warehouse"))
+    completed_at = models.DateTimeField(verbose_name=_("completed at"), null=True, blank=True)
+    refund_amount = models.DecimalField(verbose_name=_("refund amount"), max_digits=14, decimal_places=2, default=0)
+    tax_not_levied = models.DecimalField(verbose_name=_("tax not levied"), max_digits=12, decimal_places=2, default=0)
+    quota_released = models.DecimalField(verbose_name=_("quota released"), max_digits=14, decimal_places=2, default=0)
+    error_code = models.CharField(verbose_name=_("error code"), max_length=40, blank=True)
+    message = models.CharField(verbose_name=_("message"), max_length=300, blank=True, help_text=_("why refused (zh)"))
+    message_en = models.CharField(verbose_name=_("message en"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-requested_at"]
@@ -52,13 +58,18 @@ class ReturnLine(models.Model):
         SELLABLE = "sellable", _("Sellable: back to the owner's bonded stock")
         DAMAGED = "damaged", _("Damaged: quarantined for destruction, never resold")
 
-    request = models.ForeignKey(ReturnRequest, on_delete=models.CASCADE, related_name="lines")
-    order_line = models.ForeignKey("orders.OrderLine", on_delete=models.PROTECT, related_name="+")
-    quantity = models.PositiveIntegerField()
-    dutiable_value = models.DecimalField(max_digits=14, decimal_places=2, help_text=_("returned share: quota back"))
-    tax = models.DecimalField(max_digits=12, decimal_places=2, help_text=_("returned share of the tax: not levied"))
-    refund_amount = models.DecimalField(max_digits=14, decimal_places=2)
-    condition = models.CharField(max_length=10, choices=Condition.choices, default=Condition.PENDING)
+    request = models.ForeignKey(ReturnRequest, verbose_name=_("request"), on_delete=models.CASCADE,
+                                related_name="lines")
+    order_line = models.ForeignKey("orders.OrderLine", verbose_name=_("order line"), on_delete=models.PROTECT,
+                                   related_name="+")
+    quantity = models.PositiveIntegerField(verbose_name=_("quantity"))
+    dutiable_value = models.DecimalField(verbose_name=_("dutiable value"), max_digits=14, decimal_places=2,
+                                         help_text=_("returned share: quota back"))
+    tax = models.DecimalField(verbose_name=_("tax"), max_digits=12, decimal_places=2,
+                              help_text=_("returned share of the tax: not levied"))
+    refund_amount = models.DecimalField(verbose_name=_("refund amount"), max_digits=14, decimal_places=2)
+    condition = models.CharField(verbose_name=_("condition"), max_length=10, choices=Condition.choices,
+                                 default=Condition.PENDING)
 
     class Meta:
         ordering = ["request", "order_line__gnum"]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TasksConfig(AppConfig):
@@ -6,7 +7,7 @@ class TasksConfig(AppConfig):
     (the web process enqueues a paid order's delivery too)."""
 
     name = "haitao.tasks"
-    verbose_name = "Background jobs"
+    verbose_name = _("Background jobs")
 
     def ready(self):
         from haitao.common import domain_events as ev

@@ -112,13 +112,19 @@ def annual_used(customer) -> Decimal:
     return quota_usage(customer)["used"] if customer is not None else Decimal("0")
 
 
-def refusal_text(code: str, amount_over, remaining, limit) -> str:
-    values = {"over": money(amount_over), "remaining": money(remaining), "limit": money(limit)}
+def refusal_text(code: str, amount_over, remaining, limit, value=None) -> str:
+    """The limit, the order's amount, how far over, and what remains — each named, so no figure can be
+    read as another (a bare "年度交易限值 ¥661.00" read as if the limit were 661)."""
+    if value is None:  # the order's amount is what is over plus what it was over
+        base = limit if code == "single_limit_exceeded" else remaining
+        value = Decimal(str(base)) + Decimal(str(amount_over))
+    values = {"over": money(amount_over), "remaining": money(remaining), "limit": money(limit),
+              "amount": money(value)}
     if code == "single_limit_exceeded":
-        return _("This order is %(over)s over the single-order limit of %(limit)s. "
+        return _("The single-order limit is %(limit)s; this order comes to %(amount)s, %(over)s over it. "
                  "You may split it into several orders. Remaining annual quota: %(remaining)s.") % values
-    return _("This order is %(over)s over your annual CBEC quota. Remaining annual quota: %(remaining)s "
-             "(annual limit %(limit)s).") % values
+    return _("Your annual CBEC quota is %(limit)s, of which %(remaining)s remains this year; this order comes "
+             "to %(amount)s, %(over)s more than remains.") % values
 
 
 def cart_quote(brand, cart_lines, customer):
@@ -129,7 +135,7 @@ def cart_quote(brand, cart_lines, customer):
     try:
         return quote_items(brand, items, annual_used(customer), timezone.localdate()), None
     except LimitExceeded as exc:
-        return None, refusal_text(exc.code, exc.amount_over, exc.remaining, exc.limit)
+        return None, refusal_text(exc.code, exc.amount_over, exc.remaining, exc.limit, exc.value)
     except DomainError as exc:
         return None, error_text(exc)
 
@@ -165,7 +171,7 @@ def error_text(exc: DomainError) -> str:
     """The buyer-facing sentence for a service's error, in the page language when we have one."""
     if exc.code in ("single_limit_exceeded", "annual_limit_exceeded") and "amount_over" in exc.details:
         return refusal_text(exc.code, exc.details["amount_over"], exc.details.get("remaining", "0"),
-                            exc.details.get("limit", "0"))
+                            exc.details.get("limit", "0"), exc.details.get("value"))
     text = ERROR_TEXTS.get(exc.code)
     if text is None and exc.details.get("message_zh") and (translation.get_language() or "").startswith("zh"):
         return exc.details["message_zh"]  # the service's own Chinese sentence (returns, cancellations)

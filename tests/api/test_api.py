@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 
 from haitao.accounts.services import issue_token
@@ -195,6 +196,8 @@ def test_operator_endpoints_need_staff(shop, buyer):
     staff.user.is_staff = True
     staff.user.save()
     op = {"HTTP_AUTHORIZATION": f"Bearer {issue_token(staff.user)}"}
+    assert error_of(c.get("/api/v1/operator/stock", **op))["code"] == "permission_denied"  # no role, no access
+    staff.user.groups.add(Group.objects.get(name="platform admin"))
     assert c.get("/api/v1/operator/stock", **op).json()[0]["available"] == 10
     put = c.put("/api/v1/operator/stock", data=json.dumps({"warehouse": "hz-bonded", "sku": "APT3", "on_hand": 3}),
                 content_type="application/json", **op)

@@ -3,6 +3,7 @@ or deactivation takes effect on the very next request (nothing is cached across 
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -40,6 +41,7 @@ def test_same_rows_as_the_orm_lookup_with_and_without_identity():
 def test_operator_without_customer_and_revocation_at_once():
     User = get_user_model()
     op = User.objects.create_user("op@example.com", "op@example.com", "correct-horse-9", is_staff=True)
+    op.groups.add(Group.objects.get(name="platform admin"))  # a staff flag alone opens no operator endpoint
     raw = issue_token(op)
     found = token_owner(raw)
     with CaptureQueriesContext(connection) as loaded:

@@ -19,6 +19,13 @@ from haitao.payments.models import Payment
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english(request):
+    """The assertions below read the admin's English texts (the default language is Chinese)."""
+    if "admin_client" in request.fixturenames:
+        request.getfixturevalue("admin_client").defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 def cli(*argv: str) -> int:
     parser = argparse.ArgumentParser(prog="haitao")
     add_parsers(parser.add_subparsers(dest="command", required=True))

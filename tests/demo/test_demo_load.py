@@ -169,6 +169,21 @@ def test_a_second_load_changes_nothing(demo):
     assert _state() == state_before
 
 
+def test_demo_has_one_operator_per_role_scoped_to_their_brands(demo):
+    from django.contrib.auth import get_user_model
+
+    from haitao.operators import services as operators
+
+    users = {u.username: u for u in get_user_model().objects.filter(is_staff=True)}
+    brands = {b.code: b.pk for b in Brand.objects.all()}
+    assert operators.brand_ids(users["dolphin-ops"]) == {brands["dolphin"]}
+    assert operators.brand_ids(users["wombat-ops"]) == {brands["wombat"]}
+    assert [g.name for g in users["service"].groups.all()] == ["customer service"]
+    assert str(operators.refund_limit(users["service"])) == "500.00"
+    assert users["finance"].has_perm("payments.view_payment") and not users["finance"].has_perm("orders.change_order")
+    assert operators.brand_ids(users["admin"]) is None
+
+
 def test_the_way_back_is_in_the_demo(demo):
     """One order cancelled after declaration (CEB623 accepted), one partly returned after release
     (CEB625 accepted, refunded, quota back); their exported requests validate and name their order."""

@@ -3,6 +3,8 @@
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
+from django.utils import translation
+
 from haitao.ops.charts import FALLBACK_COLOR, bar_chart, line_chart, safe_color
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -20,7 +22,10 @@ def test_bar_chart_is_wellformed_and_escapes_labels():
 
 
 def test_bar_chart_empty_and_all_zero():
-    assert "no data" in bar_chart([], "empty")
+    with translation.override("en"):
+        assert "no data" in bar_chart([], "empty")
+    with translation.override("zh-hans"):
+        assert "暂无数据" in bar_chart([], "empty")
     root = ET.fromstring(bar_chart([("a", 0, "#000")], "zero"))
     assert root.find(f"{SVG}rect").get("width") == "0.0"
 
