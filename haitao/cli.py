@@ -44,20 +44,51 @@ def _serve(bind: str, workers: int, threads: int, extra_env: dict | None = None)
     return subprocess.call(cmd, env={**os.environ, **(extra_env or {})})
 
 
-def cmd_serve(args) -> int:
-    _django()
-    from django.conf import settings
+def _demo() -> bool:
+    return os.environ.get("HAITAO_DEMO") == "1"
 
-    if settings.SECRET_KEY == settings.DEV_SECRET and os.environ.get("HAITAO_DEMO") != "1":
-        print("haitao: refusing to serve with the development secret: set HAITAO_SECRET_KEY, HAITAO_FIELD_KEYS, "
-              "HAITAO_ID_HASH_KEY and HAITAO_PAYMENT_SANDBOX_SECRET (docs/operations.md), "
-              "or HAITAO_DEMO=1 for a throwaway server", file=sys.stderr)
+
+def _production_ready(what: str) -> bool:
+    """Outside the demo, refuse to run on missing or development secrets, naming each (fail closed)."""
+    if _demo():
+        return True
+    os.environ.setdefault("HAITAO_ENV", "production")
+    _django()
+    from haitao.readiness import problems
+
+    found = problems()
+    if found:
+        print(f"haitao: refusing to {what}: the configuration is not fit for real money "
+              "(docs/operations.md; HAITAO_DEMO=1 for a throwaway server):", file=sys.stderr)
+        for line in found:
+            print(f"  - {line}", file=sys.stderr)
+    return not found
+
+
+def cmd_check(args) -> int:
+    """List what production still lacks (and Django's deployment checks) without starting anything."""
+    os.environ.setdefault("HAITAO_ENV", "production")
+    _django()
+    from haitao.readiness import deploy_warnings, problems
+
+    found = problems() + deploy_warnings()
+    for line in found:
+        print(line)
+    print("haitao check: ready for production" if not found else f"haitao check: {len(found)} problem(s)")
+    return 1 if found else 0
+
+
+def cmd_serve(args) -> int:
+    if not _production_ready("serve"):
         return 2
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
     return _serve(args.bind, workers, args.threads)
 
 
 def cmd_demo(args) -> int:
+    from haitao.demo.secrets import demo_environment
+
+    os.environ.update(demo_environment())  # throwaway per-install secrets; sandbox and simulator on
     _django()
     from django.core.management import call_command
 
@@ -83,7 +114,7 @@ def cmd_demo(args) -> int:
     try:
         # The API's pay_url points at this server, wherever --bind put it (unless configured).
         public = os.environ.get("HAITAO_PUBLIC_BASE_URL") or base
-        return _serve(args.bind, 2, 4, {"HAITAO_DEMO": "1", "HAITAO_PUBLIC_BASE_URL": public})
+        return _serve(args.bind, 2, 4, {"HAITAO_PUBLIC_BASE_URL": public})
     finally:
         worker.terminate()
         worker.wait(timeout=10)
@@ -102,15 +133,19 @@ def cmd_worker(args) -> int:
     (or --celery): a Celery worker on that broker (RabbitMQ or Redis) running the same duties as tasks
     (haitao/tasks/), with the beat that schedules them embedded unless --no-beat: run exactly one
     worker with the beat and any number with --no-beat."""
+    if not _production_ready("start the worker"):
+        return 2
     _django()
     if not args.once and (args.celery or os.environ.get("HAITAO_BROKER_URL", "").strip()):
         return _celery_worker(args)
     from haitao.declarations.worker import worker_tick
     from haitao.orders.services import expire_unpaid
+    from haitao.declarations.payment_data import payment_data_tick
+    from haitao.payments.worker import payments_tick
 
     print("haitao worker: one pass" if args.once else f"haitao worker: every {args.interval}s", flush=True)
     while True:
-        counts = {"expired": expire_unpaid(), **worker_tick()}
+        counts = {"expired": expire_unpaid(), **worker_tick(), **payments_tick(), **payment_data_tick()}
         busy = {k: v for k, v in counts.items() if v}
         if busy:
             print("worker:", ", ".join(f"{k} {v}" for k, v in busy.items()), flush=True)
@@ -221,6 +256,9 @@ def parser() -> argparse.ArgumentParser:
     worker.add_argument("--concurrency", type=int, default=2, help="Celery: worker processes")
     worker.set_defaults(func=cmd_worker)
 
+    check = sub.add_parser("check", help="list what production still lacks (secrets, providers, HTTPS settings)")
+    check.set_defaults(func=cmd_check)
+
     expire = sub.add_parser("expire-orders", help="expire unpaid orders past their deadline now")
     expire.set_defaults(func=cmd_expire)
 
@@ -250,6 +288,10 @@ def parser() -> argparse.ArgumentParser:
     from haitao.consolidation.cli import add_parsers as consolidation_commands
 
     consolidation_commands(sub)
+
+    from haitao.payments.cli import add_parsers as payment_commands
+
+    payment_commands(sub)
 
     from haitao.brands.cli import add_parsers as brand_commands
 

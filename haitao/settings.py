@@ -140,16 +140,42 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = _env_bool("HAITAO_SECURE_COOKIES", False)
+
+# --- production mode: transport security (issue 10; CSP lives in its own block) ---------------
+# HAITAO_ENV=production (which `haitao serve` / `haitao worker` default to outside the demo) turns
+# every HTTPS protection on; each can still be set alone from the environment (docs/operations.md).
+PRODUCTION = os.environ.get("HAITAO_ENV", "development").strip().lower() == "production"
+SESSION_COOKIE_SECURE = _env_bool("HAITAO_SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = _env_bool("HAITAO_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("HAITAO_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("HAITAO_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = _env_bool("HAITAO_HSTS_PRELOAD", PRODUCTION)
+# The TLS-terminating proxy says the original scheme in this header (e.g. "X-Forwarded-Proto").
+_proxy_header = os.environ.get("HAITAO_PROXY_SSL_HEADER", "X-Forwarded-Proto" if PRODUCTION else "").strip()
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+if PRODUCTION:
+    X_FRAME_OPTIONS = "DENY"  # nothing of haitao is meant to be framed
 
 # --- haitao's own settings -------------------------------------------------------------------
 # Fernet keys for personal data at rest; the first encrypts, all decrypt (rotation: prepend a new key,
 # run `haitao rotate-keys`, then drop the old one).
-FIELD_ENCRYPTION_KEYS = _env_list("HAITAO_FIELD_KEYS", "x8ib0WOG4ZQc1V3c3Cg9L2m0X6vZ6oSxQxw2hIhWl2k=")
+FIELD_ENCRYPTION_KEYS = _env_list("HAITAO_FIELD_KEYS", "x8ib0WOG4ZQc1V3c3Cg9L2m0X6vZ6oSxQxw2hIhWl2k=")  # = DEV_FIELD_KEY
 # Keyed hash of ID numbers (quota ledger, customer linking). Changing it orphans the ledger: never rotate.
 ID_HASH_KEY = os.environ.get("HAITAO_ID_HASH_KEY", "haitao-development-id-hash-key").encode()
-PAYMENT_SANDBOX_SECRET = os.environ.get("HAITAO_PAYMENT_SANDBOX_SECRET", "sandbox-development-secret").encode()
+
+# --- payments (issue 10) ---------------------------------------------------------------------
+# The development values above and here are published in the repository: `haitao serve`/`worker`
+# refuse to start with any of them (haitao/readiness.py); the demo generates its own under var/.
+DEV_FIELD_KEY = "x8ib0WOG4ZQc1V3c3Cg9L2m0X6vZ6oSxQxw2hIhWl2k="
+DEV_ID_HASH_KEY = "haitao-development-id-hash-key"
+DEV_SANDBOX_SECRET = "sandbox-development-secret"  # noqa: S105 - published on purpose; production refuses it
+PAYMENT_SANDBOX_SECRET = os.environ.get("HAITAO_PAYMENT_SANDBOX_SECRET", DEV_SANDBOX_SECRET).encode()
+# The sandbox provider (a hosted page that moves no money) only when switched on: the demo and tests.
+PAYMENT_SANDBOX = _env_bool("HAITAO_PAYMENT_SANDBOX", False)
+# Real providers in use, e.g. "alipay,wechatpay"; each reads its own HAITAO_ALIPAY_* / HAITAO_WECHATPAY_*.
+PAYMENT_PROVIDERS = _env_list("HAITAO_PAYMENT_PROVIDERS", "")
 UNPAID_ORDER_TTL_MINUTES = int(os.environ.get("HAITAO_UNPAID_ORDER_TTL_MINUTES", "30"))
 MAX_LINE_QUANTITY = 99  # the customs message allows 99 lines; per-line quantities above this are not retail
 # CBEC limits with dated history (docs/rules.md, rule 5); JSON list overrides the defaults.

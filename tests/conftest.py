@@ -65,3 +65,14 @@ def _strict_event_handlers(monkeypatch):
     from haitao.common import events
 
     monkeypatch.setattr(events, "STRICT", True)
+
+
+@pytest.fixture(autouse=True)
+def _sandbox_payments(request, monkeypatch):
+    """The sandbox provider is switched on explicitly (HAITAO_PAYMENT_SANDBOX): tests pay with it unless
+    a test switches it off (production mode)."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    from django.conf import settings
+
+    monkeypatch.setattr(settings, "PAYMENT_SANDBOX", True)

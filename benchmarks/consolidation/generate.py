@@ -308,6 +308,20 @@ def _corrupt(gtin: str) -> str:
     return gtin[:-1] + str(last)
 
 
+def _other_brand(rng: random.Random, in_catalog: list, p: Product) -> Product:
+    """A catalog product of another brand, whose GTIN a seller copied by mistake.
+
+    (A GTIN copied from a sibling of the same brand is, by construction, indistinguishable from the
+    real one: haitao takes an equal valid GTIN as the strongest evidence, so the generator's mistakes
+    cross brands, where the matcher can see them.)
+    """
+    for _ in range(20):
+        other = rng.choice(in_catalog)
+        if other.brand.key != p.brand.key:
+            return other
+    return other
+
+
 def generate(size: int, folder: str | Path, seed: int = 7) -> dict:
     """Write ``folder/export`` (manifest + products.jsonl), ``catalog.jsonl``, ``truth.json``, ``aliases.json``."""
     folder = Path(folder)
@@ -327,9 +341,6 @@ def generate(size: int, folder: str | Path, seed: int = 7) -> dict:
     n_match = int(size * 0.6)
     matches = rng.sample(in_catalog, n_match)
     negatives = rng.sample(new, min(len(new), size - n_match))
-    by_brand: dict[str, list[Product]] = {}
-    for p in in_catalog:
-        by_brand.setdefault(p.brand.key, []).append(p)
 
     with (folder / "catalog.jsonl").open("w", encoding="utf-8") as out:
         for p in in_catalog:
@@ -344,9 +355,9 @@ def generate(size: int, folder: str | Path, seed: int = 7) -> dict:
             roll = rng.random()
             if exists:
                 gtin = (p.gtin if roll < 0.65 else None if roll < 0.80 else _corrupt(p.gtin) if roll < 0.90
-                        else rng.choice(by_brand[p.brand.key]).gtin if roll < 0.95 else universe.gtin())
+                        else _other_brand(rng, in_catalog, p).gtin if roll < 0.95 else universe.gtin())
             else:
-                gtin = (p.gtin if roll < 0.7 else None if roll < 0.9 else rng.choice(by_brand.get(p.brand.key) or in_catalog).gtin)
+                gtin = (p.gtin if roll < 0.7 else None if roll < 0.9 else _other_brand(rng, in_catalog, p).gtin)
             out.write(json.dumps(source_row(rng, p, source_id, gtin), ensure_ascii=False) + "\n")
     manifest = {"format_version": 1, "platform": "koala", "exported_at": "2026-11-01T00:00:00+08:00", "currency": "CNY"}
     (folder / "export" / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")

@@ -80,7 +80,8 @@ class Server:
         self.log_path = var_dir / f"server-{self.port}.log"
         self.env = {**os.environ, "HAITAO_DATABASE_URL": database_url, "HAITAO_DEMO": "1",
                     "HAITAO_REDIS_URL": SERVER_REDIS_URL, "HAITAO_ALLOWED_HOSTS": "127.0.0.1",
-                    "HAITAO_VAR_DIR": str(var_dir), "HAITAO_PAYMENT_SANDBOX_SECRET": sandbox_secret}
+                    "HAITAO_VAR_DIR": str(var_dir), "HAITAO_PAYMENT_SANDBOX_SECRET": sandbox_secret,
+                    "HAITAO_PAYMENT_SANDBOX": "1"}  # pays with the sandbox, switched on explicitly
         self.proc: subprocess.Popen | None = None
         var_dir.mkdir(parents=True, exist_ok=True)
 

@@ -1,5 +1,9 @@
 """The /api/v1 routers. Handlers translate HTTP to service calls and back; no business rules here."""
 
+import json
+import time
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpResponse
@@ -12,13 +16,13 @@ from haitao.catalog.queries import brand_by_code, product_json, product_page_jso
 from haitao.catalog.search.ranking import check_filters, check_sort
 from haitao.checkout import services as carts
 from haitao.checkout.quote import Item, quote_items
-from haitao.common.errors import InvalidInput, NotFound, Unauthorized
+from haitao.common.errors import DomainError, InvalidInput, NotFound, Unauthorized
 from haitao.compliance import quota as quota_ledger
 from haitao.inventory.models import Stock
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.payments import services as payments
-from haitao.payments.providers import provider
+from haitao.payments.providers import default_code, provider
 from haitao.returns import services as returns
 from haitao.rules.quota import quota_year
 from haitao.rules.tax import LimitExceeded
@@ -36,6 +40,7 @@ public = Router(tags=["catalog"])
 auth_router = Router(tags=["auth"])
 shop = Router(tags=["cart and checkout"], auth=TokenAuth())
 payments_router = Router(tags=["payments"])
+customs_router = Router(tags=["customs"])
 operator = Router(tags=["operator"], auth=OperatorAuth())
 
 
@@ -326,19 +331,34 @@ def get_return(request, number: str):
 
 
 @shop.post("/orders/{number}/payments", response={201: s.PaymentOut, **ERRORS})
-def start_payment(request, number: str, provider_code: str = Query("sandbox", alias="provider")):
-    payment = payments.start(orders.customer_order(customer(request), number), provider_code)
+def start_payment(request, number: str, provider_code: str = Query("", alias="provider")):
+    payment = payments.start(orders.customer_order(customer(request), number), provider_code or default_code())
     return Status(201, {"reference": payment.reference, "provider": payment.provider, "amount": payment.amount,
-                        "status": payment.status,
-                        "pay_url": settings.PUBLIC_BASE_URL + provider(payment.provider).pay_url(payment)})
+                        "status": payment.status, "pay_url": urljoin(settings.PUBLIC_BASE_URL, payment.pay_url)})
 
 
 @payments_router.post("/{provider_code}/callback", response={200: s.CallbackOut, **ERRORS})
 def payment_callback(request, provider_code: str):
-    """Provider → haitao notification. The body is verified against the provider's signature header
-    before anything in it is believed; a repeated event returns outcome `duplicate` and changes nothing."""
+    """Provider → haitao notification. The body is verified against the provider's signature before
+    anything in it is believed (forged, tampered or stale: 401; malformed: 400); a repeated event
+    returns outcome `duplicate` and changes nothing. Answered the way each provider expects."""
     prov = provider(provider_code)
-    return {"outcome": payments.handle_callback(provider_code, request.body, request.headers.get(prov.signature_header))}
+    return prov.acknowledge(payments.handle_callback(provider_code, request.body, request.headers))
+
+
+@customs_router.post("/platDataOpen", response={200: dict, **ERRORS})
+def customs_payment_data_request(request):
+    """海关总署公告2018年第179号: customs asks for the payment data behind an order (form field
+    ``openReq``: JSON ``{"orderNo", "sessionID", "serviceTime"}``). Acknowledged at once; the worker
+    uploads the signed answer built from what the payment provider actually exchanged."""
+    try:
+        open_req = json.loads(request.POST.get("openReq") or request.body or b"{}")
+    except ValueError:
+        open_req = None
+    if not isinstance(open_req, dict):
+        raise DomainError("malformed_request", "openReq is not a JSON object.", field="openReq")
+    payments.receive_data_request(str(open_req.get("sessionID") or ""), str(open_req.get("orderNo") or ""))
+    return {"code": "10000", "message": "", "serviceTime": int(time.time() * 1000)}
 
 
 # --- operators -------------------------------------------------------------------------------
@@ -382,4 +402,5 @@ api.add_router("/v1", public)
 api.add_router("/v1/auth", auth_router)
 api.add_router("/v1", shop)
 api.add_router("/v1/payments", payments_router)
+api.add_router("/v1/customs", customs_router)
 api.add_router("/v1/operator", operator)

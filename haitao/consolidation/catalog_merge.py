@@ -17,7 +17,7 @@ from .batches import Context
 from .match import CREATED, MATCHED, REVIEW, CatalogIndex, ProductDecision, conflicts
 from .models import ReviewItem, SourceRecord
 from .normalise import default_normaliser, fold
-from .reader import SourceProduct
+from .reader import Quarantined, SourceProduct
 from .records import code, record_dict
 from .stock_merge import INVISIBLE, Offers
 
@@ -45,8 +45,9 @@ class CatalogMerge:
         self.ctx = ctx
         self.offers = offers
         self.normaliser = default_normaliser()
-        self.catalog = CatalogIndex(self.catalog_record(s) for s in Sku.objects.only(*SKU_FIELDS).iterator(
-            chunk_size=2000)) if load_catalog else CatalogIndex([])
+        own = code(ctx.platform, "").upper() + "-"  # SKUs an earlier, interrupted run created from this export
+        self.catalog = CatalogIndex((self.catalog_record(s) for s in Sku.objects.only(*SKU_FIELDS).iterator(
+            chunk_size=2000)), same_export=lambda r: r.sku.startswith(own)) if load_catalog else CatalogIndex([])
         self.categories = {c.slug: c for c in Category.objects.all()}
         self.rows: list[dict] = []
         self.conflict_rows: list[dict] = []
@@ -64,6 +65,9 @@ class CatalogMerge:
 
     def run(self) -> None:
         ctx = self.ctx
+        # the matcher learns from the whole export first: words, brands and the FS model (match.learn)
+        self.catalog.learn(self.normaliser.source_product(r) for r in ctx.export.read("products")
+                           if not isinstance(r, Quarantined))
 
         def handle(record: SourceProduct) -> None:
             norm = self.normaliser.source_product(record)
@@ -149,5 +153,5 @@ class CatalogMerge:
             vat_rate=record.vat_rate if record.vat_rate is not None else Decimal("0.13"),
             consumption_tax_basis=Sku.ConsumptionTaxBasis.AD_VALOREM if ct_rate else Sku.ConsumptionTaxBasis.NONE,
             consumption_tax_rate=ct_rate)
-        self.catalog.add(self.catalog_record(sku))
+        self.catalog.add(self.catalog_record(sku), same_export=True)  # later products match it only by GTIN
         return sku

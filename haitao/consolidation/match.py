@@ -5,31 +5,32 @@ Input on both sides is the shape of ``normalise.NormalisedProduct`` (catalog rec
 
 Order of evidence:
 
-1. **GTIN**: a valid source GTIN found on exactly one catalog SKU of the same brand, whose stage,
-   size, pack, content and variant do not disagree and whose title is not unrelated → ``matched``,
-   score 1.0, reason ``"gtin"``. The same GTIN under another brand, on several SKUs, on a SKU whose
-   attributes disagree or whose title has nothing in common → ``review`` (a GTIN shared by mistake).
-2. **Blocks**: otherwise candidates come only from the block (brand_key, content_unit, content_value,
-   pack_count) — plus the brand's SKUs with no readable size. Inside the block a candidate is
-   *excluded* when stage, size or variant disagree (爱他美 3段 800g is never 爱他美 2段 800g; a 400g is
-   in another block). When one side states an attribute and the other does not, the candidate stays
-   but can only reach ``review``; so can a candidate whose own valid GTIN differs from the source's.
-3. **Title**: the block's titles are ranked with rapidfuzz's ``process.extract`` (one C loop over the
-   block, ``token_set_ratio``); the best few are re-scored as the mean of ``token_set_ratio`` and
-   ``token_sort_ratio`` so that a title that is a mere subset of a richer one does not tie with it.
-4. **Decision**: ``matched`` when the best score ≥ ``match_threshold`` and beats the runner-up by
-   ``margin`` (or ≥ ``relaxed_threshold`` with no runner-up within ``relaxed_margin``); ``review`` when it is in the grey zone (≥ ``review_threshold``), ties, or is capped;
-   ``created`` when no candidate reaches ``review_threshold``.
+1. **GTIN** (normalised to 14 digits, so UPC-A, EAN-13 and GTIN-14 meet): a valid source GTIN held
+   by exactly one catalog SKU → ``matched``, score 1.0, reason ``"gtin"``, unless the brands clearly
+   differ (→ ``review``). Stage, size, pack, content or colour parsed from the titles that disagree do
+   not veto it: they are listed as ``conflict: …`` reasons and in the conflict report
+   (``conflicts``). A GTIN on several catalog SKUs → ``review``.
+2. **Same export**: SKUs this run created (``add(..., same_export=True)``) are matched only on an
+   equal GTIN, as an in-export duplicate (reason ``"in-export duplicate"``); a first import into an
+   empty haitao therefore creates one SKU per source product.
+3. **Blocks**: otherwise candidates come from the block (brand, content unit, content value, pack) —
+   plus the brand's SKUs with no readable size. A candidate whose stage, size or variant (shade or
+   colour) disagrees is never one: a black and a white bottle of one line are two products.
+4. **Fellegi–Sunter**: each remaining candidate gets a comparison vector (title similarity band after
+   the learned word map, GTIN, stage, size, variant, content, HS code, origin) and a match probability
+   from ``fsmodel.FSModel`` — estimated by EM on the run's own data by ``learn`` (different valid
+   GTINs under one brand weigh against a match there). ``matched`` when the best probability reaches
+   ``match_probability`` and no other candidate reaches ``review_probability``; ``review`` when the
+   best reaches ``review_probability``; else ``created``.
 
 Blocking turns an all-pairs problem into many small ones: the work is Σ(block sizes) over the source
-rows, not |source| × |catalog|.  (rapidfuzz's ``cdist`` would need numpy, which haitao does not
-depend on; ``process.extract`` gives the same vectorised inner loop without it.)
+rows, not |source| × |catalog|; rapidfuzz's ``process.extract`` ranks a block's titles in one C loop.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
@@ -37,22 +38,25 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .fsmodel import FSModel, compare, coverage
+from .gtin import is_global
+from .learned import BrandMap, TokenMap
+
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 STRUCTURAL = ("stage", "size", "variant")
-SOFT = ("market",)  # must not disagree, but one side alone is no doubt
+SOFT = ("market",)  # must not disagree
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
+RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
+ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
 
 
 @dataclass(frozen=True)
 class MatchPolicy:
-    match_threshold: float = 0.90
-    margin: float = 0.05
-    # a lower score still matches when nothing else in the block comes near (an unknown extra word)
-    relaxed_threshold: float = 0.80
-    relaxed_margin: float = 0.25
-    review_threshold: float = 0.60
-    gtin_title_floor: float = 0.50  # a GTIN hit whose title scores below this is suspect
+    match_probability: float = 0.99  # posterior P(same product) to merge without an operator
+    review_probability: float = 0.25  # below this a candidate is taken for another product (review is cheaper than a duplicate)
     top_k: int = 5
+    title_cutoff: float = 0.45  # token_set_ratio below this never becomes a candidate
+    learn_sample: int = 200_000  # sources whose candidate pairs feed EM (a sample is enough)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ def as_record(record: Any) -> Any:
                      "gtin", "hs_code", "vat_rate", "consumption_tax_rate", "sku", "source_id"):
             data.setdefault(name, None)
         data.setdefault("pack_count", 1)
+        data.setdefault("title_tokens", tuple((data["title"] or "").split()))
         return SimpleNamespace(**data)
     return record
 
@@ -122,28 +127,43 @@ def title_score(a: str, b: str) -> float:
     return (fuzz.token_sort_ratio(a, b) / 100.0 + jaccard) / 2.0
 
 
+def _content(record: Any) -> tuple | None:
+    value = getattr(record, "content_value", None)
+    return None if value is None else (value, getattr(record, "content_unit", None))
+
+
 def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
-    """(disagreements, one-sided) over stage, size, variant, pack and content."""
+    """(disagreements, one-sided) over stage, size, variant, market, pack and content."""
     disagree, one_sided = [], []
-    for name in STRUCTURAL:
+    for name in STRUCTURAL + SOFT:
         a, b = getattr(source, name, None), getattr(record, name, None)
         if a is not None and b is not None and a != b:
             disagree.append(f"{name} differs")
-        elif (a is None) != (b is None):
+        elif (a is None) != (b is None) and name not in SOFT:
             one_sided.append(f"{name} only on one side")
-    for name in SOFT:
-        a, b = getattr(source, name, None), getattr(record, name, None)
-        if a is not None and b is not None and a != b:
-            disagree.append(f"{name} differs")
     if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
         disagree.append("pack_count differs")
-    a_value, b_value = getattr(source, "content_value", None), getattr(record, "content_value", None)
-    a_unit, b_unit = getattr(source, "content_unit", None), getattr(record, "content_unit", None)
-    if a_value is not None and b_value is not None and (a_value != b_value or a_unit != b_unit):
+    a, b = _content(source), _content(record)
+    if a is not None and b is not None and a != b:
         disagree.append("content differs")
-    elif (a_value is None) != (b_value is None):
+    elif (a is None) != (b is None):
         one_sided.append("content only on one side")
     return disagree, one_sided
+
+
+def brands_clearly_differ(a: str | None, b: str | None) -> bool:
+    """Two brand keys that cannot be one brand: both known, in one script, and not spellings of each other.
+
+    Keys in different scripts (an unknown Chinese brand against a Latin one) may be translations,
+    so they are no evidence either way.
+    """
+    if not a or not b or a == b:
+        return False
+    if a.isascii() != b.isascii():
+        return False
+    if a in b or b in a:
+        return False
+    return fuzz.ratio(a, b) < 80
 
 
 class _Group:
@@ -158,58 +178,121 @@ class _Group:
 
 
 class CatalogIndex:
-    """The catalog, indexed by GTIN and by block; built once, then ``match`` per source product."""
+    """The catalog, indexed by GTIN and by block; ``learn`` from an export, then ``match`` per source product."""
 
-    def __init__(self, records: Iterable[Any], policy: MatchPolicy | None = None):
+    def __init__(self, records: Iterable[Any] = (), policy: MatchPolicy | None = None, *,
+                 same_export: Callable[[Any], bool] | None = None):
         self.policy = policy or MatchPolicy()
         self.records: list[Any] = []
         self.by_gtin: dict[str, list[int]] = defaultdict(list)
+        self.export_gtin: dict[str, list[int]] = defaultdict(list)  # SKUs created from this export
         self.blocks: dict[tuple, dict[tuple, _Group]] = {}
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
+        self.model = FSModel()
+        self.tokens = TokenMap()
+        self.brands = BrandMap()
         for record in records:
-            self.add(record)
+            record = as_record(record)
+            self.add(record, same_export=bool(same_export and same_export(record)))
 
     def __len__(self) -> int:
         return len(self.records)
 
-    def add(self, record: Any) -> None:
+    def add(self, record: Any, *, same_export: bool = False) -> None:
+        """Index a catalog SKU; one created from the export being matched is found only by its GTIN."""
         record = as_record(record)
         row = len(self.records)
         self.records.append(record)
+        if same_export:
+            if record.gtin:
+                self.export_gtin[record.gtin].append(row)
+            return
         if record.gtin:
             self.by_gtin[record.gtin].append(row)
         attrs = tuple(getattr(record, name, None) for name in STRUCTURAL)
         if record.content_value is None:
             groups = self.unsized.setdefault(record.brand_key, {})
         else:
-            groups = self.blocks.setdefault(_block_key(record), {})
+            groups = self.blocks.setdefault(_block_key(record, record.brand_key), {})
         group = groups.get(attrs)
         if group is None:
             group = groups[attrs] = _Group(attrs)
         group.titles.append(_title(record))
         group.rows.append(row)
 
-    # --- candidates ---------------------------------------------------------------------------
+    # --- learning -------------------------------------------------------------------------------
 
-    def _groups_for(self, source: Any) -> Iterator[tuple[_Group, bool]]:
-        """Groups whose attributes do not disagree with the source; the flag says 'only one-sided'."""
+    def _anchor(self, source: Any) -> Any | None:
+        """The one catalog SKU sharing the source's global GTIN, when there is exactly one."""
+        if not is_global(source.gtin):
+            return None
+        rows = self.by_gtin.get(source.gtin)
+        return self.records[rows[0]] if rows and len(rows) == 1 else None
+
+    def learn(self, sources: Iterable[Any]) -> dict[str, Any]:
+        """Learn the word and brand maps from GTIN-anchored pairs, then the FS model by EM. Returns a summary."""
+        sources = [as_record(s) for s in sources]
+        anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
+        self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
+        self.brands.learn_names(s.brand_key for s in sources)
+        anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r)]
+        self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored)
+        self.model = FSModel()
+        matches, non_matches = [], []
+        for s, r in anchored:  # the anchor's other candidates are other products: labelled non-matches
+            scored = self._scored(s)
+            own = [vector for _, _, row, vector in scored if self.records[row] is r]
+            if own:
+                matches.append(own[0])
+            else:
+                query = self._query(s)
+                rivals = sum(1 for *_, vector in scored if vector[1] <= 1)
+                matches.append(compare(s, r, title_score(query, _title(r)), coverage(query, _title(r)), rivals))
+            non_matches.extend(vector for _, _, row, vector in scored if self.records[row] is not r)
+        seeded = self.model.seed(matches, non_matches)
+        step = max(1, len(sources) // self.policy.learn_sample)
+        vectors = [vector for s in sources[::step] if self._anchor(s) is None
+                   for _, _, _, vector in self._scored(s)]
+        self.model.fit(vectors)
+        return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]}, "learned_words": len(self.tokens),
+                "learned_brands": len(self.brands.mapping), "model": self.model.to_dict()}
+
+    def _query(self, source: Any) -> str:
+        tokens = getattr(source, "title_tokens", None) or tuple(_title(source).split())
+        return " ".join(self.tokens.translate(tokens)) if self.tokens.mapping else _title(source)
+
+    def _brand(self, source: Any) -> str | None:
+        if source.brand_key is None:  # no brand field and none of the alias table's names in the title
+            return self.brands.find(_title(source))
+        return self.brands.get(source.brand_key)
+
+    def _unrelated(self, source: Any, record: Any) -> bool:
+        """Brands that may or may not be one (two scripts, or one missing) and not one title word in common."""
+        return self._brand(source) != record.brand_key and not coverage(self._query(source), _title(record))
+
+    def _brands_differ(self, source: Any, record: Any) -> bool:
+        return brands_clearly_differ(self._brand(source), record.brand_key)
+
+    # --- candidates -----------------------------------------------------------------------------
+
+    def _groups_for(self, source: Any, brand: str | None) -> Iterator[_Group]:
+        """Groups whose stage, size and variant do not disagree with the source."""
         sources = []
         if source.content_value is not None:
-            sources.append(self.blocks.get(_block_key(source), {}))
-        sources.append(self.unsized.get(source.brand_key, {}))
+            sources.append(self.blocks.get(_block_key(source, brand), {}))
+        sources.append(self.unsized.get(brand, {}))
         wanted = tuple(getattr(source, name, None) for name in STRUCTURAL)
         for groups in sources:
             for attrs, group in groups.items():
-                if any(a is not None and b is not None and a != b for a, b in zip(wanted, attrs)):
-                    continue
-                yield group, attrs == wanted
+                if not any(a is not None and b is not None and a != b for a, b in zip(wanted, attrs)):
+                    yield group
 
-    def candidates(self, source: Any) -> list[tuple[float, int, list[str]]]:
-        """(score, row, caps) for the best block candidates, best first; caps name why it may only be reviewed."""
-        query = _title(source)
-        scored: list[tuple[float, int, list[str]]] = []
-        cutoff = self.policy.review_threshold * 100 * 0.8
-        for group, exact in self._groups_for(source):
+    def _scored(self, source: Any) -> list[tuple[float, float, int, tuple[int, ...]]]:
+        """(probability, title score, row, comparison vector) of the best block candidates, best first."""
+        query = self._query(source)
+        pairs: list[tuple[int, str, float]] = []  # (row, title, coverage)
+        cutoff = self.policy.title_cutoff * 100
+        for group in self._groups_for(source, self._brand(source)):
             if query:
                 hits = process.extract(query, group.titles, scorer=fuzz.token_set_ratio,
                                        limit=self.policy.top_k, score_cutoff=cutoff)
@@ -217,76 +300,80 @@ class CatalogIndex:
                 hits = [(t, 100.0, i) for i, t in enumerate(group.titles) if not t][: self.policy.top_k]
             for choice, _, position in hits:
                 row = group.rows[position]
-                record = self.records[row]
-                if _soft_disagree(source, record):
-                    continue
-                caps = [] if exact else attribute_check(source, record)[1]
-                if record.content_value is None and source.content_value is not None:
-                    caps = caps or ["content only on one side"]
-                scored.append((title_score(query, choice), row, caps))
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        return scored[: self.policy.top_k]
+                if not _soft_disagree(source, self.records[row]):
+                    pairs.append((row, choice, coverage(query, choice)))
+        covering = sum(1 for _, _, cover in pairs if cover >= RIVAL_COVERAGE)
+        found = []
+        for row, choice, cover in pairs:
+            rivals = covering - (cover >= RIVAL_COVERAGE)
+            score = title_score(query, choice)
+            vector = compare(source, self.records[row], score, cover, rivals)
+            found.append((self.model.probability(vector), score, row, vector))
+        found.sort(key=lambda item: (-item[0], -item[1], item[2]))
+        return found[: self.policy.top_k]
 
-    # --- decision -----------------------------------------------------------------------------
+    # --- decision -------------------------------------------------------------------------------
 
-    def _gtin(self, source: Any) -> tuple[str, list[int], list[str]] | None:
-        """(verdict, rows, reasons) of the GTIN evidence: 'matched'; 'review' (brand differs or several
-        SKUs: an operator decides); 'suspect' (stage/size/pack/content disagree: the GTIN is ignored and
-        the title decides); 'doubtful' (only the title disagrees: review unless the title finds a sure match)."""
-        rows = self.by_gtin.get(source.gtin) if source.gtin else None
-        if not rows:
+    def _by_gtin(self, source: Any) -> ProductDecision | None:
+        """The decision an equal GTIN forces, if any (catalog first, then SKUs created from this export)."""
+        if not source.gtin:
             return None
-        if len(rows) > 1:
-            return REVIEW, rows, ["gtin", "gtin shared by several catalog SKUs"]
-        record = self.records[rows[0]]
-        if source.brand_key and record.brand_key and source.brand_key != record.brand_key:
-            return REVIEW, rows, ["gtin", "brand differs"]
-        reasons = attribute_check(source, record)[0]
-        if title_score(_title(source), _title(record)) < self.policy.gtin_title_floor:
-            reasons.append("title differs")
-        if reasons == ["title differs"]:  # same brand and spec: too close to create, too far to merge
-            return "doubtful", rows, [f"gtin of {record.sku} but title differs"]
-        if reasons:
-            return "suspect", rows, [f"gtin of {record.sku} ignored: " + ", ".join(reasons)]
-        return MATCHED, rows, ["gtin"]
+        rows = self.by_gtin.get(source.gtin)
+        if rows and len(rows) > 1:
+            reasons = ["gtin", "gtin shared by several catalog SKUs"]
+            return self._review(source, rows, reasons)
+        if rows:
+            record = self.records[rows[0]]
+            if self._brands_differ(source, record):
+                return self._review(source, rows, ["gtin", "brand differs"])
+            if self._unrelated(source, record):
+                # brands in two scripts that may or may not be one, and not one word in common
+                return self._review(source, rows, ["gtin", "brand and title differ"])
+            reasons = ["gtin"] + [f"conflict: {d}" for d in attribute_check(source, record)[0]]
+            return ProductDecision(source.source_id, MATCHED, record.sku, 1.0, reasons,
+                                   [Candidate(record.sku, 1.0, ("gtin",))])
+        for row in self.export_gtin.get(source.gtin, ()):
+            record = self.records[row]
+            if not self._brands_differ(source, record) and not self._unrelated(source, record):
+                return ProductDecision(source.source_id, MATCHED, record.sku, 1.0, ["gtin", "in-export duplicate"],
+                                       [Candidate(record.sku, 1.0, ("gtin",))])
+        return None
+
+    def _review(self, source: Any, rows: list[int], reasons: list[str]) -> ProductDecision:
+        """An operator decides; the GTIN's SKUs are listed first, then the best title candidates."""
+        hits = [Candidate(self.records[r].sku, 1.0, tuple(reasons)) for r in rows]
+        skus = {c.sku for c in hits}
+        others = [c for c in self._candidates(source) if c.sku not in skus]
+        return ProductDecision(source.source_id, REVIEW, None, 1.0, reasons, hits + others)
+
+    def _candidates(self, source: Any, scored=None) -> list[Candidate]:
+        scored = self._scored(source) if scored is None else scored
+        return [Candidate(self.records[row].sku, p, (f"title {title:.2f}",)) for p, title, row, _ in scored]
 
     def match(self, source: Any) -> ProductDecision:
         source = as_record(source)
+        forced = self._by_gtin(source)
+        if forced is not None:
+            return forced
         policy = self.policy
-        gtin = self._gtin(source)
-        if gtin and gtin[0] == MATCHED:
-            sku = self.records[gtin[1][0]].sku
-            return ProductDecision(source.source_id, MATCHED, sku, 1.0, ["gtin"], [Candidate(sku, 1.0, ("gtin",))])
-        scored = self.candidates(source)
-        candidates = [Candidate(self.records[row].sku, score, tuple(caps)) for score, row, caps in scored]
-        if gtin and gtin[0] == REVIEW:  # a GTIN shared by mistake: an operator decides, GTIN hits listed first
-            _, rows, reasons = gtin
-            hits = [Candidate(self.records[r].sku, 1.0, tuple(reasons)) for r in rows]
-            skus = {c.sku for c in hits}
-            return ProductDecision(source.source_id, REVIEW, None, 1.0, reasons,
-                                   hits + [c for c in candidates if c.sku not in skus])
-        notes = gtin[2] if gtin else []
-        if gtin and gtin[0] == "doubtful" and (not scored or scored[0][0] < policy.match_threshold):
-            sku = self.records[gtin[1][0]].sku
-            return ProductDecision(source.source_id, REVIEW, None, scored[0][0] if scored else 0.0, notes,
-                                   [Candidate(sku, 1.0, tuple(notes))] + [c for c in candidates if c.sku != sku])
-        if not scored or scored[0][0] < policy.review_threshold:
-            best = scored[0][0] if scored else 0.0
-            reason = "no candidate" if not scored else "no candidate above threshold"
-            return ProductDecision(source.source_id, CREATED, None, best, [reason] + notes, candidates)
-        best_score, best_row, caps = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else None
-        reasons = ["title"] + notes
-        if caps:
-            return ProductDecision(source.source_id, REVIEW, None, best_score, reasons + caps, candidates)
-        if runner_up is not None and best_score - runner_up < policy.margin:
-            reason = "tie" if best_score == runner_up else "runner-up within margin"
-            return ProductDecision(source.source_id, REVIEW, None, best_score, reasons + [reason], candidates)
-        clear = runner_up is None or best_score - runner_up >= policy.relaxed_margin
-        if best_score >= policy.match_threshold or (best_score >= policy.relaxed_threshold and clear):
-            return ProductDecision(source.source_id, MATCHED, self.records[best_row].sku, best_score,
-                                   reasons, candidates[:1])
-        return ProductDecision(source.source_id, REVIEW, None, best_score, reasons + ["grey zone"], candidates)
+        scored = self._scored(source)
+        candidates = self._candidates(source, scored)
+        best = scored[0][0] if scored else 0.0
+        if best < policy.review_probability:
+            reason = "no candidate" if not scored else "no likely candidate"
+            return ProductDecision(source.source_id, CREATED, None, best, [reason], candidates)
+        row, vector = scored[0][2], scored[0][3]
+        reasons = ["title", f"title {scored[0][1]:.2f}"]
+        if vector[3] == 1:
+            reasons.append("gtin differs")
+        likely = [c for c in scored[1:] if c[0] >= policy.review_probability]
+        if likely:
+            reason = "tie" if likely[0][0] == best else "several likely candidates"
+            return ProductDecision(source.source_id, REVIEW, None, best, reasons + [reason], candidates)
+        if best >= policy.match_probability:
+            return ProductDecision(source.source_id, MATCHED, self.records[row].sku, best, reasons, candidates[:1])
+        one_sided = attribute_check(source, self.records[row])[1]
+        return ProductDecision(source.source_id, REVIEW, None, best, reasons + ["grey zone"] + one_sided, candidates)
 
 
 def _soft_disagree(source: Any, record: Any) -> bool:
@@ -297,14 +384,21 @@ def _soft_disagree(source: Any, record: Any) -> bool:
     return False
 
 
-def _block_key(record: Any) -> tuple:
-    return (record.brand_key, record.content_unit, record.content_value, record.pack_count or 1)
+def _block_key(record: Any, brand: str | None) -> tuple:
+    return (brand, record.content_unit, record.content_value, record.pack_count or 1)
 
 
 def match_products(sources: Iterable[Any], catalog: Iterable[Any] | CatalogIndex,
-                   policy: MatchPolicy | None = None) -> Iterator[ProductDecision]:
-    """Decide every source product against the catalog (an iterable of records or a built index)."""
+                   policy: MatchPolicy | None = None, *, learn: bool = True) -> Iterator[ProductDecision]:
+    """Decide every source product against the catalog (an iterable of records or a built index).
+
+    With ``learn`` the index first learns from the sources (word map, brand map, EM); SKUs created
+    from earlier sources are not added here — the caller creates them (see ``CatalogIndex.add``).
+    """
     index = catalog if isinstance(catalog, CatalogIndex) else CatalogIndex(catalog, policy)
+    sources = [as_record(s) for s in sources]
+    if learn:
+        index.learn(sources)
     for source in sources:
         yield index.match(source)
 
@@ -322,7 +416,8 @@ def _field(record: Any, name: str) -> Any:
 
 
 def conflicts(source: Any, catalog_record: Any) -> list[Conflict]:
-    """Where a matched source product disagrees with haitao on hs_code, origin, VAT or consumption tax.
+    """Where a matched source product disagrees with haitao on hs_code, origin, VAT or consumption tax,
+    or (after a GTIN match) on stage, size, variant, pack or content read from the titles.
 
     Only fields both sides state are compared. An 8-digit HS code agrees with a 10-digit one that
     starts with it. Rates compare as numbers ('0.13' = '0.130').
@@ -342,4 +437,17 @@ def conflicts(source: Any, catalog_record: Any) -> list[Conflict]:
             same = Decimal(str(ours)) == Decimal(str(theirs))
         if not same:
             found.append(Conflict(name, _text(ours), _text(theirs)))
+    for name in ATTRIBUTE_FIELDS:  # parsed from titles: reported when a GTIN matched them anyway
+        ours, theirs = (_content(record), _content(source)) if name == "content" else (
+            getattr(record, name, None), getattr(source, name, None))
+        if name == "pack_count":
+            ours, theirs = ours or 1, theirs or 1
+        if ours is not None and theirs is not None and ours != theirs:
+            found.append(Conflict(name, _attribute_text(ours), _attribute_text(theirs)))
     return found
+
+
+def _attribute_text(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "".join(_text(v) for v in value if v is not None)
+    return _text(value)

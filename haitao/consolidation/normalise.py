@@ -28,7 +28,6 @@ import functools
 import logging
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -38,37 +37,15 @@ from typing import Any
 
 from haitao.rules.identity import normalise_mobile
 
+from .attributes import Spec, extract_spec, parse_spec  # noqa: F401  (re-exported: the spec readers moved)
+from .gtin import gtin_check_digit, normalise_gtin  # noqa: F401  (re-exported)
+from .text import clean_decimal, fold, slug  # noqa: F401  (re-exported)
+
 DATA = "data"
+_BRACKETS = re.compile(r"【[^】]*】|\[[^\]]*\]|\([^)]*\)|「[^」]*」|〔[^〕]*〕|<[^>]*>|《[^》]*》")
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9a-z]+(?:[_.'][0-9a-z]+)*")
 
 # --- small value normalisers -------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """NFKC + lowercase + Latin accents removed. Full-width ＡＢＣ１２３ → abc123."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
-
-
-def gtin_check_digit(body: str) -> int:
-    """GS1 check digit for the digits before it (weights 3,1,3,... from the right)."""
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return (10 - total % 10) % 10
-
-
-def normalise_gtin(value: Any) -> str | None:
-    """EAN-8, UPC-A, EAN-13 or GTIN-14 → the 14-digit GTIN; None when malformed or the check digit is wrong."""
-    if value is None:
-        return None
-    code = re.sub(r"[\s-]", "", fold(str(value)))
-    if not code.isdigit() or len(code) not in (8, 12, 13, 14):
-        return None
-    if int(code) == 0 or gtin_check_digit(code[:-1]) != int(code[-1]):
-        return None
-    return code.zfill(14)
 
 
 # One reading of phone numbers for checkout and import alike (rules.identity).
@@ -97,17 +74,6 @@ def normalise_amount(value: Any, places: str = "0.01") -> Decimal | None:
     if not amount.is_finite():
         return None
     return amount.quantize(Decimal(places), rounding=ROUND_HALF_UP)
-
-
-def clean_decimal(value: Decimal) -> Decimal:
-    """800.000 → 800, 0.50 → 0.5 (no exponent form), so equal sizes print and hash alike."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z\u3400-\u9fff]+", "-", fold(text)).strip("-")
 
 
 # --- data files --------------------------------------------------------------------------------
@@ -210,7 +176,9 @@ class BrandAliases:
     def resolve(self, brand: str | None) -> str | None:
         """The key of a brand as a source spelled it ('爱他美(Aptamil)', 'Estée Lauder/雅诗兰黛').
 
-        An unknown brand keeps a key of its own (its slug), so it still blocks with itself.
+        An unknown brand keeps a key of its own (its slug), so it still blocks with itself. Written in
+        two scripts ('萱岚/Kinmav'), it keeps the Latin part's slug: catalogs name brands in Latin letters,
+        so that is the spelling the other side most likely has.
         """
         if not brand or not brand.strip():
             return None
@@ -223,7 +191,13 @@ class BrandAliases:
             if key:
                 return key
         found = self.find(folded)
-        return found or slug(folded) or None
+        if found:
+            return found
+        parts = [p.strip() for p in re.split(r"[/()（）|·,，、\[\]【】]+", folded) if p.strip()]
+        latin = [p for p in parts if p.isascii() and re.search(r"[a-z]", p)]
+        if latin and len(latin) < len(parts):
+            return slug(latin[0]) or None
+        return slug(folded) or None
 
     def find(self, folded_text: str) -> str | None:
         """The first brand alias that occurs in an already folded text."""
@@ -270,159 +244,6 @@ def _tokenizer():
 def segment(chinese: str) -> tuple[str, ...]:
     """jieba segmentation of one run of Chinese characters (cached: titles repeat phrases)."""
     return tuple(w for w in _tokenizer().cut(chinese, HMM=False) if w.strip())
-
-
-# --- specs ---------------------------------------------------------------------------------------
-
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NUM = r"(\d+(?:\.\d+)?)"
-_UNITS = {
-    "kg": ("g", 1000), "千克": ("g", 1000), "公斤": ("g", 1000),
-    "g": ("g", 1), "gr": ("g", 1), "克": ("g", 1),
-    "ml": ("ml", 1), "毫升": ("ml", 1), "cl": ("ml", 10), "l": ("ml", 1000), "升(?!级)": ("ml", 1000),
-    "粒": ("piece", 1), "片": ("piece", 1), "颗": ("piece", 1), "枚": ("piece", 1),
-    "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
-    "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1),
-    "pieces": ("piece", 1), "count": ("piece", 1), "ct": ("piece", 1),
-}
-# Latin units must end a word (800g, not 800grams' g); Chinese ones need no such guard (64片L码)
-_UNIT_ALT = "|".join(u if "(" in u else re.escape(u) + (r"(?![a-z])" if u.isascii() else "")
-                     for u in sorted(_UNITS, key=len, reverse=True))
-_UNIT = rf"({_UNIT_ALT})"
-_PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|片|粒|条|只)"
-_TIMES = r"[*x×]"
-# 2x50ml (count first)
-_PACK_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,3}})\s*{_TIMES}\s*{_NUM}\s*{_UNIT}")
-# 50ml*2, 800g x 3罐
-_CONTENT_PACK = re.compile(rf"(?<![\d.]){_NUM}\s*{_UNIT}\s*{_TIMES}\s*(\d{{1,3}})\s*{_PACK_WORD}?(?!\d)")
-_CONTENT = re.compile(rf"(?<![\d.]){_NUM}\s*{_UNIT}")
-_PACK_ALONE = re.compile(
-    rf"(\d{{1,3}}|[一二两三四五六七八九十])\s*{_PACK_WORD}\s*装"
-    rf"|pack\s+of\s+(\d{{1,3}})|(?<![\d.])(\d{{1,3}})\s*-?\s*packs?(?![a-z])|(?<![a-z\d])[*×]\s*(\d{{1,3}})(?![\d.])"
-    # a bare 'x2' only after a space: 'a2牌x140' is a model code, not 140 packs
-    rf"|(?:(?<=\s)|^)x\s?(\d{{1,2}})(?![\d.a-z])"
-)
-_STAGE = re.compile(
-    r"(?<![\d.])([1-6])\s*(?:段|阶段)|([一二三四五六])\s*(?:段|阶段)|stage\s*([1-6])(?!\d)"
-    r"|(?<![a-z])(pre)(?:\s*段|(?![a-z]))|(?<![a-z\d])([1-6])\s*\+(?![\d])"
-)
-_SIZE_WORDS = {
-    "新生儿": "nb", "加加大号": "xxl", "特大号": "xxl", "加大号": "xl", "加大码": "xl",
-    "大号": "l", "大码": "l", "中号": "m", "中码": "m", "小号": "s", "小码": "s", "newborn": "nb",
-}
-_SIZE = re.compile(
-    "(" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + ")"
-    r"|(?<![a-z0-9'’.&\-])(?:size\s*)?(nb|xxxl|xxl|xl|s|m|l|[23]xl)\s*(?:码|号|size)?(?![a-z0-9'’&\-])"
-)
-_SHADE = re.compile(r"色号\s*#?\s*([0-9a-z]{1,5})|shade\s*#?\s*([0-9a-z]{1,5})|#\s*([0-9]{1,4}[a-z]?)(?![0-9a-z])|(?<![\d.a-z])(\d{1,3})\s*号色?(?!码)")
-_BRACKETS = re.compile(r"【[^】]*】|\[[^\]]*\]|\([^)]*\)|「[^」]*」|〔[^〕]*〕|<[^>]*>|《[^》]*》")
-_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[0-9a-z]+(?:[_.'][0-9a-z]+)*")
-
-
-def _count(text: str) -> int:
-    return int(text) if text.isdigit() else _CN_NUM.get(text, 0)
-
-
-@dataclass(frozen=True)
-class Spec:
-    content_value: Decimal | None = None
-    content_unit: str | None = None  # 'g', 'ml' or 'piece'
-    pack_count: int | None = None
-    stage: str | None = None  # '1'..'6' or 'pre'
-    size: str | None = None  # 'nb', 's', 'm', 'l', 'xl', 'xxl', 'xxxl'
-    variant: str | None = None  # shade '1', '201' or a colour 'black'
-
-    def over(self, other: Spec) -> Spec:
-        """This spec, with the gaps filled from ``other``."""
-        return Spec(**{name: getattr(self, name) if getattr(self, name) is not None else getattr(other, name)
-                       for name in self.__dataclass_fields__})
-
-
-def _content(number: str, unit: str) -> tuple[Decimal, str]:
-    base, factor = _UNITS.get(unit) or _UNITS["升(?!级)"]
-    return clean_decimal(Decimal(number) * factor), base
-
-
-def extract_spec(folded: str) -> tuple[Spec, str]:
-    """Read the spec words of a folded text; return them and the text with them cut out."""
-    found: dict[str, Any] = {}
-
-    def take(pattern: re.Pattern[str], handle) -> None:
-        nonlocal folded
-        pieces, last = [], 0
-        for match in pattern.finditer(folded):
-            if handle(match) is False:
-                continue
-            pieces.append(folded[last:match.start()])
-            pieces.append(" ")
-            last = match.end()
-        pieces.append(folded[last:])
-        folded = "".join(pieces)
-
-    def content(value: Decimal, unit: str) -> None:
-        # weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5)
-        current = found.get("content")
-        if current is None or (current[1] == "piece" and unit != "piece"):
-            found["content"] = (value, unit)
-
-    def pack_before(m):
-        content(*_content(m.group(2), m.group(3)))
-        found.setdefault("pack", int(m.group(1)))
-
-    def content_pack(m):
-        content(*_content(m.group(1), m.group(2)))
-        found.setdefault("pack", int(m.group(3)))
-
-    def content_alone(m):
-        if m.group(2).isascii() and m.start() and folded[m.start() - 1].isalpha() and folded[m.start() - 1].isascii():
-            return False  # a model code (v2978ml is not a volume; nb90片 still is 90 pieces)
-        content(*_content(m.group(1), m.group(2)))
-
-    def pack_alone(m):
-        number = next(g for g in m.groups() if g)
-        found.setdefault("pack", _count(number))
-
-    def stage(m):
-        if m.group(1) or m.group(3) or m.group(5):
-            found.setdefault("stage", m.group(1) or m.group(3) or m.group(5))
-        elif m.group(2):
-            found.setdefault("stage", str(_CN_NUM[m.group(2)]))
-        else:
-            found.setdefault("stage", "pre")
-
-    def size(m):
-        value = _SIZE_WORDS.get(m.group(1)) if m.group(1) else m.group(2)
-        value = {"2xl": "xxl", "3xl": "xxxl"}.get(value, value)
-        found.setdefault("size", value)
-
-    def shade(m):
-        value = next(g for g in m.groups() if g)
-        found.setdefault("variant", value.lstrip("0") or "0")
-
-    take(_PACK_BEFORE, pack_before)
-    take(_CONTENT_PACK, content_pack)
-    take(_CONTENT, content_alone)
-    take(_PACK_ALONE, pack_alone)
-    take(_STAGE, stage)
-    take(_SHADE, shade)
-    take(_SIZE, size)
-    value_unit = found.get("content")
-    spec = Spec(
-        content_value=value_unit[0] if value_unit else None,
-        content_unit=value_unit[1] if value_unit else None,
-        pack_count=found.get("pack") or None,
-        stage=found.get("stage"),
-        size=found.get("size"),
-        variant=found.get("variant"),
-    )
-    return spec, folded
-
-
-def parse_spec(text: str | None) -> Spec:
-    """'800g' / '0.8kg' / '800克' → Spec(800, 'g'); '50ml*2' → Spec(50, 'ml', pack 2); '3段' → stage '3'."""
-    if not text:
-        return Spec()
-    return extract_spec(fold(text))[0]
 
 
 # --- the product record --------------------------------------------------------------------------

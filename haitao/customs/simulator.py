@@ -370,3 +370,47 @@ def _one_unit(invt: m.Inventory) -> bool:
 def _pre_no(declared: str | None) -> str:
     """preNo is C18 in the receipt: the declared one if it has that form, else a blank number."""
     return declared if declared and len(declared) == 18 else "B" + "0" * 17
+
+
+# --- customs' request for payment data (海关总署公告2018年第179号) ---------------------------------
+
+
+def payment_data_sign_string(payload: dict) -> bytes:
+    """What the platform signs: the four parts joined by ``||``, each as ``"name":"value"``."""
+    parts = [("sessionID", payload["sessionID"]),
+             ("payExchangeInfoHead", json.dumps(payload["payExchangeInfoHead"], ensure_ascii=False, separators=(",", ":"))),
+             ("payExchangeInfoLists", json.dumps(payload["payExchangeInfoLists"], ensure_ascii=False, separators=(",", ":"))),
+             ("serviceTime", str(payload["serviceTime"]))]
+    return "||".join(f'"{name}":"{value}"' for name, value in parts).encode()
+
+
+def sample_for_payment_data(order_nos: list[str], already: set[str], every: int = 3) -> list[str]:
+    """Customs asks about a sample of declared orders: deterministically every ``every``-th by hash,
+    so the demo exercises the request without asking about everything."""
+    return [no for no in order_nos if no not in already
+            and int(hashlib.sha1(no.encode()).hexdigest(), 16) % every == 0]  # noqa: S324 - sampling, not security
+
+
+def check_payment_data(payload: dict, cert_pem: bytes) -> list[str]:
+    """What real customs would find wrong with an uploaded answer (empty: accepted)."""
+    from base64 import b64decode
+
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    problems = [f"missing {name}" for name in ("sessionID", "payExchangeInfoHead", "payExchangeInfoLists",
+                                               "serviceTime", "certNo", "signValue") if not payload.get(name)]
+    if problems:
+        return problems
+    head = payload["payExchangeInfoHead"]
+    problems += [f"payExchangeInfoHead lacks {name}" for name in ("guid", "initalRequest", "initalResponse", "ebpCode",
+                                                                 "payCode", "payTransactionId", "totalAmount",
+                                                                 "tradingTime") if not head.get(name)]
+    try:
+        x509.load_pem_x509_certificate(cert_pem).public_key().verify(
+            b64decode(payload["signValue"]), payment_data_sign_string(payload), padding.PKCS1v15(), hashes.SHA1())  # noqa: S303 - customs spec
+    except (InvalidSignature, ValueError):
+        problems.append("signValue does not verify")
+    return problems

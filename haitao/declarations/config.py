@@ -5,7 +5,7 @@ Everything is read from the environment when used (12-factor; tests point the fo
 - ``HAITAO_CUSTOMS_OUTBOX`` / ``HAITAO_CUSTOMS_INBOX``: the folder exchange (default
   ``VAR_DIR/customs/outbox`` and ``…/inbox``).
 - ``HAITAO_CUSTOMS_SIMULATOR``: ``inprocess`` (the worker runs the local customs over the folders)
-  or ``off``; default ``inprocess`` on SQLite (the demo), ``off`` otherwise.
+  or ``off`` (the default): switched on explicitly (`haitao demo` does), never inferred.
 - ``HAITAO_CUSTOMS_KEY_FILE`` / ``HAITAO_CUSTOMS_CERT_FILE``: PEM key and certificate for CEB621;
   absent, a test certificate is generated once under ``VAR_DIR/customs/signing/``.
 - ``HAITAO_CUSTOMS_DXP_ID``, ``HAITAO_CARRIER_CODE``/``_NAME``/``_TRAF_NO``: the platform's
@@ -21,7 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
 
 from haitao.customs import RsaSha1Signer, generate_test_certificate
 from haitao.customs.folder_transport import write_atomic
@@ -66,8 +65,7 @@ def simulator_state_file() -> Path:
 
 
 def simulator_mode() -> str:
-    default = "inprocess" if connection.vendor == "sqlite" else "off"
-    mode = _env("HAITAO_CUSTOMS_SIMULATOR", default).strip().lower()
+    mode = _env("HAITAO_CUSTOMS_SIMULATOR", "off").strip().lower()
     return "inprocess" if mode in {"inprocess", "1", "on", "true"} else "off"
 
 
@@ -85,10 +83,10 @@ def carrier() -> Carrier:
 # Payment providers whose CEB411 haitao sends on their behalf (the sandbox has no customs link of its
 # own); any other provider declares its payments itself and its 411 is recorded as external.
 def payment_sender(provider_code: str) -> Party | None:
-    from haitao.payments.providers import PROVIDERS
+    from haitao.payments.providers import known
 
-    prov = PROVIDERS.get(provider_code)
-    if provider_code != "sandbox" or prov is None:
+    prov = known(provider_code)
+    if prov is None or getattr(prov, "declares_customs", True):
         return None
     return Party(prov.pay_code, prov.name, f"DXPPAY{prov.pay_code}")
 

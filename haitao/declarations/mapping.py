@@ -236,10 +236,10 @@ def _paid(order):
 
 def documents(order, when: datetime, box: Parcel | None = None) -> Documents:
     """All four messages of a paid order, their identities checked (rule 11)."""
-    from haitao.payments.providers import PROVIDERS
+    from haitao.payments.providers import known
 
     payment, platform, carrier = _paid(order), config.platform(), config.carrier()
-    prov = PROVIDERS.get(payment.provider)
+    prov = known(payment.provider)
     pay_code, pay_name = getattr(prov, "pay_code", payment.provider), getattr(prov, "name", payment.provider)
     pay_sender = config.payment_sender(payment.provider)
     box = box or parcel(order, carrier)

@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from haitao.accounts.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import Payment, PaymentCallback, Refund
+from .models import LedgerEntry, Payment, PaymentCallback, PaymentDataRequest, PaymentDeclaration, Refund
 
 
 class PaymentCallbackInline(ReadOnlyInline):
@@ -44,3 +44,34 @@ class RefundAdmin(ReadOnlyAdmin):
     date_hierarchy = "created_at"
     fields = ("reference", "order", "payment", "amount", "reason", "key", "status", "provider_reference",
               "created_at", "settled_at")
+
+
+@admin.register(PaymentDeclaration)
+class PaymentDeclarationAdmin(ReadOnlyAdmin):
+    """The payment companies' customs pushes (报关) and what they answered."""
+
+    list_display = ("request_no", "payment", "sub_order_no", "amount", "status", "identity_check", "attempts",
+                    "updated_at")
+    list_filter = ("status", "identity_check")
+    search_fields = ("request_no", "sub_order_no", "payment__reference")
+    fields = list_display + ("provider_declare_no", "message", "created_at")
+
+
+@admin.register(LedgerEntry)
+class LedgerEntryAdmin(ReadOnlyAdmin):
+    list_display = ("occurred_at", "order", "provider", "kind", "amount", "reference")
+    list_filter = ("provider", "kind")
+    list_select_related = ("order",)
+    search_fields = ("reference", "order__number")
+    date_hierarchy = "occurred_at"
+    fields = list_display + ("payment",)
+
+
+@admin.register(PaymentDataRequest)
+class PaymentDataRequestAdmin(ReadOnlyAdmin):
+    """Customs' requests for payment data (海关总署公告2018年第179号) and whether they were answered."""
+
+    list_display = ("received_at", "session_id", "order_no", "status", "answered_at", "message")
+    list_filter = ("status",)
+    search_fields = ("session_id", "order_no")
+    fields = list_display

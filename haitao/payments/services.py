@@ -1,29 +1,37 @@
-"""Payment writes: start a payment, apply a provider's verified callback exactly once, and refund.
+"""Payment writes: start a payment at its provider, apply a verified notification exactly once, refund
+through the provider, push the payment company's customs declaration (报关), record customs' requests
+for payment data, and keep the money ledger.
 
 The public API other apps call: :func:`start`, :func:`handle_callback`, :func:`refund`,
 :func:`settle_refund`. Other apps learn of payments through ``haitao.payments.events``."""
 
+import logging
 import secrets
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from haitao.common import events
 from haitao.common.crypto import id_hash
-from haitao.common.errors import Conflict, InvalidInput, NotFound
+from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from haitao.common.text import check_text
 from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import Status
 
 from .events import PaymentRefunded, PaymentSucceeded
-from .models import Payment, PaymentCallback, Refund
-from .providers import provider
+from .models import (
+    LedgerEntry, Payment, PaymentCallback, PaymentDataRequest, PaymentDeclaration, PaymentExchange, Refund,
+)
+from .providers import CustomsPush, Exchange, Notification, SandboxProvider, fee_rate, known, provider
+
+log = logging.getLogger(__name__)
 
 
 def start(order: Order, provider_code: str = "sandbox", now=None) -> Payment:
-    """A pending payment for the order's full amount (the buyer pays acturalPaid, nothing else)."""
+    """A pending payment for the order's full amount (the buyer pays acturalPaid, nothing else), created
+    at the provider, whose pay URL the buyer is sent to."""
     now = now or timezone.now()
     if order.status == Status.PENDING_PAYMENT and order.expires_at and order.expires_at <= now:
         orders.expire_unpaid(now)
@@ -32,53 +40,61 @@ def start(order: Order, provider_code: str = "sandbox", now=None) -> Payment:
         code = "order_expired" if order.status == Status.EXPIRED else "order_not_payable"
         raise Conflict(code, f"Order {order.number} is {order.get_status_display().lower()} and cannot be paid.",
                        field="order")
-    provider(provider_code)
-    pending = order.payments.filter(status=Payment.Status.PENDING, provider=provider_code).first()
-    if pending:
-        return pending
-    return Payment.objects.create(order=order, provider=provider_code, amount=order.actual_paid,
-                                  reference="PAY" + secrets.token_hex(10).upper())
-
-
-def handle_callback(provider_code: str, body: bytes, signature: str | None) -> str:
-    """Verify and apply a callback. Returns the outcome; a repeated event returns 'duplicate' and
-    changes nothing; a forged one raises before anything is read from it."""
     prov = provider(provider_code)
-    payload = _well_formed(prov.verify(body, signature))
-    amount = _amount(payload["amount"])
+    payment = order.payments.filter(status=Payment.Status.PENDING, provider=provider_code).first()
+    if payment is not None and payment.pay_url:
+        return payment
+    if payment is None:
+        payment = Payment.objects.create(order=order, provider=provider_code, amount=order.actual_paid,
+                                         reference="PAY" + secrets.token_hex(10).upper())
+    started = prov.start(payment)
+    payment.pay_url = started.pay_url
+    payment.save(update_fields=["pay_url"])
+    _record(payment, started.exchange)
+    return payment
+
+
+def _record(payment: Payment, exchange: Exchange | None) -> None:
+    if exchange is not None:
+        PaymentExchange.objects.create(payment=payment, kind=exchange.kind, request=exchange.request,
+                                       response=exchange.response)
+
+
+def handle_callback(provider_code: str, body: bytes, headers) -> str:
+    """Verify and apply a notification. Returns the outcome; a repeated event returns 'duplicate' and
+    changes nothing; a forged, tampered or stale one raises before anything is read from it."""
+    note = _well_formed(provider(provider_code).verify(body, headers))
     try:
         with transaction.atomic():
             payment = (Payment.objects.select_for_update().select_related("order")
-                       .filter(reference=payload["reference"], provider=provider_code).first())
+                       .filter(reference=note.reference, provider=provider_code).first())
             if payment is None:
                 raise InvalidInput("unknown_payment", "No payment with this reference.", field="reference")
-            callback = PaymentCallback.objects.create(provider=provider_code, event_id=payload["event_id"],
+            callback = PaymentCallback.objects.create(provider=provider_code, event_id=note.event_id,
                                                       payment=payment, outcome="received")
-            outcome = _apply(payment, payload, amount)
+            _record(payment, Exchange("notify", note.raw, ""))
+            outcome = _apply(payment, note)
             callback.outcome = outcome
             callback.save(update_fields=["outcome"])
             return outcome
     except IntegrityError:
-        if PaymentCallback.objects.filter(provider=provider_code, event_id=payload["event_id"]).exists():
+        if PaymentCallback.objects.filter(provider=provider_code, event_id=note.event_id).exists():
             return "duplicate"
         raise
 
 
-# Longest value each callback field may hold: the column it is stored in (a longer one is not ours).
+# Longest value each notification field may hold: the column it is stored in (a longer one is not ours).
 _MAX_LENGTHS = {"event_id": PaymentCallback._meta.get_field("event_id").max_length,
                 "reference": Payment._meta.get_field("reference").max_length,
                 "transaction_id": Payment._meta.get_field("transaction_id").max_length,
-                "payer_name": Payment._meta.get_field("payer_name").max_length,
-                "status": 20, "amount": 20, "payer_id_number": 30}
+                "payer_name": Payment._meta.get_field("payer_name").max_length, "payer_id_number": 30}
 
 
-def _well_formed(payload) -> dict:
-    """A signed body is still checked before use: a provider's bug (or a leaked key) must give a 400,
-    never a 500 half-way through applying it."""
-    if not isinstance(payload, dict):
-        raise InvalidInput("malformed_callback", "The callback body is not a JSON object.")
+def _well_formed(note: Notification) -> Notification:
+    """A verified notification is still checked before use, for every provider: a provider's bug (or a
+    leaked key) must give a 400, never a 500 half-way through applying it (issue 11)."""
     for name, longest in _MAX_LENGTHS.items():
-        value = payload.get(name)
+        value = getattr(note, name)
         if value is None:
             continue
         if not isinstance(value, str):
@@ -86,44 +102,60 @@ def _well_formed(payload) -> dict:
         if len(value) > longest:
             raise InvalidInput("malformed_callback", f"The callback's '{name}' is longer than {longest}.", field=name)
         check_text(value, name)
-    return payload
-
-
-def _amount(text: str) -> Decimal:
+    amount = note.amount
     try:
-        amount = Decimal(text)
-        whole_fen = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))  # sNaN, NaN, 1E+999…
-    except InvalidOperation:
+        whole_fen = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))  # 1E+999999, 0.001
+    except ArithmeticError:
         whole_fen = False
     if not whole_fen:
         raise InvalidInput("invalid_amount", "The callback amount is not a decimal of whole fen.", field="amount")
-    return amount
+    return note
 
 
-def _apply(payment: Payment, payload: dict, amount: Decimal) -> str:
+def _apply(payment: Payment, note: Notification) -> str:
     order = Order.objects.select_for_update().get(pk=payment.order_id)
     if payment.status != Payment.Status.PENDING:
         return f"already_{payment.status}"
-    if payload["status"] != "succeeded":
+    if note.status == "pending":
+        return "pending"
+    if note.status != "succeeded":
         payment.status = Payment.Status.FAILED
         payment.save(update_fields=["status"])
         return "failed"
-    if amount != payment.amount:
-        raise InvalidInput("amount_mismatch", f"Paid {amount}, but the order is {payment.amount}.", field="amount")
-    payer_hash = id_hash(payload.get("payer_id_number") or "")
-    payment.transaction_id = payload["transaction_id"]
-    payment.payer_name = payload.get("payer_name") or ""
-    payment.payer_id_hash = payer_hash
-    payment.paid_at = timezone.now()
+    if note.amount != payment.amount:
+        raise InvalidInput("amount_mismatch", f"Paid {note.amount}, but the order is {payment.amount}.", field="amount")
+    prov = known(payment.provider)
+    payment.transaction_id = note.transaction_id
+    payment.paid_at = note.paid_at or timezone.now()  # the provider's time: customs' payTime
+    if note.payer_name is None:
+        # Alipay/WeChat Pay do not name the payer in a notification: they check the payer's real name
+        # against the orderer when the payment is declared (identity_check of the customs push).
+        payment.payer_name, payment.payer_id_hash = order.buyer_name, order.buyer_id_hash
+    else:
+        payment.payer_name, payment.payer_id_hash = note.payer_name, id_hash(note.payer_id_number or "")
+    _ledger(payment, LedgerEntry.Kind.PAYMENT, payment.amount, payment.transaction_id, payment.paid_at)
+    fee = (payment.amount * fee_rate(payment.provider)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if fee:
+        _ledger(payment, LedgerEntry.Kind.FEE, fee, payment.transaction_id, payment.paid_at)
     # Rule 7: the payer must be the orderer; a payment by anyone else is returned, never applied.
-    payer_is_orderer = payment.payer_name == order.buyer_name and payer_hash == order.buyer_id_hash
+    payer_is_orderer = payment.payer_name == order.buyer_name and payment.payer_id_hash == order.buyer_id_hash
     if not payer_is_orderer or order.status != Status.PENDING_PAYMENT:
-        payment.status = Payment.Status.REFUNDED
-        payment.refunded_at = timezone.now()
-        payment.save()
+        reason = "payer is not the orderer" if not payer_is_orderer else "order no longer payable"
+        if isinstance(prov, SandboxProvider):  # holds no money: returned at once
+            payment.status, payment.refunded_at = Payment.Status.REFUNDED, timezone.now()
+            payment.save()
+        else:  # the money is at the provider: give it back through its refund API once this commits
+            payment.status = Payment.Status.SUCCEEDED
+            payment.save()
+            transaction.on_commit(lambda: refund(order, payment.amount, reason, key=f"return-{payment.reference}"))
         return "refunded_payer_mismatch" if not payer_is_orderer else "refunded_order_not_payable"
     payment.status = Payment.Status.SUCCEEDED
     payment.save()
+    if getattr(prov, "declares_customs", False):
+        # Declared under the order's number (customs matches CEB311/411 by orderNo); our out_trade_no
+        # is the payment's reference, so the number travels as the sub-order number.
+        PaymentDeclaration.objects.create(payment=payment, request_no=_request_no(), amount=payment.amount,
+                                          sub_order_no=order.number)
     # OrderPaid's in-transaction handler (customs) writes the declarations and their outbox rows here.
     orders.mark_paid(order, payment.paid_at, f"provider:{payment.provider}", f"payment {payment.reference}")
     events.publish(PaymentSucceeded(order_id=order.pk, payment_id=payment.pk, amount=payment.amount,
@@ -136,6 +168,15 @@ def restamp_history(payment: Payment, created_at, paid_at) -> None:
     times instead of the wall clock the services stamped."""
     Payment.objects.filter(pk=payment.pk).update(created_at=created_at, paid_at=paid_at)
     PaymentCallback.objects.filter(payment=payment).update(received_at=paid_at)
+
+
+def _ledger(payment: Payment, kind: str, amount: Decimal, reference: str, when) -> None:
+    LedgerEntry.objects.get_or_create(provider=payment.provider, kind=kind, reference=reference, defaults={
+        "order_id": payment.order_id, "payment": payment, "amount": amount, "occurred_at": when})
+
+
+def _request_no() -> str:
+    return timezone.now().strftime("%Y%m%d") + secrets.token_hex(6).upper()
 
 
 # --- refunds ----------------------------------------------------------------------------------
@@ -183,7 +224,9 @@ def refund(order: Order, amount: Decimal, reason: str, key: str, now=None) -> Re
                            field="amount")
         row = Refund.objects.create(order_id=order.pk, payment=payment, amount=amount, reason=reason, key=key,
                                     reference="RFD" + secrets.token_hex(10).upper())
-        answer = provider(payment.provider).refund(payment, amount, row.reference)
+        # The provider's own refund API (a switched-off sandbox still refunds what it took).
+        answer = known(payment.provider).refund(payment, amount, row.reference)
+        _record(payment, answer.exchange)
         row.provider_reference = answer.reference
         row.save(update_fields=["provider_reference"])
         in_full = amount == rest
@@ -217,5 +260,101 @@ def settle_refund(refund_id: int, provider_reference: str = "", now=None) -> Ref
 def _settled(row: Refund, now, in_full: bool) -> None:
     row.status, row.settled_at = Refund.Status.SUCCEEDED, now
     row.save(update_fields=["status", "settled_at", "provider_reference"])
+    _ledger(row.payment, LedgerEntry.Kind.REFUND, row.amount, row.reference, now)
     events.publish(PaymentRefunded(order_id=row.order_id, refund_id=row.pk, amount=row.amount, reason=row.reason,
                                    key=row.key, in_full=in_full))
+
+
+# --- the payment company's customs declaration (报关) -----------------------------------------
+
+
+def split_declaration(payment: Payment, parts: list[tuple[str, Decimal]]) -> list[PaymentDeclaration]:
+    """Declare one payment as sub-orders (sub_order_no, amount), where the provider supports it."""
+    if sum((amount for _, amount in parts), Decimal(0)) != payment.amount:
+        raise InvalidInput("split_mismatch", "The sub-orders must add up to the payment.", field="parts")
+    with transaction.atomic():
+        payment.declarations.filter(status=PaymentDeclaration.Status.PENDING).delete()
+        return [PaymentDeclaration.objects.create(payment=payment, request_no=_request_no(), sub_order_no=no,
+                                                  amount=amount) for no, amount in parts]
+
+
+def push_customs(limit: int = 50) -> int:
+    """Push every pending declaration to its payment company; returns how many were accepted."""
+    pending = (PaymentDeclaration.objects.filter(status=PaymentDeclaration.Status.PENDING, attempts__lt=10)
+               .select_related("payment__order").order_by("id")[:limit])
+    return sum(_push(decl) for decl in list(pending))
+
+
+def redeclare(decl: PaymentDeclaration) -> bool:
+    """Push an already submitted declaration again (the provider's re-push)."""
+    return _push(decl, redeclare=True)
+
+
+def _push(decl: PaymentDeclaration, redeclare: bool = False) -> bool:
+    payment, order = decl.payment, decl.payment.order
+    push = CustomsPush(decl.request_no, order.buyer_name, order.buyer_id_number, decl.amount, decl.sub_order_no,
+                       goods=order.goods_value, freight=order.freight + order.insurance, tax=order.tax_total)
+    try:
+        result = known(payment.provider).declare_customs(payment, push, redeclare)
+    except DomainError as exc:
+        decl.attempts += 1
+        decl.message = exc.message[:255]
+        decl.save(update_fields=["attempts", "message", "updated_at"])
+        log.warning("customs push %s for %s failed: %s", decl.request_no, order.number, exc.message)
+        return False
+    with transaction.atomic():
+        _record(payment, result.exchange)
+        decl.attempts += 1
+        decl.status, decl.identity_check = result.status, result.identity_check
+        decl.provider_declare_no, decl.message = result.declare_no, result.message[:255]
+        if result.identity_check == "different":  # rule 7: the payer is not the orderer
+            decl.status, decl.message = PaymentDeclaration.Status.FAILED, "payer's real name is not the orderer's"
+        decl.save()
+    return decl.status != PaymentDeclaration.Status.FAILED
+
+
+def poll_customs(limit: int = 50) -> int:
+    """Ask the payment companies for customs' result of every submitted declaration."""
+    done = 0
+    for decl in list(PaymentDeclaration.objects.filter(status=PaymentDeclaration.Status.SUBMITTED)
+                     .select_related("payment")[:limit]):
+        try:
+            result = known(decl.payment.provider).customs_status(decl.payment, decl.request_no)
+        except DomainError as exc:
+            log.warning("customs query %s failed: %s", decl.request_no, exc.message)
+            continue
+        with transaction.atomic():
+            _record(decl.payment, result.exchange)
+            if result.status != decl.status:
+                decl.status, decl.message = result.status, result.message[:255]
+                decl.save(update_fields=["status", "message", "updated_at"])
+                done += 1
+    return done
+
+
+# --- customs' request for payment data (海关总署公告2018年第179号) ---------------------------------
+
+
+def receive_data_request(session_id: str, order_no: str) -> PaymentDataRequest:
+    if not session_id or not order_no or len(session_id) > 64 or len(order_no) > 60:
+        raise DomainError("malformed_request", "sessionID and orderNo are required.", field="openReq")
+    req, _ = PaymentDataRequest.objects.get_or_create(session_id=session_id, defaults={"order_no": order_no})
+    return req
+
+
+def answer_data_requests(build_answer, upload, limit: int = 50) -> int:
+    """Answer pending requests: ``build_answer(session_id, order_no)`` makes the signed answer from what
+    the provider actually sent (declarations.payment_data), ``upload(payload)`` delivers it."""
+    answered = 0
+    for req in list(PaymentDataRequest.objects.filter(status=PaymentDataRequest.Status.PENDING)[:limit]):
+        try:
+            payload = build_answer(req.session_id, req.order_no)
+            upload(payload)
+        except DomainError as exc:
+            req.status, req.message = PaymentDataRequest.Status.FAILED, exc.message[:255]
+            req.save(update_fields=["status", "message"])
+            continue
+        req.status, req.answered_at = PaymentDataRequest.Status.ANSWERED, timezone.now()
+        req.save(update_fields=["status", "answered_at"])
+        answered += 1
+    return answered

@@ -6,7 +6,6 @@ from django.http import HttpResponse
 
 from haitao.accounts.admin import ReadOnlyAdmin, ReadOnlyInline
 from haitao.common.errors import DomainError
-from haitao.orders.states import Status
 
 from . import ledger, services
 from .models import OrderCancellation, ReturnLine, ReturnRequest
@@ -73,16 +72,15 @@ class ReturnRequestAdmin(ReadOnlyAdmin):
 
 @admin.register(OrderCancellation)
 class OrderCancellationAdmin(ReadOnlyAdmin):
-    """Paid orders not yet released by customs: customer service may cancel them for the buyer."""
+    """Orders as customer service cancels them for the buyer; the action refuses what cannot be cancelled
+    (released → a return), with the reason."""
 
     list_display = ("number", "brand", "status", "actual_paid", "paid_at")
+    fields = readonly_fields = ("number", "brand", "status", "buyer_name", "buyer_id_masked", "actual_paid",
+                                "paid_at")  # masked only: the order's encrypted fields never reach the page
     list_filter = ("status", "brand")
     search_fields = ("number",)
     actions = ("cancel_for_buyer",)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(
-            status__in=(Status.PAID, Status.DECLARED, Status.CUSTOMS_ACCEPTED, Status.CANCEL_REQUESTED))
 
     @admin.action(description="Cancel for the buyer (a CEB623 if customs holds the list; refund, stock, quota back)")
     def cancel_for_buyer(self, request, queryset):

@@ -69,10 +69,13 @@ configure()
 
 @app.task(name="haitao.customs_tick", acks_late=True)
 def customs_tick() -> dict[str, int]:
-    """One pass of the customs worker: declare, deliver the outbox, (demo) simulate, receipts, shipments."""
+    """One pass of the customs worker: declare, deliver the outbox, (demo) simulate, receipts, shipments;
+    the payment companies' customs pushes and customs' payment-data requests."""
+    from haitao.declarations.payment_data import payment_data_tick
     from haitao.declarations.worker import worker_tick
+    from haitao.payments.worker import payments_tick
 
-    return _log("customs_tick", worker_tick())
+    return _log("customs_tick", {**worker_tick(), **payments_tick(), **payment_data_tick()})
 
 
 @app.task(name="haitao.expire_orders", acks_late=True)

@@ -40,10 +40,38 @@ def test_gtin_with_another_brand_goes_to_review(catalog):
     assert d.candidates[0].sku == "APT-3-800"
 
 
-def test_gtin_of_a_sibling_is_ignored_and_the_title_decides(catalog):
-    d = decide(catalog, "爱他美 白金版 奶粉 2段 800g", gtin=GTIN_APTAMIL_3)  # GTIN of the 3段 by mistake
-    assert (d.decision, d.sku) == ("matched", "APT-2-800")
-    assert any("ignored" in r for r in d.reasons)
+def test_an_equal_gtin_wins_over_parsed_attributes_which_go_to_the_conflict_report(catalog):
+    d = decide(catalog, "爱他美 白金版 奶粉 2段 800g", gtin=GTIN_APTAMIL_3)  # the title says 2段, the GTIN 3段
+    assert (d.decision, d.sku) == ("matched", "APT-3-800")
+    assert "conflict: stage differs" in d.reasons
+    found = conflicts(source("s", "爱他美 白金版 奶粉 2段 800g", gtin=GTIN_APTAMIL_3), catalog.records[0])
+    assert Conflict("stage", "3", "2") in found
+
+
+def test_gtin_in_upc_a_ean_13_and_gtin_14_forms_is_one_gtin():
+    index = CatalogIndex([item("COKE", "Coca-Cola 330ml", brand="Coca-Cola", gtin="049000028911")])  # UPC-A
+    for written in ("0049000028911", "00049000028911", "0 49000 02891 1"):
+        d = index.match(source("s", "可口可乐 330ml", brand="Coca-Cola", gtin=written))
+        assert (d.decision, d.sku) == ("matched", "COKE")
+
+
+def test_different_valid_gtins_under_one_brand_weigh_against_a_match():
+    index = CatalogIndex([item("A", "Swisse 鱼油 200粒", brand="Swisse", gtin=GTIN_OTHER)])
+    same = index.match(source("s", "Swisse 鱼油 200粒", brand="Swisse"))
+    other = index.match(source("s", "Swisse 鱼油 200粒", brand="Swisse", gtin=GTIN_APTAMIL_3))
+    assert other.score < same.score and "gtin differs" in other.reasons
+
+
+def test_sku_created_from_the_same_export_matches_only_on_an_equal_gtin():
+    index = CatalogIndex([])
+    first = source("k1", "花王妙而舒 Merries 拉拉裤 M码 48片", brand="Merries", gtin=GTIN_OTHER)
+    index.add(first.__class__(**{**first.__dict__, "sku": "K1"}), same_export=True)
+    pack = index.match(source("k2", "花王妙而舒 Merries 拉拉裤 M码 48片 2件套", brand="Merries", gtin=GTIN_APTAMIL_3))
+    assert pack.decision == "created"
+    twin = index.match(source("k3", "Merries 拉拉裤 M 48片", brand="Merries"))
+    assert twin.decision == "created"  # same title, no GTIN: still its own product in a first import
+    dup = index.match(source("k4", "妙而舒 拉拉裤 48片", brand="Merries", gtin=GTIN_OTHER))
+    assert (dup.decision, dup.sku, dup.reasons) == ("matched", "K1", ["gtin", "in-export duplicate"])
 
 
 def test_fuzzy_match_across_languages(catalog):
@@ -87,10 +115,18 @@ def test_tie_goes_to_review():
     assert {c.sku for c in d.candidates} == {"A", "B"}
 
 
-def test_grey_zone_goes_to_review(catalog):
-    d = decide(catalog, "爱他美 白金版 有机 奶粉 3段 400g")
-    assert d.decision == "review"
-    assert 0.6 <= d.score < 0.9
+def test_an_extra_product_line_word_is_another_product(catalog):
+    d = decide(catalog, "爱他美 白金版 有机 奶粉 3段 400g")  # 有机 (organic): another line
+    assert d.decision != "matched"
+    assert d.score < 0.99
+
+
+def test_colour_variants_of_one_line_never_match_each_other():
+    index = CatalogIndex([item("B", "Thermos 保温杯 500ml 黑色", brand="Thermos"),
+                          item("W", "Thermos 保温杯 500ml white", brand="Thermos")])
+    assert index.match(source("s", "Thermos 保温杯 500ml 白色", brand="Thermos")).sku == "W"
+    red = index.match(source("s", "Thermos vacuum 保温杯 500ml 红色", brand="Thermos"))
+    assert red.decision == "created" and red.candidates == []
 
 
 def test_one_sided_attribute_is_only_review():

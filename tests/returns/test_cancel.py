@@ -88,6 +88,41 @@ def test_a_second_cancellation_waits_for_customs(place_and_pay):
     assert pending.value.code == "cancel_pending"
 
 
+def _release(invt, tag: str):
+    return declarations.receive_record("CEB622", tag.ljust(36, "0")[:36], 0, invt, return_status="800",
+                                       return_info="放行", return_time="20261129120000000", invt_no=invt.invt_no)
+
+
+def _refuse_cancel(order, tag: str):
+    cancel_decl = order.declarations.get(message_type=D.Type.CANCEL)
+    declarations.receive_record("CEB624", tag.ljust(36, "0")[:36], 0, cancel_decl, return_status="100",
+                                return_info="-623005:清单的状态不符合撤单申报要求", code="-623005")
+    cancel_decl.refresh_from_db()
+    return cancel_decl
+
+
+def test_release_first_then_cancel_is_refused(place_and_pay):
+    order = place_and_pay([("APT3", 1)])
+    run_until(order, Status.CUSTOMS_ACCEPTED, hold=True)
+    _release(order.declarations.get(message_type=D.Type.INVENTORY), "REL-FIRST")
+    with pytest.raises(Conflict) as refused:
+        returns.cancel_order(order, "customer")
+    assert refused.value.code == "order_released_use_return"
+
+
+def test_cancel_first_then_release_the_release_stands(place_and_pay):
+    order = place_and_pay([("APT3", 1)])
+    run_until(order, Status.CUSTOMS_ACCEPTED, hold=True)
+    assert returns.cancel_order(order, "customer") == "cancel_requested"
+    assert _release(order.declarations.get(message_type=D.Type.INVENTORY), "REL-SECOND") == "released"
+    order.refresh_from_db()
+    assert order.status == Status.RELEASED
+    assert _refuse_cancel(order, "ANS-SECOND").status == D.Status.REJECTED
+    order.refresh_from_db()
+    assert order.status == Status.RELEASED and not Refund.objects.filter(order=order).exists()
+    assert allocated() == 1
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("round_", range(4))
 def test_cancellation_racing_the_release_receipt_is_decided_one_way(place_and_pay, round_):

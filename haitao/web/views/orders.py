@@ -13,7 +13,7 @@ from haitao.orders import services as orders
 from haitao.orders.models import Order
 from haitao.orders.states import Status
 from haitao.payments import services as payments
-from haitao.payments.providers import provider
+from haitao.payments.providers import default_code
 from haitao.returns import services as returns
 
 from ..presenters import RETURN_LABELS, error_text, status_label
@@ -65,11 +65,11 @@ def _way_back(order, english: bool) -> dict:
 def order_pay(request, brand, number):
     order = _own_order(request, brand, number)
     try:
-        payment = payments.start(order, "sandbox")
+        payment = payments.start(order, request.POST.get("provider") or default_code())
     except DomainError as exc:
         messages.error(request, error_text(exc))
         return redirect("web:order", brand_code=brand.code, number=number)
-    return redirect(provider(payment.provider).pay_url(payment))
+    return redirect(payment.pay_url)
 
 
 @storefront

@@ -1,0 +1,201 @@
+"""Attributes read from titles and spec fields: content, pack, stage, size, shade/colour, dimensions.
+
+Pure: no Django. ``extract_spec`` takes an already folded text (``text.fold``) and returns what it
+read plus the text with those words cut out, so the title that is left compares only product words.
+
+Notations covered, because real exports write them all:
+- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米; 90粒 = 90颗 =
+  90 capsules; a weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5);
+- pack: 50ml*2, 2x50ml, 800g x 3罐, ``*4``, ``x2``, ``×2``, 2件套, 3件装, 两盒装, 2 pack, 2-pack,
+  pack of 2, twin pack, 组合装2件, 2件组合, 共3件;
+- stage: 3段, 三段, 3阶段, 1阶, stage 3, stufe 3, pre, 1+;
+- size: NB/S/M/L/XL/XXL, 大号, M码; shoe sizes 42码 = EU 42; dimensions 70x140cm are a variant of their own, not a pack of 70;
+- shade: 色号 #01, 01号, #201.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .text import clean_decimal, fold
+
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NUM = r"(\d+(?:\.\d+)?)"
+_UNITS = {
+    "kg": ("g", 1000), "千克": ("g", 1000), "公斤": ("g", 1000),
+    "g": ("g", 1), "gr": ("g", 1), "克": ("g", 1), "lbs": ("g", "453.59237"), "lb": ("g", "453.59237"),
+    "磅": ("g", "453.59237"), "oz": ("g", "28.349523"), "盎司": ("g", "28.349523"),
+    "ml": ("ml", 1), "毫升": ("ml", 1), "cl": ("ml", 10), "l": ("ml", 1000), "升(?!级)": ("ml", 1000),
+    "fl oz": ("ml", "29.57353"), "floz": ("ml", "29.57353"),
+    "cm": ("cm", 1), "厘米": ("cm", 1), "mm": ("cm", "0.1"), "毫米": ("cm", "0.1"),
+    "粒": ("piece", 1), "片": ("piece", 1), "颗": ("piece", 1), "枚": ("piece", 1), "抽": ("piece", 1),
+    "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
+    "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1),
+    "pieces": ("piece", 1), "count": ("piece", 1), "ct": ("piece", 1), "sheets": ("piece", 1),
+}
+# Latin units must end a word (800g, not 800grams' g); Chinese ones need no such guard (64片L码)
+_UNIT_ALT = "|".join(u if "(" in u else re.escape(u).replace(r"\ ", r"\s*") + (r"(?![a-z])" if u.isascii() else "")
+                     for u in sorted(_UNITS, key=len, reverse=True))
+_UNIT = rf"({_UNIT_ALT})"
+_PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|条|只|套|组|支装|提)"
+_CN = "[一二两三四五六七八九十]"
+_TIMES = r"[*x×]"
+_LEN = r"(?:cm|mm|厘米|毫米)"
+# 70x140cm, 30*40*50 cm: dimensions, read before anything takes '70x' for a pack of 70
+_DIMENSION = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{_LEN}?\s*[x×*]\s*(\d+(?:\.\d+)?)(?:\s*{_LEN}?\s*[x×*]\s*(\d+(?:\.\d+)?))?\s*{_LEN}")
+# 2x50ml (count first)
+_PACK_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,3}})\s*{_TIMES}\s*{_NUM}\s*{_UNIT}")
+# 50ml*2, 800g x 3罐
+_CONTENT_PACK = re.compile(rf"(?<![\d.]){_NUM}\s*{_UNIT}\s*{_TIMES}\s*(\d{{1,3}})\s*{_PACK_WORD}?(?!\d)")
+_CONTENT = re.compile(rf"(?<![\d.]){_NUM}\s*{_UNIT}")
+_PACK_ALONE = re.compile(
+    rf"(\d{{1,3}}|{_CN})\s*{_PACK_WORD}\s*(?:装|套|组合|入)"            # 3件装, 2件套, 两盒装, 2件组合, 6罐入
+    rf"|(?:组合装|套装|共|合计)\s*(\d{{1,3}}|{_CN})\s*{_PACK_WORD}"      # 组合装2件, 共3瓶
+    rf"|(?<![\d.])(\d{{1,3}}|{_CN})\s*(?:件|盒|罐|瓶|袋|桶|听|提)(?![\u3400-\u9fff])"  # 2罐 / 2件 at a word end
+    rf"|pack\s+of\s+(\d{{1,3}})|(?<![\d.])(\d{{1,3}})\s*-?\s*(?:packs?|pk)(?![a-z])"
+    rf"|(?<![a-z\d])[*×]\s*(\d{{1,3}})(?![\d.])"
+    # a bare 'x2' only after a space, a bracket or a Chinese word: 'a2牌x140' is a model code
+    rf"|(?:(?<=[\s)）】\]\u3400-\u9fff])|^)x\s?(\d{{1,2}})(?![\d.a-z])"
+    rf"|(twin|duo)\s*-?\s*pack"
+)
+_STAGE = re.compile(
+    r"(?<![\d.])([1-6])\s*(?:段|阶段|阶)|([一二三四五六])\s*(?:段|阶段|阶)|(?:stage|stufe|etape)\s*([1-6])(?!\d)"
+    r"|(?<![a-z])(pre)(?:\s*段|(?![a-z]))|(?<![a-z\d])([1-6])\s*\+(?![\d])"
+)
+_SIZE_WORDS = {
+    "新生儿": "nb", "加加大号": "xxl", "特大号": "xxl", "加大号": "xl", "加大码": "xl",
+    "大号": "l", "大码": "l", "中号": "m", "中码": "m", "小号": "s", "小码": "s", "newborn": "nb",
+}
+_SIZE = re.compile(
+    "(" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + ")"
+    r"|(?<![a-z0-9'’.&\-])(?:size\s*)?(nb|xxxl|xxl|xl|s|m|l|[23]xl)\s*(?:码|号|size)?(?![a-z0-9'’&\-])"
+)
+# shoe and clothing sizes by number: 42码, EU 42, eu42, 42.5码 (EU 33-48 only: a bare '42' is no size)
+_SHOE = re.compile(r"(?<![\d.])(3[3-9]|4[0-8])(?:\.5)?\s*码|(?<![a-z])eu\s?(3[3-9]|4[0-8])(?:\.5)?(?![\d.])")
+_SHADE = re.compile(r"色号\s*#?\s*([0-9a-z]{1,5})|shade\s*#?\s*([0-9a-z]{1,5})|#\s*([0-9]{1,4}[a-z]?)(?![0-9a-z])|(?<![\d.a-z])(\d{1,3})\s*号色?(?!码)")
+
+
+_DIGITS_ONLY = {c: None for c in map(ord, "eu码 \t")}
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _CN_NUM.get(text, 2 if text in ("twin", "duo") else 0)
+
+
+@dataclass(frozen=True)
+class Spec:
+    content_value: Decimal | None = None
+    content_unit: str | None = None  # 'g', 'ml', 'cm' or 'piece'
+    pack_count: int | None = None
+    stage: str | None = None  # '1'..'6' or 'pre'
+    size: str | None = None  # 'nb', 's', 'm', 'l', 'xl', 'xxl', 'xxxl', or dimensions '70x140cm'
+    variant: str | None = None  # shade '1', '201' or a colour 'black'
+
+    def over(self, other: Spec) -> Spec:
+        """This spec, with the gaps filled from ``other``."""
+        return Spec(**{name: getattr(self, name) if getattr(self, name) is not None else getattr(other, name)
+                       for name in self.__dataclass_fields__})
+
+
+def _content(number: str, unit: str) -> tuple[Decimal, str]:
+    unit = re.sub(r"\s+", " ", unit)
+    base, factor = _UNITS.get(unit) or _UNITS.get(unit.replace(" ", "")) or _UNITS["升(?!级)"]
+    value = Decimal(number) * Decimal(factor)
+    if not isinstance(factor, int):  # an imperial unit: whole grams/millilitres, as labels round them
+        value = value.quantize(Decimal("0.1") if base == "cm" else Decimal(1), rounding=ROUND_HALF_UP)
+    return clean_decimal(value), base
+
+
+def extract_spec(folded: str) -> tuple[Spec, str]:
+    """Read the spec words of a folded text; return them and the text with them cut out."""
+    found: dict[str, Any] = {}
+
+    def take(pattern: re.Pattern[str], handle) -> None:
+        nonlocal folded
+        pieces, last = [], 0
+        for match in pattern.finditer(folded):
+            if handle(match) is False:
+                continue
+            pieces.append(folded[last:match.start()])
+            pieces.append(" ")
+            last = match.end()
+        pieces.append(folded[last:])
+        folded = "".join(pieces)
+
+    def content(value: Decimal, unit: str) -> None:
+        # weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5)
+        current = found.get("content")
+        if current is None or (current[1] == "piece" and unit != "piece"):
+            found["content"] = (value, unit)
+
+    def dimension(m):
+        sides = [format(clean_decimal(Decimal(g)), "f") for g in m.groups() if g]
+        found.setdefault("size", "x".join(sides) + ("mm" if re.search(r"mm|毫米", m.group(0)) else "cm"))
+
+    def pack_before(m):
+        content(*_content(m.group(2), m.group(3)))
+        found.setdefault("pack", int(m.group(1)))
+
+    def content_pack(m):
+        content(*_content(m.group(1), m.group(2)))
+        found.setdefault("pack", int(m.group(3)))
+
+    def content_alone(m):
+        if m.group(2).isascii() and m.start() and folded[m.start() - 1].isalpha() and folded[m.start() - 1].isascii():
+            return False  # a model code (v2978ml is not a volume; nb90片 still is 90 pieces)
+        content(*_content(m.group(1), m.group(2)))
+
+    def pack_alone(m):
+        number = next(g for g in m.groups() if g)
+        if _count(number) > 1 or "pack" not in found:
+            found.setdefault("pack", _count(number))
+
+    def stage(m):
+        if m.group(1) or m.group(3) or m.group(5):
+            found.setdefault("stage", m.group(1) or m.group(3) or m.group(5))
+        elif m.group(2):
+            found.setdefault("stage", str(_CN_NUM[m.group(2)]))
+        else:
+            found.setdefault("stage", "pre")
+
+    def size(m):
+        value = _SIZE_WORDS.get(m.group(1)) if m.group(1) else m.group(2)
+        value = {"2xl": "xxl", "3xl": "xxxl"}.get(value, value)
+        found.setdefault("size", value)
+
+    def shoe(m):
+        found.setdefault("size", "eu" + m.group(0).translate(_DIGITS_ONLY))
+
+    def shade(m):
+        value = next(g for g in m.groups() if g)
+        found.setdefault("variant", value.lstrip("0") or "0")
+
+    take(_DIMENSION, dimension)
+    take(_PACK_BEFORE, pack_before)
+    take(_CONTENT_PACK, content_pack)
+    take(_CONTENT, content_alone)
+    take(_PACK_ALONE, pack_alone)
+    take(_STAGE, stage)
+    take(_SHOE, shoe)
+    take(_SHADE, shade)
+    take(_SIZE, size)
+    value_unit = found.get("content")
+    spec = Spec(
+        content_value=value_unit[0] if value_unit else None,
+        content_unit=value_unit[1] if value_unit else None,
+        pack_count=found.get("pack") or None,
+        stage=found.get("stage"),
+        size=found.get("size"),
+        variant=found.get("variant"),
+    )
+    return spec, folded
+
+
+def parse_spec(text: str | None) -> Spec:
+    """'800g' / '0.8kg' / '800克' → Spec(800, 'g'); '50ml*2' → Spec(50, 'ml', pack 2); '3段' → stage '3'."""
+    if not text:
+        return Spec()
+    return extract_spec(fold(text))[0]

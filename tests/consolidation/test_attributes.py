@@ -1,0 +1,47 @@
+from decimal import Decimal
+
+import pytest
+
+from haitao.consolidation.attributes import parse_spec
+from haitao.consolidation.gtin import is_global, normalise_gtin
+
+
+@pytest.mark.parametrize("text, pack", [
+    ("拉拉裤 M码 58片 *4", 4), ("纸尿裤x2", 2), ("牙膏 120g ×3", 3), ("2件套", 2), ("3件装", 3), ("两盒装", 2),
+    ("2 pack", 2), ("2-pack", 2), ("pack of 6", 6), ("组合装2件", 2), ("twin pack", 2), ("50ml*2", 2),
+    ("2x50ml", 2), ("800g x 3罐", 3), ("共3瓶", 3), ("6罐入", 6), ("奶粉 800g", None),
+])
+def test_pack_notations(text, pack):
+    assert parse_spec(text).pack_count == pack
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("800克", "800", "g"), ("0.8公斤", "800", "g"), ("5lb", "2268", "g"), ("5磅", "2268", "g"),
+    ("8oz", "227", "g"), ("50毫升", "50", "ml"), ("1.5L", "1500", "ml"), ("60厘米", "60", "cm"),
+    ("90粒", "90", "piece"), ("60颗", "60", "piece"), ("120 capsules", "120", "piece"), ("100抽", "100", "piece"),
+])
+def test_sizes_with_units(text, value, unit):
+    spec = parse_spec(text)
+    assert (spec.content_value, spec.content_unit) == (Decimal(value), unit)
+
+
+def test_dimensions_are_a_size_not_a_pack():
+    spec = parse_spec("浴巾 70x140cm")
+    assert (spec.size, spec.pack_count, spec.content_value) == ("70x140cm", None, None)
+
+
+@pytest.mark.parametrize("text, stage", [("3段", "3"), ("三段", "3"), ("1阶", "1"), ("stage 2", "2"),
+                                         ("Stufe 1", "1"), ("pre段", "pre"), ("1+", "1")])
+def test_stages(text, stage):
+    assert parse_spec(text).stage == stage
+
+
+@pytest.mark.parametrize("text, size", [("42码", "eu42"), ("EU 42", "eu42"), ("M码", "m"), ("大号", "l")])
+def test_sizes(text, size):
+    assert parse_spec(text).size == size
+
+
+def test_gtin_forms_are_one_number_and_a_typo_is_none():
+    assert normalise_gtin("036000291452") == normalise_gtin("0036000291452") == normalise_gtin("00036000291452")
+    assert normalise_gtin("036000291453") is None
+    assert is_global(normalise_gtin("4008976022343")) and not is_global(normalise_gtin("2990200000321"))

@@ -1,0 +1,25 @@
+"""The matcher on hand-labelled, realistic marketplace pairs (data/labelled_pairs.csv).
+
+Precision is held to the target (0.99). Recall is held to what the matcher reaches today (see
+docs/benchmarks.md); the target of 0.90 is not reached yet on this set, the misses go to review.
+"""
+
+from tests.consolidation.labelled import evaluate
+
+
+def test_labelled_pairs():
+    result = evaluate()
+    assert result["pairs"] >= 200 and result["positives"] >= 110
+    assert result["precision"] >= 0.99, result["wrong"]
+    assert result["recall"] >= 0.65, result["missed"]
+    assert result["gtin_duplicates"] == []  # nothing whose GTIN a SKU holds is created again
+
+
+def test_first_import_creates_every_product_but_gtin_duplicates():
+    result = evaluate()
+    # the set repeats some GTINs on purpose (one SKU listed twice): those, and only those, are not created
+    assert result["first_import"].get("review", 0) == 0
+    # 10 rows repeat a GTIN; 2 of them (S230, S231) carry another brand's GTIN by mistake and are created
+    assert result["repeated_gtins"] == 10
+    assert result["first_import"].get("matched", 0) == 8
+    assert result["first_import_created"] >= 0.95

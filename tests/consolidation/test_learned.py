@@ -1,0 +1,29 @@
+from haitao.consolidation.fsmodel import FSModel
+from haitao.consolidation.learned import BrandMap, TokenMap
+
+
+def test_words_are_learned_from_parallel_titles():
+    pairs = [(("白金版", "奶粉"), ("profutura", "formula")), (("白金版", "奶粉", "2段"), ("profutura", "formula")),
+             (("白金版",), ("profutura", "milk")), (("经典",), ("pronutra",))]
+    tokens = TokenMap.learn(pairs)
+    assert tokens.mapping["白金版"] == "profutura"
+    assert "经典" not in tokens.mapping  # seen once: not enough
+    assert tokens.translate(("白金版", "奶粉", "白金版")) == ("profutura", "formula")
+
+
+def test_brands_are_learned_only_when_the_pairs_agree():
+    brands = BrandMap.learn([("花王", "merries"), ("花王", "merries"), ("花王", "merries"), ("x", "a"), ("x", "b")])
+    assert brands.get("花王") == "merries" and brands.get("x") == "x"
+    brands.learn_names(["萱岚", "萱岚", "kinmav"])
+    assert brands.find("新品 萱 岚 保温杯") == "萱岚"
+
+
+def test_labelled_pairs_set_the_weights_and_em_keeps_them():
+    model = FSModel()
+    match = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2)
+    other = (4, 3, 1, 1, 2, 2, 2, 0, 2, 2)
+    model.seed([match] * 300, [other] * 300)
+    assert model.measured and model.probability(match) > 0.99 > 0.01 > model.probability(other)
+    model.fit([match] * 200 + [other] * 800)
+    assert 0.1 < model.prior < 0.35  # EM estimates the share of matches
+    assert model.probability(match) > 0.99
