@@ -91,8 +91,13 @@ def wechat(keypairs, tmp_path, monkeypatch, providers_on):
 
 @pytest.fixture
 def place(shop):  # noqa: F811
+    accounts = []  # one account for the buyer: an ID number is bound to the account that first used it
+
     def make(items=(("APT3", 1),), buyer=None):
-        order, _ = orders.place_order(buyer or f.customer(), orders.PlaceOrder(
+        if buyer is None:
+            accounts or accounts.append(f.customer())
+            buyer = accounts[0]
+        order, _ = orders.place_order(buyer, orders.PlaceOrder(
             brand=shop, items=list(items), consignee=consignee(), buyer_name="张三", buyer_id_number=BUYER_ID,
             risk_notice_accepted=True))
         return order

@@ -79,7 +79,7 @@ def test_a_refund_needs_a_key_and_a_paid_order(place_and_pay, shop):
     order = place_and_pay([("APT3", 1)])
     with pytest.raises(InvalidInput):
         payments.refund(order, Decimal("1.00"), "x", key=" ")
-    unpaid, _ = orders.place_order(f.customer(), orders.PlaceOrder(
+    unpaid, _ = orders.place_order(order.customer, orders.PlaceOrder(  # the buyer's own account (bound ID)
         brand=shop, items=[("APT3", 1)], consignee=consignee(), buyer_name="张三",
         buyer_id_number="11010519491231002X", risk_notice_accepted=True))
     with pytest.raises(Conflict) as refused:
