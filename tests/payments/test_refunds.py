@@ -11,7 +11,6 @@ from haitao.payments import services as payments
 from haitao.payments.events import PaymentRefunded
 from haitao.payments.models import Payment, Refund
 from haitao.payments.providers import ProviderRefund, SandboxProvider
-from tests import factories as f
 from tests.declarations.conftest import consignee
 
 pytestmark = pytest.mark.django_db
