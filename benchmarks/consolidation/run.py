@@ -104,7 +104,7 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
         else:
             sources.append(normaliser.source_product(item))
     t2 = time.perf_counter()
-    learned = index.learn(sources)
+    index.learn(sources)
     t_learn = time.perf_counter()
     decisions = [index.match(s) for s in sources]
     t3 = time.perf_counter()

@@ -9,7 +9,7 @@ from haitao.compliance.models import PositiveListEntry
 from haitao.compliance.services import positive_list, sellability
 
 from . import services
-from .models import Category, Listing, Sku, Synonym
+from .models import Category, Listing, SearchDocument, SearchTerm, Sku, Synonym
 
 
 def _sellable_html(verdict):
@@ -168,3 +168,29 @@ class SynonymAdmin(admin.ModelAdmin):
     list_display = ("group", "phrase", "kind")
     list_filter = ("kind",)
     search_fields = ("group", "phrase")
+
+
+class _DerivedAdmin(admin.ModelAdmin):
+    """Search data derived from the catalog (catalog.search.index): to look at, never to edit."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SearchDocument)
+class SearchDocumentAdmin(_DerivedAdmin):
+    list_display = ("sku_code", "brand", "goods_brand", "category", "origin", "price", "sales")
+    list_filter = ("brand", "category")
+    search_fields = ("sku_code", "goods_brand")
+
+
+@admin.register(SearchTerm)
+class SearchTermAdmin(_DerivedAdmin):
+    list_display = ("term",)
+    search_fields = ("term",)

@@ -171,8 +171,12 @@ def decimal_amount(text, field_name: str = "amount") -> Decimal:
         value = Decimal(str(text))
     except ArithmeticError:
         raise DomainError("invalid_amount", "The amount is not a decimal.", field=field_name) from None
-    if not value.is_finite():
-        raise DomainError("invalid_amount", "The amount is not a decimal.", field=field_name)
+    try:  # money is whole fen: 1E+999999 or 0.001 is not an amount (quantize raises past the precision)
+        whole_fen = value.is_finite() and value == value.quantize(Decimal("0.01"))
+    except ArithmeticError:
+        whole_fen = False
+    if not whole_fen:
+        raise DomainError("invalid_amount", "The amount is not a decimal of whole fen.", field=field_name)
     return value
 
 

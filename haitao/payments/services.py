@@ -87,12 +87,13 @@ def handle_callback(provider_code: str, body: bytes, headers) -> str:
 _MAX_LENGTHS = {"event_id": PaymentCallback._meta.get_field("event_id").max_length,
                 "reference": Payment._meta.get_field("reference").max_length,
                 "transaction_id": Payment._meta.get_field("transaction_id").max_length,
-                "payer_name": Payment._meta.get_field("payer_name").max_length, "payer_id_number": 30}
+                "payer_name": Payment._meta.get_field("payer_name").max_length,
+                "payer_id_number": 30}
 
 
 def _well_formed(note: Notification) -> Notification:
-    """A verified notification is still checked before use, for every provider: a provider's bug (or a
-    leaked key) must give a 400, never a 500 half-way through applying it (issue 11)."""
+    """A signed notification is still checked before use, whatever the provider: a provider's bug (or a
+    leaked key) must give a 400, never a 500 half-way through applying it."""
     for name, longest in _MAX_LENGTHS.items():
         value = getattr(note, name)
         if value is None:
@@ -102,13 +103,6 @@ def _well_formed(note: Notification) -> Notification:
         if len(value) > longest:
             raise InvalidInput("malformed_callback", f"The callback's '{name}' is longer than {longest}.", field=name)
         check_text(value, name)
-    amount = note.amount
-    try:
-        whole_fen = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))  # 1E+999999, 0.001
-    except ArithmeticError:
-        whole_fen = False
-    if not whole_fen:
-        raise InvalidInput("invalid_amount", "The callback amount is not a decimal of whole fen.", field="amount")
     return note
 
 

@@ -69,10 +69,10 @@ def shop():
 def place_and_pay(shop):
     """place_and_pay([("APT3", 2)]) → a paid order (the payment callback runs the declaration hook)."""
 
-    accounts = {}  # one account per buyer ID: an ID number is bound to the account that first used it
+    holders: dict[str, object] = {}  # one account per ID number: it is bound to the first account verified with it
 
     def make(items, buyer=None, buyer_id=BUYER_ID):
-        buyer = buyer or accounts.setdefault(buyer_id, f.customer())
+        buyer = buyer or holders.setdefault(buyer_id, f.customer())
         order, _ = orders.place_order(buyer, orders.PlaceOrder(
             brand=shop, items=items, consignee=consignee(), buyer_name="张三", buyer_id_number=buyer_id,
             risk_notice_accepted=True))

@@ -91,13 +91,10 @@ def wechat(keypairs, tmp_path, monkeypatch, providers_on):
 
 @pytest.fixture
 def place(shop):  # noqa: F811
-    accounts = []  # one account for the buyer: an ID number is bound to the account that first used it
+    holder = f.customer()  # one account per ID number: the number is bound to the first account verified with it
 
     def make(items=(("APT3", 1),), buyer=None):
-        if buyer is None:
-            accounts or accounts.append(f.customer())
-            buyer = accounts[0]
-        order, _ = orders.place_order(buyer, orders.PlaceOrder(
+        order, _ = orders.place_order(buyer or holder, orders.PlaceOrder(
             brand=shop, items=list(items), consignee=consignee(), buyer_name="张三", buyer_id_number=BUYER_ID,
             risk_notice_accepted=True))
         return order

@@ -11,6 +11,7 @@ from haitao.payments import services as payments
 from haitao.payments.events import PaymentRefunded
 from haitao.payments.models import Payment, Refund
 from haitao.payments.providers import ProviderRefund, SandboxProvider
+from tests import factories as f
 from tests.declarations.conftest import consignee
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +79,9 @@ def test_a_refund_needs_a_key_and_a_paid_order(place_and_pay, shop):
     order = place_and_pay([("APT3", 1)])
     with pytest.raises(InvalidInput):
         payments.refund(order, Decimal("1.00"), "x", key=" ")
-    unpaid, _ = orders.place_order(order.customer, orders.PlaceOrder(  # the buyer's own account (bound ID)
-        brand=shop, items=[("APT3", 1)], consignee=consignee(), buyer_name="张三",
-        buyer_id_number="11010519491231002X", risk_notice_accepted=True))
+    unpaid, _ = orders.place_order(f.customer(), orders.PlaceOrder(
+        brand=shop, items=[("APT3", 1)], consignee=consignee(), buyer_name="李四",
+        buyer_id_number="110101199003077774", risk_notice_accepted=True))
     with pytest.raises(Conflict) as refused:
         payments.refund(unpaid, Decimal("1.00"), "x", key="k")
     assert refused.value.code == "not_refundable"

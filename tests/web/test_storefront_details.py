@@ -38,7 +38,8 @@ def test_search_listings_by_category_costs_a_bounded_number_of_queries(shop, win
     search_listings(shop["dolphin"], "wine")  # the lexicon is built once per process and version
     with CaptureQueriesContext(connection) as queries:
         found = [listing.sku.category.name_en for listing in search_listings(shop["dolphin"], "葡萄酒")[0]]
-    assert found == ["Wine"] and len(queries) <= 5
+    # terms, page, availability, listings; on PostgreSQL also the search's transaction and its SET LOCAL
+    assert found == ["Wine"] and len(queries) <= 8
 
 
 @pytest.mark.parametrize("query", [" \x01\x1f ", "\x7f"])

@@ -8,9 +8,10 @@ alternative a tuple of tokens that must all occur); `mode` "all" needs every gro
 Tokens are letters and digits only (see analysis), so quoting them is enough to keep them literal.
 """
 
+import contextlib
 import threading
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .analysis import is_cjk, similarity
 
@@ -19,8 +20,10 @@ _DOC = "catalog_searchdocument"
 
 
 class Engine:
-    def prepare(self) -> None:
-        """Called at the start of each search, inside its transaction."""
+    def session(self):
+        """The context a search runs in (its queries, in order)."""
+        return contextlib.nullcontext()
+
     def where(self, groups, mode: str) -> tuple[str, list]:
         raise NotImplementedError
 
@@ -82,12 +85,15 @@ class PostgresEngine(Engine):
         parts = _alternatives(groups, lambda t: f"'{t}'", " & ", " | ")
         return (" & " if mode == "all" else " | ").join(parts)
 
-    def prepare(self):
+    @contextlib.contextmanager
+    def session(self):
         # The planner's default page cost (4, spinning disks) prices the GIN bitmap scan above a full scan
         # that evaluates @@ on every row of the brand, several times slower in practice; 1.1 is the usual
         # setting for SSDs, applied to the search's own transaction only.
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL random_page_cost = 1.1")
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL random_page_cost = 1.1")
+            yield
 
     def where(self, groups, mode):
         return "tsv @@ %s::tsquery", [self.expression(groups, mode)]  # unqualified: see SQLiteEngine.where

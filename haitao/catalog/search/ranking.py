@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Window
 
 from haitao.common.errors import InvalidInput
@@ -141,8 +141,7 @@ def price_band_bounds(band: int) -> tuple[Decimal | None, Decimal | None]:
 def search(brand, q: str = "", sort: str = "relevance", filters: Filters | None = None, limit: int = 24,
            offset: int = 0, facets: bool = False) -> SearchResult:
     """One page of a brand's listings for a query (blank = browse), filters and sort order."""
-    with transaction.atomic():
-        current_engine().prepare()
+    with current_engine().session():
         return _search(brand, q, sort, filters, limit, offset, facets)
 
 
@@ -150,31 +149,38 @@ def _search(brand, q, sort, filters, limit, offset, facets) -> SearchResult:
     sort = check_sort(sort)
     docs = _base(brand, filters or Filters())
     parsed = parse(q, lexicons.current(), current_engine()) if q.strip() else None
-    relaxed = False
-    if parsed is not None:
-        if not parsed.groups:
-            return SearchResult([], 0, _facets(docs.none()) if facets else {}, None)
-        base = docs
-        docs, ranked, relaxed = _match(base, current_engine(), parsed.alternatives)
-        loose = None if docs.exists() else loosen(parsed, lexicons.current())
+    if parsed is not None and not parsed.groups:
+        return SearchResult([], 0, _facets(docs.none()) if facets else {}, None)
+    base, relaxed = docs, False
+    docs, every, order, rows = _page(base, parsed, sort, limit, offset)
+    if parsed is not None and not rows and not offset:
+        loose = loosen(parsed, lexicons.current())
         if loose is not None:
             parsed = loose
-            docs, ranked, relaxed = _match(base, current_engine(), parsed.alternatives)
-    else:
-        ranked = docs
-    if sort != "relevance":
-        order = _ORDER[sort]
-    elif parsed is not None:
-        order = ("-every_word",) * (len(parsed.groups) > 1) + ("-score", "-sales", "sku_code")
-    else:
-        order = ("-featured", "category_position", "sku_code")
-    rows = list(ranked.annotate(total=Window(Count("id"))).order_by(*order)
-                .values_list("listing_id", "total", "sku_id", *order_keys(order))[offset:offset + limit])
+            docs, every, order, rows = _page(base, parsed, sort, limit, offset)
+    if every is not None and rows:  # several words: did any listing have them all?
+        relaxed = not rows[0][3] if sort == "relevance" else not docs.extra(where=[every[0]], params=every[1]).exists()
     page = _in_stock_first(rows, len(order) - 1) if sort in ("relevance", "sales") and parsed is not None else [
         row[0] for row in rows]
     count = rows[0][1] if rows else (docs.count() if offset else 0)
     return SearchResult(page, count, _facets(docs) if facets else {},
                         parsed.corrected if parsed is not None else None, relaxed)
+
+
+def _page(docs, parsed, sort, limit, offset):
+    """(matching docs, every-word condition, order, rows of the page: listing id, total, SKU id, keys)."""
+    ranked, every = docs, None
+    if parsed is not None:
+        docs, ranked, every = _match(docs, current_engine(), parsed.alternatives)
+    if sort != "relevance":
+        order = _ORDER[sort]
+    elif parsed is not None:
+        order = ("-every_word",) * (every is not None) + ("-score", "-sales", "sku_code")
+    else:
+        order = ("-featured", "category_position", "sku_code")
+    rows = list(ranked.annotate(total=Window(Count("id"))).order_by(*order)
+                .values_list("listing_id", "total", "sku_id", *order_keys(order))[offset:offset + limit])
+    return docs, every, order, rows
 
 
 def order_keys(order) -> list[str]:
@@ -196,16 +202,16 @@ def _in_stock_first(rows, ties: int) -> list[int]:
 
 
 def _match(docs, eng, groups):
-    """(matching docs, the same with the score and every-word columns to rank by, relaxed): listings
-    with any of the words, those with every word first; relaxed when none has every word."""
+    """(matching docs, the same with score and every-word columns to rank by, the every-word condition
+    or None for a one-word query): listings with any of the words match, those with all rank first."""
     if len(groups) == 1:
         where, params = eng.where(groups, "all")
         score, score_params = eng.score(groups, "all")
         matched = docs.extra(where=[where], params=params)
-        return matched, matched.extra(select={"score": score}, select_params=score_params), False
+        return matched, matched.extra(select={"score": score}, select_params=score_params), None
     where, params = eng.where(groups, "any")
     every, every_params = eng.where(groups, "all")
     score, score_params = eng.score(groups, "any")
     matched = docs.extra(where=[where], params=params)
     ranked = matched.extra(select={"score": score, "every_word": every}, select_params=score_params + every_params)
-    return matched, ranked, not docs.extra(where=[every], params=every_params).exists()
+    return matched, ranked, (every, every_params)

@@ -2,7 +2,8 @@
 
 Only the GTIN check digits are computed; every title and every label is written by hand.
 """
-import csv, sys
+import csv
+import sys
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[3]))
 from haitao.consolidation.gtin import gtin_check_digit
 
@@ -323,7 +324,8 @@ for sku, brand, title, body in CATALOG:
     w.writerow(["catalog", sku, brand, title, gtins.get(sku, ""), "", ""])
 ids = set()
 for sid, brand, title, gspec, truth, pair in SOURCES:
-    assert sid not in ids; ids.add(sid)
+    assert sid not in ids
+    ids.add(sid)
     assert not truth or truth in gtins, truth
     assert pair in gtins, pair
     if gspec.startswith("="):
