@@ -4,7 +4,8 @@
 import logging
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.http import Http404
+from django.http import Http404, RawPostDataException
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -84,7 +85,7 @@ def _not_found(request, exc):
 def _uncaught(request, exc):
     """A bug is still answered in the API's shape; the traceback goes to the (masked) log. What
     Django itself answers with a 4xx (a body over the limit, too many fields) stays a 4xx."""
-    if isinstance(exc, SuspiciousOperation):
+    if isinstance(exc, (SuspiciousOperation, MultiPartParserError, RawPostDataException)):
         return error(request, 400, "bad_request", "The request could not be read (is the body larger than the limit?).")
     if isinstance(exc, PermissionDenied):
         return error(request, 403, "forbidden", "Not allowed.")

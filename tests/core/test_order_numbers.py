@@ -41,7 +41,8 @@ def test_a_number_is_the_shanghai_date_and_ten_digits(brand, pinned):
 def test_a_taken_number_is_drawn_again(brand, pinned):
     pinned.extend([7, 7, 8])
     first, _ = orders.place_order(f.customer(), request_for(brand, [("APT3", 1)]))
-    second, _ = orders.place_order(f.customer("b@example.com"), request_for(brand, [("APT3", 1)]))
+    second, _ = orders.place_order(f.customer("b@example.com"),  # another buyer: an ID number has one account
+                                   request_for(brand, [("APT3", 1)], buyer_id_number=f.VALID_IDS[1]))
     assert (first.number[-10:], second.number[-10:]) == ("0000000007", "0000000008")
     assert Order.objects.count() == 2 and pinned == []
 
@@ -53,8 +54,9 @@ def test_a_collision_over_http_is_no_500(brand, pinned):
                           "district": "西湖区", "detail": "文三路 100 号"},
             "buyer": {"real_name": "张三", "id_number": "11010519491231002X"}, "risk_notice_accepted": True}
     answers = []
-    for email in ("a@example.com", "b@example.com"):
+    for email, id_number in (("a@example.com", f.VALID_IDS[0]), ("b@example.com", f.VALID_IDS[1])):
         client = Client(HTTP_AUTHORIZATION=f"Bearer {issue_token(f.customer(email).user)}")
+        body["buyer"]["id_number"] = id_number  # two buyers: an ID number is bound to one account
         answers.append(client.post("/api/v1/brands/dolphin/orders", data=json.dumps(body),
                                    content_type="application/json", HTTP_IDEMPOTENCY_KEY="k1"))
     assert [a.status_code for a in answers] == [201, 201], answers[1].content
