@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Window
 
@@ -93,7 +94,10 @@ def _in_mode(docs, mode: str):
 
 def _mode_counts(docs) -> dict[str, int]:
     """SKUs with stock per mode among the matching documents, one query."""
-    sql, params = docs.values("sku_id").query.sql_with_params()
+    try:
+        sql, params = docs.values("sku_id").query.sql_with_params()
+    except EmptyResultSet:  # the documents are known to be none (e.g. an empty `in`): nothing to count
+        return dict.fromkeys(MODES, 0)
     kinds = {mode: _kinds(mode) for mode in MODES}
     counts = ", ".join(f"COUNT(DISTINCT CASE WHEN w.kind IN ({', '.join(['%s'] * len(k))}) THEN st.sku_id END)"
                        for k in kinds.values())
