@@ -18,25 +18,28 @@ from haitao.payments.providers import SandboxProvider
 from tests import factories as f
 from tests.compliance.support import ID_NUMBER, PHONE, POSITIVE_LIST_CSV, STREET, place
 
+OTHER_ID_NUMBER = "110101199003077774"  # valid GB 11643, the wombat buyer's
+
 PASSWORD = "role-matrix-pw-1"
 ROLE_NAMES = ["platform_admin", "dolphin_operator", "wombat_operator", "customer_service", "finance",
               "staff_without_role", "buyer", "anonymous"]
 
 
-def _brand_world(code: str, hue: str) -> dict:
+def _brand_world(code: str, hue: str, id_number: str) -> dict:
+    """A brand with its own buyer: each buyer its own ID number (a number is bound to one account)."""
     brand = f.brand(code, primary_color=hue)
     sku = f.sku(hs_code="1901101090")
     f.listed(brand, sku, "200.00")
     f.stock(sku, 50, wh=f.warehouse(f"wh-{code}"))
     buyer = f.customer(f"buyer-{code}@example.com")
-    accounts.ensure_identity(buyer, "张三", ID_NUMBER)
+    accounts.ensure_identity(buyer, "张三", id_number)
     accounts.add_address(buyer, consignee="张三", phone=PHONE, province="浙江省", city="杭州市", district="西湖区",
                          detail=STREET, is_default=True)
-    paid = place(brand, [(sku.code, 1)], buyer=buyer)
+    paid = place(brand, [(sku.code, 1)], buyer=buyer, id_number=id_number)
     payment = payments.start(paid)
     body, signature = SandboxProvider().callback_for(payment)
     assert payments.handle_callback("sandbox", body, signature) == "paid"
-    unpaid = place(brand, [(sku.code, 2)], buyer=buyer)
+    unpaid = place(brand, [(sku.code, 2)], buyer=buyer, id_number=id_number)
     cart = Cart.objects.create(brand=brand, customer=buyer)
     CartLine.objects.create(cart=cart, listing=Listing.objects.get(brand=brand, sku=sku), quantity=1)
     ApiToken.issue(buyer.user)
@@ -55,7 +58,8 @@ def _staff(name, group=None, brands=(), refund_limit=None):
 @pytest.fixture
 def world(db):
     load_positive_list(POSITIVE_LIST_CSV, "test list")
-    dolphin, wombat = _brand_world("dolphin", "#0077cc"), _brand_world("wombat", "#22aa44")
+    dolphin = _brand_world("dolphin", "#0077cc", ID_NUMBER)
+    wombat = _brand_world("wombat", "#22aa44", OTHER_ID_NUMBER)
     users = {
         "platform_admin": _staff("admin1", roles.PLATFORM_ADMIN),
         "dolphin_operator": _staff("dolphin-op", roles.BRAND_OPERATOR, [dolphin["brand"]]),
