@@ -110,11 +110,12 @@ def release(entry: QuotaEntry) -> None:
 
 
 _MOVE_IN = """
-INSERT INTO compliance_quotaaccount (id_hash, year, reserved_fen, committed_fen, updated_at)
-VALUES (%s, %s, %s, %s, %s)
+INSERT INTO compliance_quotaaccount (id_hash, year, reserved_fen, committed_fen, unpaid_orders, updated_at)
+VALUES (%s, %s, %s, %s, %s, %s)
 ON CONFLICT (id_hash, year) DO UPDATE
    SET reserved_fen = compliance_quotaaccount.reserved_fen + excluded.reserved_fen,
        committed_fen = compliance_quotaaccount.committed_fen + excluded.committed_fen,
+       unpaid_orders = compliance_quotaaccount.unpaid_orders + excluded.unpaid_orders,
        updated_at = excluded.updated_at
  WHERE compliance_quotaaccount.reserved_fen + compliance_quotaaccount.committed_fen
        + excluded.reserved_fen + excluded.committed_fen <= %s
@@ -134,14 +135,18 @@ def move_year(entry: QuotaEntry, year: int, annual_limit: Decimal) -> None:
     if entry.amount > annual_limit:
         raise QuotaExhausted("annual_limit_exceeded", f"¥{entry.amount} is over the annual limit of ¥{annual_limit}.")
     with connection.cursor() as cursor:
-        cursor.execute(_MOVE_IN, [entry.id_hash, year, reserved, committed, timezone.now(), fen(annual_limit)])
+        # A reserved entry is an unpaid order: it counts toward the unpaid cap of the year it moves to.
+        unpaid = 1 if column == "reserved_fen" else 0
+        cursor.execute(_MOVE_IN, [entry.id_hash, year, reserved, committed, unpaid, timezone.now(),
+                                  fen(annual_limit)])
         took = cursor.fetchone()
     if took is None:
         remaining = max(annual_limit - used(entry.id_hash, year), Decimal("0.00"))
         raise QuotaExhausted("annual_limit_exceeded",
                              f"Declared in {year}, this order of ¥{entry.amount} would pass that year's annual "
                              f"limit of ¥{annual_limit}; ¥{remaining} remains.", remaining=str(remaining))
-    QuotaAccount.objects.filter(id_hash=entry.id_hash, year=entry.year).update(**{column: F(column) - cents})
+    QuotaAccount.objects.filter(id_hash=entry.id_hash, year=entry.year).update(
+        **{column: F(column) - cents}, unpaid_orders=F("unpaid_orders") - unpaid)
     entry.year = year
     entry.save(update_fields=["year", "updated_at"])
 
