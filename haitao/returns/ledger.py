@@ -19,6 +19,7 @@ from django.db.models import Sum
 
 from haitao.customs.formats import CHINA_TZ
 from haitao.declarations.models import TaxBillCheck
+from haitao.rules.money import to_fen
 
 from .models import ReturnRequest
 
@@ -52,9 +53,10 @@ def row(period: Period) -> dict:
     start, end = period.bounds
     bills = TaxBillCheck.objects.filter(received_at__gte=start, received_at__lt=end)
     sums = bills.aggregate(withheld=Sum("withheld"), billed=Sum("billed"))
-    withheld, billed = sums["withheld"] or ZERO, sums["billed"] or ZERO
-    not_levied = (ReturnRequest.objects.filter(customs_accepted_at__gte=start, customs_accepted_at__lt=end)
-                  .aggregate(t=Sum("tax_not_levied"))["t"] or ZERO)
+    # Sums of whole-fen amounts, back to the fen: SQLite adds decimals as floating point.
+    withheld, billed = to_fen(sums["withheld"] or ZERO), to_fen(sums["billed"] or ZERO)
+    not_levied = to_fen(ReturnRequest.objects.filter(customs_accepted_at__gte=start, customs_accepted_at__lt=end)
+                        .aggregate(t=Sum("tax_not_levied"))["t"] or ZERO)
     return {"period": str(period), "bills": bills.count(), "withheld": withheld, "billed": billed,
             "difference": billed - withheld, "mismatches": bills.exclude(difference=0).count(),
             "not_levied_on_returns": not_levied, "owed": billed - not_levied}
