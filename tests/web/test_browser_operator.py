@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 
 from haitao.operators import roles
 from haitao.operators import services as operators
+from tests import factories
 from tests.compliance.support import place
 
 
@@ -23,8 +24,9 @@ ENGLISH = re.compile(r"\b(Orders|Order lines|Listings|Customers|Amounts|Status|A
 
 @pytest.fixture
 def operator_world(shop):
-    dolphin_orders = [place(shop["dolphin"], [("APT-1", 1)]) for _ in range(2)]
-    wombat_order = place(shop["wombat"], [("APT-1", 1)])
+    buyer = factories.customer()  # one account for the one ID number the orders carry
+    dolphin_orders = [place(shop["dolphin"], [("APT-1", 1)], buyer=buyer) for _ in range(2)]
+    wombat_order = place(shop["wombat"], [("APT-1", 1)], buyer=buyer)
     user = operators.add_operator("dolphin-op", "dolphin-op@example.com", PASSWORD, roles.BRAND_OPERATOR,
                                   brands=[shop["dolphin"]])
     assert Group.objects.get(name=roles.BRAND_OPERATOR) in user.groups.all()
