@@ -60,7 +60,7 @@ def masked_customer(record: SourceCustomer) -> dict:
         "id_number": id_rules.mask_id(number) if number else ("(invalid)" if record.id_number else None),
         "phone": id_rules.mask_phone(phone) if phone else None,
         "email": mask_email(record.email),
-        "addresses": [f"{a.province or ''}{a.city or ''}{a.district or ''} ***" for a in record.addresses],
+        "addresses": [id_rules.mask_address(a.province, a.city, a.district) for a in record.addresses],
     }
 
 

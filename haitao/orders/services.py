@@ -544,8 +544,8 @@ def import_history_order(number: str, *, brand: Brand, customer, status: str, mo
         consignee_phone=address.phone if address else "",
         consignee_phone_masked=address.phone_masked if address else "",
         consignee_address=address.full_address() if address else "",
-        consignee_address_masked=(f"{address.province}{address.city}{address.district} ***" if address
-                                  else NO_IDENTITY_MASK)[:120],
+        consignee_address_masked=(id_rules.mask_address(address.province, address.city, address.district)
+                                  if address else NO_IDENTITY_MASK)[:120],
         consignee_district=address.district_code if address else "",
         risk_notice_accepted_at=placed_at,
         risk_notice_digest=hashlib.sha256(f"history:{source}".encode()).hexdigest(),
