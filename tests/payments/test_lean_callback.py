@@ -94,6 +94,7 @@ def test_the_callback_through_the_view_stays_in_budget(client, unpaid):
     with CaptureQueriesContext(connection) as calling:
         resp = client.post(URL, data=body, content_type="application/json", HTTP_X_SANDBOX_SIGNATURE=signature)
     assert resp.status_code == 200 and resp.json() == {"outcome": "paid"}
+    print(f"\ncallback through the view: {_statements(calling)}")
     assert len(_statements(calling)) <= _budget(), _statements(calling)
 
 
