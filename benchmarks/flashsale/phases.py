@@ -85,6 +85,18 @@ def placement_window(conn, started: float) -> tuple[int, float | None, float | N
     return count, since(first), since(last)
 
 
+def _settle(conn, bound: float = 30.0) -> None:
+    """wrk stops with requests in flight; wait until the server has finished them (the order count
+    holds still for a second), so that every order placed is paid in phase 2."""
+    t0, last = time.monotonic(), None
+    while time.monotonic() - t0 < bound:
+        count = conn.execute("SELECT COUNT(*) FROM orders_order").fetchone()[0]
+        if count == last:
+            return
+        last = count
+        time.sleep(1.0)
+
+
 def pending_declarations(conn) -> int | None:
     if not conn.execute("SELECT to_regclass('declarations_declaretask') IS NOT NULL").fetchone()[0]:
         return None
@@ -119,6 +131,7 @@ def run(url: str, spec: dict, server, var_dir: Path, worker_env: dict, threads: 
     with db.connect(url) as conn:
         counters = dbstats.Counters(conn, spec["db_name"])
         result, started, wrk_cpu = wrk.run(spec, buyers, var_dir, threads)
+        _settle(conn)
         placed, first, last = placement_window(conn, started)
         phase1 = wrk.tally(result, placed, first, last)
         phase1["cpu_s"] = meter.lap({"load_generator": wrk_cpu})

@@ -17,7 +17,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from .load import OUT_OF_STOCK
+OUT_OF_STOCK = "out_of_stock"  # the expected refusal once the hot SKU sold out (as load.py counts it)
 
 SCRIPT = Path(__file__).with_name("placement.lua")
 SKU_MARK = "<<sku>>"
