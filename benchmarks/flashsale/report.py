@@ -159,8 +159,13 @@ def _detail_line(d: dict) -> str:
 def _chart_points(rows: list[dict]) -> dict[str, list[tuple[int, float]]]:
     """Latest value per (series, clients): the curves of throughput against client count — orders
     placed per scenario, and orders paid where the run paid them."""
+    last_day = {}  # each scenario's curve from its latest day only: days differ too much to mix
+    for d in rows:
+        last_day[d["scenario"]] = max(last_day.get(d["scenario"], ""), d["date"])
     latest: dict[tuple[str, int], float] = {}
     for d in rows:
+        if d["date"] != last_day[d["scenario"]]:
+            continue
         value = d["requests_per_s"] if d["scenario"] == "catalog" else d["placed_per_s"]
         if value is not None:
             latest[(d["scenario"], d["clients"])] = value
@@ -172,7 +177,8 @@ def _chart_points(rows: list[dict]) -> dict[str, list[tuple[int, float]]]:
     return series
 
 
-def svg_chart(series: dict[str, list[tuple[int, float]]], title: str = "haitao flash sale: throughput vs clients") -> str:
+def svg_chart(series: dict[str, list[tuple[int, float]]],
+              title: str = "haitao flash sale: throughput vs clients (each scenario's latest day)") -> str:
     """A small hand-made SVG line chart (log2 x axis of client counts, linear y from 0)."""
     import math
 
