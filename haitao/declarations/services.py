@@ -205,9 +205,9 @@ def declare_queued(limit: int = 100, now=None) -> int:
 
 
 def declare_pending(limit: int = 100) -> int:
-    """Safety net (docs/rules.md, invariant 5): declare paid orders that have no declaration yet (and
-    no queued task, which :func:`declare_queued` handles)."""
-    done = 0
+    """Declare the paid orders not declared yet: the queued ones (:func:`declare_queued`), then, as the
+    safety net (docs/rules.md, invariant 5), any paid order with neither a declaration nor a queued task."""
+    done = declare_queued(limit)
     for order in (Order.objects.filter(status=Status.PAID, declarations__isnull=True)
                   .exclude(declare_task__status=DeclareTask.Status.PENDING).order_by("paid_at")[:limit]):
         try:

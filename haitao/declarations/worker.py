@@ -1,6 +1,6 @@
 """One pass of the customs worker, and the local customs simulator run over the folders.
 
-:func:`worker_tick` = declare queued paid orders (and any nobody declared yet) → deliver due outbox rows → (when
+:func:`worker_tick` = declare paid orders (queued, or nobody declared yet) → deliver due outbox rows → (when
 ``HAITAO_CUSTOMS_SIMULATOR=inprocess``) let the simulator answer → apply inbox receipts → advance
 the built-in carrier's shipments. Each step commits on its own, so a pass killed anywhere is
 completed by the next one. An order moves one stage a pass (declared → accepted/released →
@@ -65,7 +65,7 @@ def run_simulator(outbox_dir: Path | str, inbox_dir: Path | str, sim_config: Sim
 
 
 def worker_tick(now=None, simulator_config: SimulatorConfig | None = None) -> dict[str, int]:
-    counts = {"declared": services.declare_queued() + services.declare_pending()}
+    counts = {"declared": services.declare_pending()}
     counts.update(outbox.deliver_due(now))
     if config.simulator_mode() == "inprocess":
         counts["simulated"] = run_simulator(config.outbox_dir(), config.inbox_dir(),
