@@ -76,7 +76,9 @@ def first_import(sources: list) -> dict:
             "created_share": round(tally["created"] / len(sources), 4) if sources else 1.0}
 
 
-def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False, generator: str = "a") -> dict:
+def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False, generator: str = "a",
+        decisions_out: list | None = None) -> dict:
+    """``decisions_out``, when given, receives every export product's decision (for error breakdowns)."""
     generate = GENERATORS[generator]
     workdir = workdir or ROOT / "var" / "bench" / "consolidation" / (str(size) if generator == "a" else f"{generator}-{size}")
     timings: dict[str, float] = {}
@@ -108,6 +110,8 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
     index.learn(sources)
     t_learn = time.perf_counter()
     decisions = [index.match(s) for s in sources]
+    if decisions_out is not None:
+        decisions_out.extend(decisions)
     t3 = time.perf_counter()
     timings.update({
         "catalog_normalise_index_s": round(t1 - t0, 1),

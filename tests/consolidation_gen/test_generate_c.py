@@ -140,3 +140,15 @@ def test_the_benchmark_runs_generator_c(tmp_path):
     assert result["matched"] + result["review"] + result["created"] == 300
     assert result["first_import"]["created"] + result["first_import"]["in_export_duplicates"] + \
         result["first_import"]["review"] == 300
+
+
+def test_the_breakdown_splits_the_runners_figures(tmp_path):
+    from benchmarks.consolidation import breakdown_c
+
+    assert breakdown_c.gtin14("0 737628 064502") == "00737628064502" == breakdown_c.gtin14("737628064502")
+    assert breakdown_c.gtin14("0000000000000") is None and breakdown_c.gtin14("6.90123E+12") is None
+    result = breakdown_c.breakdown(300, tmp_path / "c-300", seed=5)
+    split = result["breakdown"]
+    assert split["false_matched_with_mistaken_gtin"] + split["false_matched_other"] == result["false_matched"]
+    assert split["true_matches_with_same_valid_gtin"] <= result["true_matches"]
+    assert sum(split["missed"].values()) == result["true_matches"] - result["correct_matched"]
