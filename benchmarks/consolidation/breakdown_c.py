@@ -40,7 +40,8 @@ def _rate(good: int, total: int) -> float | None:
 
 def breakdown(size: int, workdir: Path | None = None, seed: int = 7) -> dict:
     decisions: list = []
-    result = bench.run(size, workdir, seed, generator="c", decisions_out=decisions)
+    first: list = []
+    result = bench.run(size, workdir, seed, generator="c", decisions_out=decisions, first_import_out=first)
     workdir = workdir or bench.ROOT / "var" / "bench" / "consolidation" / f"c-{size}"
     catalog_gtin = {}
     with (workdir / "catalog.jsonl").open(encoding="utf-8") as handle:
@@ -55,12 +56,12 @@ def breakdown(size: int, workdir: Path | None = None, seed: int = 7) -> dict:
     with (workdir / "truth_detail.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
-            detail[row["id"]] = (row["sku"], set(row["tags"]))
+            detail[row["id"]] = (row["sku"], set(row["tags"]), row["key"])
     tally: Counter = Counter()
     false_by_tag: Counter = Counter()
     missed_by_tag: Counter = Counter()
     for d in decisions:
-        sku, tags = detail[d.source_id]
+        sku, tags, _ = detail[d.source_id]
         mistaken = bool(tags & MISTAKEN_GTIN)
         anchored = bool(sku) and source_gtin[d.source_id] is not None and source_gtin[d.source_id] == catalog_gtin[sku]
         if d.decision == "matched":
@@ -78,7 +79,14 @@ def breakdown(size: int, workdir: Path | None = None, seed: int = 7) -> dict:
                 tally[f"missed_{'anchored' if anchored else 'unanchored'}_{d.decision}"] += 1
                 missed_by_tag.update(t for t in tags if t.startswith(("gtin:", "brandless", "title:size_missing",
                                                                        "title:no_brand", "title:traditional")))
+    for d in first:  # a first-import merge is right when both listings are the same real product
+        if d.decision == "matched":
+            same = detail[d.source_id][2] == detail[d.sku][2]
+            tally["first_import_merge_right" if same else "first_import_merge_wrong"] += 1
     result["breakdown"] = {
+        "first_import_merges_same_product": tally["first_import_merge_right"],
+        "first_import_merges_different_products": tally["first_import_merge_wrong"],
+        "in_export_duplicates_in_truth": sum(1 for _, tags, _ in detail.values() if "in_export_duplicate" in tags),
         "precision_without_mistaken_gtins": _rate(tally["correct_clean"], tally["matched_clean"]),
         "false_matched_with_mistaken_gtin": tally["false_mistaken_gtin"],
         "false_matched_other": tally["false_other"],

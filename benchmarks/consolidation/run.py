@@ -59,7 +59,7 @@ def _created_with_catalog_gtin(index: CatalogIndex, sources: list, decisions: li
     return sum(1 for s, d in zip(sources, decisions) if d.decision == "created" and s.gtin and s.gtin in index.by_gtin)
 
 
-def first_import(sources: list) -> dict:
+def first_import(sources: list, decisions_out: list | None = None) -> dict:
     """The same export into an empty haitao: every product should become a SKU of its own.
 
     What ``haitao consolidate`` does: each created product is added to the index as a SKU of this
@@ -70,6 +70,8 @@ def first_import(sources: list) -> dict:
     for source in sources:
         decision = index.match(source)
         tally[decision.decision] += 1
+        if decisions_out is not None:
+            decisions_out.append(decision)
         if decision.decision == "created":
             index.add(dataclasses.replace(source, sku=source.source_id), same_export=True)
     return {"created": tally["created"], "in_export_duplicates": tally["matched"], "review": tally["review"],
@@ -77,8 +79,9 @@ def first_import(sources: list) -> dict:
 
 
 def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False, generator: str = "a",
-        decisions_out: list | None = None) -> dict:
-    """``decisions_out``, when given, receives every export product's decision (for error breakdowns)."""
+        decisions_out: list | None = None, first_import_out: list | None = None) -> dict:
+    """``decisions_out`` and ``first_import_out``, when given, receive every export product's decision in the
+    run and in the first import (for error breakdowns)."""
     generate = GENERATORS[generator]
     workdir = workdir or ROOT / "var" / "bench" / "consolidation" / (str(size) if generator == "a" else f"{generator}-{size}")
     timings: dict[str, float] = {}
@@ -120,7 +123,7 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
         "match_s": round(t3 - t_learn, 1),
         "total_s": round(t3 - t0, 1),
     })
-    first = first_import(sources)
+    first = first_import(sources, first_import_out)
     result = {"generator": generator, "size": size, "first_import": first, "catalog": len(index), "source": len(sources) + quarantined, "quarantined": quarantined,
               **evaluate(decisions, truth, _created_with_catalog_gtin(index, sources, decisions)), "timings": timings,
               "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}", "date": date.today().isoformat()}

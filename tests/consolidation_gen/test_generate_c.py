@@ -152,3 +152,5 @@ def test_the_breakdown_splits_the_runners_figures(tmp_path):
     assert split["false_matched_with_mistaken_gtin"] + split["false_matched_other"] == result["false_matched"]
     assert split["true_matches_with_same_valid_gtin"] <= result["true_matches"]
     assert sum(split["missed"].values()) == result["true_matches"] - result["correct_matched"]
+    merges = split["first_import_merges_same_product"] + split["first_import_merges_different_products"]
+    assert merges == result["first_import"]["in_export_duplicates"]
