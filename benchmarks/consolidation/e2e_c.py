@@ -1,0 +1,78 @@
+"""Generator c through the real command: ``haitao consolidate`` twice, then the reports against the truth.
+
+    HAITAO_VAR_DIR=var/bench/e2e-c .venv/bin/python -m benchmarks.consolidation.e2e_c --size 2000 --json
+
+Into an EMPTY haitao (a fresh HAITAO_VAR_DIR, SQLite, or a fresh HAITAO_DATABASE_URL), it consolidates
+the haitao side (``haitao-export/``: the first import, which should become the catalog) and then the
+acquired platform (``export/``), and scores both ``report.json`` files: products (first-import created
+share; precision, recall and duplicates of ``matched``) and customers (precision and recall of ``linked``).
+Unlike ``run.py`` it covers customers and everything the command does; it is slow (one SQL write per
+record), so it is meant for thousands of products, not millions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from . import generate_c
+
+
+def _haitao(*args: str) -> None:
+    subprocess.run([str(Path(sys.executable).parent / "haitao"), *args], check=True)
+
+
+def _decisions(report: dict, kind: str, target: str) -> dict:
+    return {item["source_id"]: (item["decision"], item.get(target)) for item in report[kind]}
+
+
+def score(truth: dict, first: dict, second: dict, kind: str, target: str, merged: str) -> dict:
+    """Precision/recall of ``merged`` (matched or linked) in the second report, truth mapped through the first."""
+    mapped = {sid: t for sid, (_, t) in _decisions(first, kind, target).items()}
+    decisions = _decisions(second, kind, target)
+    merged_ids = [sid for sid, (d, _) in decisions.items() if d == merged]
+    correct = sum(1 for sid in merged_ids if truth.get(sid) and decisions[sid][1] == mapped.get(truth[sid]))
+    true = sum(1 for sid in decisions if truth.get(sid))
+    created_true = sum(1 for sid, (d, _) in decisions.items() if d == "created" and truth.get(sid))
+    return {"read": len(decisions), "true": true, merged: len(merged_ids), "correct": correct,
+            "review": sum(1 for d, _ in decisions.values() if d == "review"),
+            "precision": round(correct / len(merged_ids), 4) if merged_ids else 1.0,
+            "recall": round(correct / true, 4) if true else 1.0, "duplicates_created": created_true,
+            "first_import_created_share": round(
+                sum(1 for item in first[kind] if item["decision"] == "created") / len(first[kind]), 4)
+            if first[kind] else 1.0}
+
+
+def evaluate(workdir: Path) -> dict:
+    first = json.loads((workdir / "r-haitao" / "report.json").read_text(encoding="utf-8"))
+    second = json.loads((workdir / "r-acquired" / "report.json").read_text(encoding="utf-8"))
+    products = json.loads((workdir / "truth.json").read_text(encoding="utf-8"))
+    customers = json.loads((workdir / "customers_truth.json").read_text(encoding="utf-8"))
+    return {"products": score(products, first, second, "products", "sku", "matched"),
+            "customers": score(customers, first, second, "customers", "customer", "linked"),
+            "counts": {"haitao": first["counts"], "acquired": second["counts"]}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="generator c through `haitao consolidate` (needs an empty haitao)")
+    parser.add_argument("--size", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, default=Path("var") / "bench" / "consolidation" / "e2e-c")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if not (args.workdir / "truth.json").is_file():
+        generate_c.generate(args.size, args.workdir, seed=args.seed)
+    _haitao("migrate")
+    for folder, brand, report in (("haitao-export", "home", "r-haitao"), ("export", "lynx", "r-acquired")):
+        _haitao("consolidate", str(args.workdir / folder), "--brand", brand, "--report", str(args.workdir / report),
+                "--quiet")
+    result = evaluate(args.workdir)
+    print(json.dumps(result, indent=2) if args.json else json.dumps({k: result[k] for k in ("products", "customers")}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

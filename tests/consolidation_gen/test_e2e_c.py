@@ -1,0 +1,19 @@
+"""Scoring of e2e_c: the truth (source ids of both exports) is mapped through the first report's SKUs."""
+
+from benchmarks.consolidation.e2e_c import score
+
+
+def report(items):
+    return {"products": [{"source_id": s, "decision": d, "sku": t} for s, d, t in items]}
+
+
+def test_matched_counts_only_when_the_sku_is_the_one_the_true_product_became():
+    first = report([("h1", "created", "SKU-1"), ("h2", "created", "SKU-2"), ("h3", "matched", "SKU-1")])
+    second = report([("a1", "matched", "SKU-1"), ("a2", "matched", "SKU-1"), ("a3", "created", "SKU-9"),
+                     ("a4", "review", None), ("a5", "created", "SKU-8")])
+    truth = {"a1": "h1", "a2": "h2", "a3": "h2", "a4": "h1", "a5": None}
+    result = score(truth, first, second, "products", "sku", "matched")
+    assert result["matched"] == 2 and result["correct"] == 1 and result["precision"] == 0.5
+    assert result["true"] == 4 and result["recall"] == 0.25
+    assert result["duplicates_created"] == 1 and result["review"] == 1
+    assert result["first_import_created_share"] == round(2 / 3, 4)
