@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from . import generate_c_render as render
-from .generate_c_vocab import (BRANDS, GIVEN, HS_CODES, LINES, PACKS, PRICE_FEN, PROVINCES, REGION_CODES, SERIES,
+from .generate_c_vocab import (BRANDS, GIVEN, HS_CODES, LINES, PACKS, PINYIN, PRICE_FEN, PROVINCES, REGION_CODES, SERIES,
                                SHOE_MODELS, SURNAMES, TAIL_COUNTRIES, TAIL_PREFIX, TAIL_SUFFIX, traditional)
 
 RATES = {
@@ -105,7 +105,7 @@ def _head_families(rng: random.Random) -> list:
     families = []
     for category, brands in BRANDS.items():
         for en, zh, country, gs1, alts in brands:
-            brand = _brand(en, zh, country, gs1, alts)
+            brand = _brand(en, zh, country, gs1, alts, PINYIN.get(zh))
             if category == "shoes":
                 generic = LINES["shoes"][0]
                 for model_en, model_zh in SHOE_MODELS[en]:

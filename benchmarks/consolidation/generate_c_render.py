@@ -167,6 +167,10 @@ def size_text(kind: str, value: float, alt: bool, english: bool, rng, count_word
                            f"{num(grams / 453.6)}磅" if grams >= 1000 else f"{num(grams / 28.35)}oz"])
     if kind == "volume":
         ml = value
+        if ml >= 1000:
+            if not alt:
+                return f"{num(ml / 1000)}L"
+            return rng.choice([f"{num(ml / 1000)}升", f"{num(ml)}ml", f"{num(ml)}毫升", f"{num(ml / 29.57)} fl oz"])
         if not alt:
             return f"{num(ml)}ml"
         return rng.choice([f"{num(ml)}毫升", f"{num(ml)}ML", f"{num(ml / 29.57)}oz", f"{num(ml / 29.57)} fl oz",

@@ -177,6 +177,7 @@ LINES = {
         ("Ground Coffee", "咖啡粉", "mass", [200, 250, 340], ROASTS),
         ("Instant Coffee", "速溶咖啡", "mass", [80, 90, 135, 200], None),
         ("Drip Bag Coffee", "挂耳咖啡", "count", [8, 10, 18, 30], ROASTS, "bags"),
+        ("Cold Brew Concentrate", "冷萃咖啡浓缩液", "volume", [500, 1000, 1500], None),
     ],
     "sports_nutrition": [
         ("100% Whey Protein", "乳清蛋白粉", "mass", [-2, -5, -10, 908], FLAVOURS_WHEY),
@@ -274,3 +275,17 @@ PROVINCES = [("浙江省", "杭州市", "西湖区"), ("广东省", "深圳市",
              ("湖北省", "武汉市", "洪山区"), ("福建省", "厦门市", "思明区")]
 # Six-digit administrative codes used for generated resident ID numbers.
 REGION_CODES = ["110105", "310115", "330106", "440305", "320106", "510107", "420111", "350203"]
+
+# Pinyin of the head brands' Chinese names, as some sellers romanise them.
+PINYIN = {
+    "皇家": "Huangjia", "渴望": "Kewang", "爱肯拿": "Aikenna", "滋益巅峰": "Ziyi Dianfeng", "冠能": "Guanneng",
+    "希尔思": "Xiersi", "斯维诗": "Siweishi", "澳佳宝": "Aojiabao", "健安喜": "Jiananxi", "柯克兰": "Kekelan",
+    "佳思敏": "Jiasimin", "天维美": "Tianweimei", "自然之宝": "Ziran Zhibao", "益节": "Yijie", "酷彩": "Kucai",
+    "珐宝": "Fabao", "双立人": "Shuangliren", "福腾宝": "Futengbao", "特福": "Tefu", "贝亲": "Beiqin",
+    "布朗博士": "Bulang Boshi", "可么多么": "Kemeduome", "新安怡": "Xinanyi", "雅诗兰黛": "Yashilandai",
+    "兰蔻": "Lankou", "科颜氏": "Keyanshi", "资生堂": "Zishengtang", "理肤泉": "Lifuquan", "倩碧": "Qianbi",
+    "奈斯派索": "Naisipaisuo", "星巴克": "Xingbake", "悠诗诗": "Youshishi", "拉瓦萨": "Lawasa", "意利": "Yili",
+    "奥普帝蒙": "Aopudimeng", "肌肉科技": "Jirou Keji", "肌肉药剂": "Jirou Yaoji", "狄马泰斯": "Dimataisi",
+    "耐克": "Naike", "阿迪达斯": "Adidasi", "新百伦": "Xinbailun", "亚瑟士": "Yaseshi", "勃肯": "Boken",
+    "斯凯奇": "Sikaiqi", "安克": "Anke", "贝尔金": "Beierjin", "绿联": "Lvlian", "倍思": "Beisi", "酷态科": "Kutaike",
+}
