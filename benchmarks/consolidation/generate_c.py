@@ -335,14 +335,17 @@ def _customer(pid: str, person: dict, side: str, rng: random.Random, tags: list,
     acquired = side == "acquired"
     name = person["name"]
     if acquired and rng.random() < 0.04:
-        name, _ = f"{name[0]} {name[1:]}", tags.append("name_spaced")
+        name = f"{name[0]} {name[1:]}"
+        tags.append("name_spaced")
     elif acquired and rng.random() < 0.03:
-        name, _ = traditional(name), tags.append("name_traditional")
+        name = traditional(name)
+        tags.append("name_traditional")
     row = {"id": pid, "name": name}
     if rng.random() < (0.55 if acquired else 0.8):
         number = person["id_number"]
         if acquired and rng.random() < 0.01:
-            number, _ = number[:-1] + ("0" if number[-1] != "0" else "1"), tags.append("id_number_typo")
+            number = number[:-1] + ("0" if number[-1] != "0" else "1")
+            tags.append("id_number_typo")
         row["id_number"] = number
     phone = phone or person["phone"]
     if rng.random() < 0.95:
@@ -378,7 +381,8 @@ def generate_customers(count: int, out: Path, rng: random.Random, stats: Counter
         aid, tags = f"C{_scramble(n_a, 10**9):09d}", []
         phone = None
         if hid is None and recent_haitao and rng.random() < RATES["shared_phone_negative"]:
-            phone, _ = rng.choice(recent_haitao), tags.append("shared_phone_negative")
+            phone = rng.choice(recent_haitao)
+            tags.append("shared_phone_negative")
         acquired.add(_customer(aid, person, "acquired", rng, tags, phone))
         truth.put(aid, hid)
         stats.update(f"customers.{t}" for t in tags)

@@ -108,7 +108,7 @@ def _wrong_gtin(kind: str, canonical: str, rng, tags: list, sibling: str | None)
         return sibling
     if kind == "scientific":
         tags.append("gtin:wrong_scientific")
-        return f"{int(canonical):.5E}".replace("E+", "E+")
+        return f"{int(canonical):.5E}"  # what a spreadsheet shows for a long number
     if kind == "zeros":
         tags.append("gtin:wrong_zeros")
         return "0" * 13
