@@ -29,18 +29,30 @@ def _decisions(report: dict, kind: str, target: str) -> dict:
     return {item["source_id"]: (item["decision"], item.get(target)) for item in report[kind]}
 
 
-def score(truth: dict, first: dict, second: dict, kind: str, target: str, merged: str) -> dict:
-    """Precision/recall of ``merged`` (matched or linked) in the second report, truth mapped through the first."""
+def score(truth: dict, first: dict, second: dict, kind: str, target: str, merged: str,
+          keys: dict | None = None) -> dict:
+    """Precision/recall of ``merged`` (matched or linked) in the second report, truth mapped through the first.
+
+    With ``keys`` (source id -> hidden product key, both exports), a merge into a record the second run
+    itself created counts as right when both listings are the same real product (an in-export duplicate).
+    """
     mapped = {sid: t for sid, (_, t) in _decisions(first, kind, target).items()}
     decisions = _decisions(second, kind, target)
     merged_ids = [sid for sid, (d, _) in decisions.items() if d == merged]
-    correct = sum(1 for sid in merged_ids if truth.get(sid) and decisions[sid][1] == mapped.get(truth[sid]))
+    recalled = sum(1 for sid in merged_ids if truth.get(sid) and decisions[sid][1] == mapped.get(truth[sid]))
+    correct = recalled
+    if keys is not None:
+        created = [(sid, t) for sid, (d, t) in _decisions(first, kind, target).items() if d == "created"]
+        created += [(sid, t) for sid, (d, t) in decisions.items() if d == "created"]
+        key_of_target = {t: keys.get(sid) for sid, t in created}
+        correct = sum(1 for sid in merged_ids if keys.get(sid) is not None
+                      and key_of_target.get(decisions[sid][1]) == keys[sid])
     true = sum(1 for sid in decisions if truth.get(sid))
     created_true = sum(1 for sid, (d, _) in decisions.items() if d == "created" and truth.get(sid))
     return {"read": len(decisions), "true": true, merged: len(merged_ids), "correct": correct,
             "review": sum(1 for d, _ in decisions.values() if d == "review"),
             "precision": round(correct / len(merged_ids), 4) if merged_ids else 1.0,
-            "recall": round(correct / true, 4) if true else 1.0, "duplicates_created": created_true,
+            "recall": round(recalled / true, 4) if true else 1.0, "duplicates_created": created_true,
             "first_import_created_share": round(
                 sum(1 for item in first[kind] if item["decision"] == "created") / len(first[kind]), 4)
             if first[kind] else 1.0}
@@ -51,7 +63,11 @@ def evaluate(workdir: Path) -> dict:
     second = json.loads((workdir / "r-acquired" / "report.json").read_text(encoding="utf-8"))
     products = json.loads((workdir / "truth.json").read_text(encoding="utf-8"))
     customers = json.loads((workdir / "customers_truth.json").read_text(encoding="utf-8"))
-    return {"products": score(products, first, second, "products", "sku", "matched"),
+    keys = {}
+    for name in ("keys_haitao.jsonl", "truth_detail.jsonl"):
+        with (workdir / name).open(encoding="utf-8") as handle:
+            keys.update((row["id"], row["key"]) for row in map(json.loads, handle))
+    return {"products": score(products, first, second, "products", "sku", "matched", keys),
             "customers": score(customers, first, second, "customers", "customer", "linked"),
             "counts": {"haitao": first["counts"], "acquired": second["counts"]}}
 

@@ -17,3 +17,13 @@ def test_matched_counts_only_when_the_sku_is_the_one_the_true_product_became():
     assert result["true"] == 4 and result["recall"] == 0.25
     assert result["duplicates_created"] == 1 and result["review"] == 1
     assert result["first_import_created_share"] == round(2 / 3, 4)
+
+
+def test_with_keys_a_merge_into_a_listing_created_in_the_same_run_is_right_when_it_is_the_same_product():
+    first = report([("h1", "created", "SKU-1")])
+    second = report([("a1", "created", "SKU-5"), ("a2", "matched", "SKU-5"), ("a3", "matched", "SKU-5"),
+                     ("a4", "matched", "SKU-1")])
+    truth = {"a1": None, "a2": None, "a3": None, "a4": "h1"}
+    keys = {"h1": "k1", "a1": "k5", "a2": "k5", "a3": "k6", "a4": "k1"}
+    result = score(truth, first, second, "products", "sku", "matched", keys)
+    assert result["matched"] == 3 and result["correct"] == 2 and result["recall"] == 1.0
