@@ -1,19 +1,20 @@
 """Generator c through the real command: ``haitao consolidate`` twice, then the reports against the truth.
 
-    HAITAO_VAR_DIR=var/bench/e2e-c .venv/bin/python -m benchmarks.consolidation.e2e_c --size 2000 --json
+    .venv/bin/python -m benchmarks.consolidation.e2e_c --size 2000 --var-dir var/bench/e2e-c-db --json
 
-Into an EMPTY haitao (a fresh HAITAO_VAR_DIR, SQLite, or a fresh HAITAO_DATABASE_URL), it consolidates
-the haitao side (``haitao-export/``: the first import, which should become the catalog) and then the
-acquired platform (``export/``), and scores both ``report.json`` files: products (first-import created
-share; precision, recall and duplicates of ``matched``) and customers (precision and recall of ``linked``).
-Unlike ``run.py`` it covers customers and everything the command does; it is slow (one SQL write per
-record), so it is meant for thousands of products, not millions.
+Into an EMPTY haitao (SQLite in --var-dir, which must not exist yet: never the developer's database), it
+consolidates the haitao side (``haitao-export/``: the first import, which should become the catalog) and
+then the acquired platform (``export/``), and scores both ``report.json`` files: products (first-import
+created share; precision, recall and duplicates of ``matched``) and customers (precision and recall of
+``linked``). Unlike ``run.py`` it covers customers and everything the command does; it is slow (about
+0.5 s per record on the shared 2-core machine), so it is meant for thousands of products, not millions.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,9 @@ from pathlib import Path
 from . import generate_c
 
 
-def _haitao(*args: str) -> None:
-    subprocess.run([str(Path(sys.executable).parent / "haitao"), *args], check=True)
+def _haitao(var_dir: Path, *args: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "HAITAO_DATABASE_URL"} | {"HAITAO_VAR_DIR": str(var_dir)}
+    subprocess.run([str(Path(sys.executable).parent / "haitao"), *args], check=True, env=env)
 
 
 def _decisions(report: dict, kind: str, target: str) -> dict:
@@ -77,14 +79,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=Path("var") / "bench" / "consolidation" / "e2e-c")
+    parser.add_argument("--var-dir", type=Path, required=True, help="a NEW folder for the SQLite haitao it fills")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.var_dir.exists():
+        parser.error(f"--var-dir {args.var_dir} exists: give a new folder (the run needs an empty haitao)")
     if not (args.workdir / "truth.json").is_file():
         generate_c.generate(args.size, args.workdir, seed=args.seed)
-    _haitao("migrate")
+    _haitao(args.var_dir, "migrate")
     for folder, brand, report in (("haitao-export", "home", "r-haitao"), ("export", "lynx", "r-acquired")):
-        _haitao("consolidate", str(args.workdir / folder), "--brand", brand, "--report", str(args.workdir / report),
-                "--quiet")
+        _haitao(args.var_dir, "consolidate", str(args.workdir / folder), "--brand", brand,
+                "--report", str(args.workdir / report), "--quiet")
     result = evaluate(args.workdir)
     print(json.dumps(result, indent=2) if args.json else json.dumps({k: result[k] for k in ("products", "customers")}))
     return 0
