@@ -1,5 +1,7 @@
 """Scoring of e2e_c: the truth (source ids of both exports) is mapped through the first report's SKUs."""
 
+import pytest
+
 from benchmarks.consolidation.e2e_c import score
 
 
@@ -27,3 +29,12 @@ def test_with_keys_a_merge_into_a_listing_created_in_the_same_run_is_right_when_
     keys = {"h1": "k1", "a1": "k5", "a2": "k5", "a3": "k6", "a4": "k1"}
     result = score(truth, first, second, "products", "sku", "matched", keys)
     assert result["matched"] == 3 and result["correct"] == 2 and result["recall"] == 1.0
+
+
+def test_it_refuses_a_folder_that_exists_so_it_never_fills_a_real_database(tmp_path, capsys):
+    from benchmarks.consolidation.e2e_c import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--var-dir", str(tmp_path), "--workdir", str(tmp_path / "data")])
+    assert stop.value.code == 2 and "exists" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()
