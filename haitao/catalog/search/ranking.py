@@ -15,10 +15,9 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Window
 
+from haitao.brands.models import Brand
 from haitao.common.errors import InvalidInput
 from haitao.rules.positive_list import BONDED, DIRECT
-
-from haitao.brands.models import Brand
 
 from ..models import VISIBLE, Listing, SearchDocument
 from . import lexicon as lexicons
