@@ -24,14 +24,21 @@ def brand(code="dolphin", **kw) -> Brand:
                     risk_notice_en="Cross-border risk notice: origin-country standards, maybe no Chinese label, "
                                    "personal use only, no resale.")
     defaults.update(kw)
-    return Brand.objects.get_or_create(code=code, defaults=defaults)[0]
+    obj, created = Brand.objects.get_or_create(code=code, defaults=defaults)
+    if created:  # test merchants sell in every brand unless a test says otherwise
+        obj.merchants.add(*Merchant.objects.all())
+    return obj
 
 
 def merchant(code="self", **kw) -> Merchant:
+    """An approved merchant allowed in every brand there is (and in every brand `brand()` makes later)."""
     defaults = dict(name="haitao self-operated", kind=Merchant.Kind.SELF_OPERATED, country="CN",
-                    ebc_code="3301960HTS", ebc_name="海淘自营")
+                    ebc_code="3301960HTS", ebc_name="海淘自营", status=Merchant.Status.APPROVED)
     defaults.update(kw)
-    return Merchant.objects.get_or_create(code=code, defaults=defaults)[0]
+    obj, created = Merchant.objects.get_or_create(code=code, defaults=defaults)
+    if created:
+        obj.brands.add(*Brand.objects.all())
+    return obj
 
 
 def warehouse(code="hz-bonded", kind=Warehouse.Kind.BONDED, **kw) -> Warehouse:

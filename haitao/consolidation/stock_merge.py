@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from haitao.brands.models import Merchant
+from haitao.brands.services import allow_brands
 from haitao.catalog.models import Listing, Sku
 from haitao.catalog.services import create_listing
 from haitao.common.errors import InvalidInput
@@ -35,7 +36,7 @@ class Offers:
         ctx = self.ctx
         notes: list[str] = []
         price = money(record.price)
-        merchant = self._merchant_for(record)
+        merchant = allow_brands(self._merchant_for(record), [ctx.brand])  # the import lets it sell in the brand
         if Listing.objects.filter(brand=ctx.brand, sku=sku).exists():
             notes.append("already listed in the brand: listing kept")
         elif price <= 0:

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from haitao.catalog.search import index as search_index
 
-from . import catalog, orders, people
+from . import catalog, marketplace, orders, people
 
 
 def load(stdout=None) -> dict:
@@ -30,8 +30,10 @@ def load(stdout=None) -> dict:
         log("haitao demo: operator and customers")
         counts["operators"] = people.load_admin() + people.load_operators()
         counts.update(people.load_customers())
+        counts.update(marketplace.onboard(log))  # merchants approved before anything sells
         log("haitao demo: past orders")
         counts["orders"] = orders.load_orders(log=log)
+        counts.update(marketplace.settle(log))  # the demo months' settlements
         if search_index.stale() or any(counts.values()):
             log("haitao demo: search index")
             search_index.rebuild()
