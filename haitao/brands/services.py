@@ -298,9 +298,11 @@ def decide(merchant: Merchant, to_status: str, actor: str, note: str = "") -> Me
 
 
 def require_may_list(merchant: Merchant, brand: Brand) -> None:
-    """Refuse a listing for a merchant that is not approved or not allowed in ``brand``."""
-    if merchant.status != Merchant.Status.APPROVED:
-        raise InvalidInput("merchant_not_approved", f"{merchant.code} is {merchant.status}: it cannot sell.",
+    """Refuse a listing for a merchant that is not approved or not allowed in ``brand`` (read from the
+    database, not from the instance given, which may be stale)."""
+    status = Merchant.objects.filter(pk=merchant.pk).values_list("status", flat=True).first()
+    if status != Merchant.Status.APPROVED:
+        raise InvalidInput("merchant_not_approved", f"{merchant.code} is {status}: it cannot sell.",
                            field="merchant", merchant=merchant.code)
     if not merchant.brands.filter(pk=brand.pk).exists():
         raise InvalidInput("merchant_not_in_brand", f"{merchant.code} may not sell in {brand.code}.",
