@@ -1,7 +1,6 @@
 """`haitao settlement …`, `haitao rates …` and `haitao merchant …`: what operators run, with a message
 and exit 2 on a refusal, never a traceback."""
 
-from datetime import date
 
 import pytest
 
