@@ -165,11 +165,13 @@ def _locked(merchant: Merchant, period: str, values: dict) -> Settlement:
 
 
 def run_period(period: str, actor: str) -> tuple[list[Settlement], list[tuple[Merchant, str]]]:
-    """Settle every merchant that was approved or has sold: (settlements, [(merchant, why refused)])."""
+    """Settle every merchant with something to settle in the month (a sale, refund or return, or a
+    settlement already there): (settlements, [(merchant, why refused)])."""
     period = _period(period)
     done, refused = [], []
+    settled = set(Settlement.objects.filter(period=period).values_list("merchant_id", flat=True))
     for merchant in Merchant.objects.order_by("code"):
-        if merchant.status != Merchant.Status.APPROVED and not merchant.order_lines.exists():
+        if merchant.pk not in settled and not lines.drafts(merchant, period):
             continue
         try:
             done.append(run_settlement(merchant, period, actor))
