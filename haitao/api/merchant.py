@@ -15,7 +15,7 @@ from haitao.marketplace import portal, services
 from . import schemas as s
 from .app import api
 
-ERRORS = {401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 422: s.ErrorOut, 429: s.ErrorOut}
+ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 422: s.ErrorOut, 429: s.ErrorOut}
 
 
 class MerchantTokenAuth(HttpBearer):
