@@ -72,7 +72,9 @@ def to_pdf(settlement: Settlement) -> bytes:
                     [width * 0.25, width * 0.75], font, header=False),
              Spacer(1, 4 * mm), Paragraph("明细 Lines (CNY; refunds and returns negative)", text), Spacer(1, 1 * mm)]
     shares = [0.07, 0.07, 0.12, 0.125, 0.06, 0.07, 0.09, 0.045, 0.08, 0.08, 0.07, 0.105]
-    story.append(_table([LINE_COLUMNS, *st.lines] if st.lines else [LINE_COLUMNS, ["—"] + [""] * 11],
+    small = ParagraphStyle("small", fontName=font, fontSize=6.5, leading=8)
+    rows = [[*row[:3], Paragraph(escape(row[3]), small), *row[4:]] for row in st.lines]  # long refund ids wrap
+    story.append(_table([LINE_COLUMNS, *rows] if rows else [LINE_COLUMNS, ["—"] + [""] * 11],
                         [width * x for x in shares], font, right_from=7))
     story += [Spacer(1, 4 * mm), Paragraph("按品牌与类目的佣金 Commission by brand and category", text),
               Spacer(1, 1 * mm),
