@@ -147,6 +147,8 @@ class MerchantAdmin(admin.ModelAdmin):
             if data.get("bank_name") and (data.get("new_account_number") or inline_form.instance.pk):
                 services.set_bank_account(form.instance, bank_name=data["bank_name"], swift=data.get("swift", ""),
                                           account=data.get("new_account_number") or inline_form.instance.account_number)
+        # The admin's change message reads what a formset saved; the service saved it instead.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def _decide(self, request, queryset, to_status):
         for merchant in queryset:
