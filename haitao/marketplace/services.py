@@ -65,8 +65,9 @@ def set_commission_rate(rate, *, merchant=None, brand=None, category=None) -> Co
         raise InvalidInput("invalid_rate", "A commission rate is a fraction in [0, 1) with at most 4 places.",
                            field="rate")
     with transaction.atomic():
+        # order_by("pk"): the default ordering would join the (nullable) related rows into the lock.
         row = (CommissionRate.objects.select_for_update()
-               .filter(merchant=merchant, brand=brand, category=category).first())
+               .filter(merchant=merchant, brand=brand, category=category).order_by("pk").first())
         if row is None:
             return CommissionRate.objects.create(merchant=merchant, brand=brand, category=category, rate=rate)
         row.rate = rate
@@ -153,7 +154,7 @@ def run_settlement(merchant: Merchant, period: str, actor: str, now=None) -> Set
 def _locked(merchant: Merchant, period: str, values: dict) -> Settlement:
     """The month's settlement row, locked; created first when missing (a racing creator's row is
     taken instead of a second one: the unique constraint decides)."""
-    row = Settlement.objects.select_for_update().filter(merchant=merchant, period=period).first()
+    row = Settlement.objects.select_for_update().filter(merchant=merchant, period=period).order_by("pk").first()
     if row is not None:
         return row
     try:
