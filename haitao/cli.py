@@ -105,6 +105,7 @@ def cmd_demo(args) -> int:
         print(f"  storefront {brand.name} / {brand.name_en}: {base}/s/{brand.code}/")
     print(f"  operator admin:   {base}/admin/   (user admin, password haitao-admin); dashboard {base}/ops/")
     print("  demo buyer:       demo@haitao.test / haitao-demo")
+    print(f"  merchant portal:  {base}/merchant/   (rhein-portal or self-portal, password haitao-merchant)")
     print(f"  API docs:         {base}/api/docs   (OpenAPI: {base}/api/openapi.json)")
     if args.no_serve:
         return 0
@@ -296,6 +297,10 @@ def parser() -> argparse.ArgumentParser:
     from haitao.brands.cli import add_parsers as brand_commands
 
     brand_commands(sub)
+
+    from haitao.marketplace.cli import add_parsers as marketplace_commands
+
+    marketplace_commands(sub)
 
     from benchmarks.flashsale import add_parsers as bench_commands
 

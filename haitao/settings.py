@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "haitao.throttle",
     "haitao.web",
     "haitao.operators",  # roles, brand scope and the audit log of every admin page
+    "haitao.marketplace",  # commission, exchange rates, settlements, merchant portal logins (docs/marketplace.md)
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ admin.site.site_title = "haitao"
 
 urlpatterns = [
     path("ops/", include("haitao.ops.urls")),
+    path("merchant/", include("haitao.marketplace.urls")),  # the merchant portal (docs/marketplace.md)
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("haitao.web.urls")),

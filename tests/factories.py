@@ -24,14 +24,21 @@ def brand(code="dolphin", **kw) -> Brand:
                     risk_notice_en="Cross-border risk notice: origin-country standards, maybe no Chinese label, "
                                    "personal use only, no resale.")
     defaults.update(kw)
-    return Brand.objects.get_or_create(code=code, defaults=defaults)[0]
+    obj, created = Brand.objects.get_or_create(code=code, defaults=defaults)
+    if created:  # test merchants sell in every brand unless a test says otherwise
+        obj.merchants.add(*Merchant.objects.all())
+    return obj
 
 
 def merchant(code="self", **kw) -> Merchant:
+    """An approved merchant allowed in every brand there is (and in every brand `brand()` makes later)."""
     defaults = dict(name="haitao self-operated", kind=Merchant.Kind.SELF_OPERATED, country="CN",
-                    ebc_code="3301960HTS", ebc_name="海淘自营")
+                    ebc_code="3301960HTS", ebc_name="海淘自营", status=Merchant.Status.APPROVED)
     defaults.update(kw)
-    return Merchant.objects.get_or_create(code=code, defaults=defaults)[0]
+    obj, created = Merchant.objects.get_or_create(code=code, defaults=defaults)
+    if created:
+        obj.brands.add(*Brand.objects.all())
+    return obj
 
 
 def warehouse(code="hz-bonded", kind=Warehouse.Kind.BONDED, **kw) -> Warehouse:
@@ -68,8 +75,12 @@ def listed(brand_obj, sku_obj, price="200.00", merchant_obj=None, **kw) -> Listi
                                   price=Decimal(price), **kw)
 
 
-def stock(sku_obj, quantity, wh=None, **kw) -> Stock:
-    return Stock.objects.create(warehouse=wh or warehouse(), sku=sku_obj, on_hand=quantity,
+def stock(sku_obj, quantity, wh=None, owner=None, **kw) -> Stock:
+    """Stock of ``owner`` (default: the merchant listing the SKU, else the self-operated one)."""
+    if owner is None:
+        listing = Listing.objects.filter(sku=sku_obj).order_by("id").first()
+        owner = listing.merchant if listing else merchant()
+    return Stock.objects.create(warehouse=wh or warehouse(), sku=sku_obj, on_hand=quantity, owner=owner,
                                 item_record_no=kw.pop("item_record_no", f"IR{sku_obj.id:06d}"), **kw)
 
 

@@ -93,4 +93,4 @@ def _uncaught(request, exc):
     return error(request, 500, "internal_error", "Something went wrong on our side; it has been logged.")
 
 
-from . import routes  # noqa: E402,F401  (registers the routers on `api`)
+from . import merchant, routes  # noqa: E402,F401  (registers the routers on `api`)

@@ -94,18 +94,20 @@ class Sku(models.Model):
         return self.title_en if language == "en" else self.title
 
 
-# What makes a listing one buyers see — the one definition: the listing is shown and its brand's
-# storefront is open. visible_sql() is the same rule for the prebuilt hot-path reads (product page,
+# What makes a listing one buyers see — the one definition: the listing is shown, its brand's
+# storefront is open and its merchant is approved (brands.services.decide). visible_sql() is the same rule for the prebuilt hot-path reads (product page,
 # order placement); tests/core/test_listing_read.py holds the two to the same answer.
-VISIBLE = {"visible": True, "brand__active": True}
+VISIBLE = {"visible": True, "brand__active": True, "merchant__status": "approved"}
 
 
-def visible_sql(listing_alias: str, brand_alias: str, quote=str) -> str:
-    """:data:`VISIBLE` as a SQL condition over ``catalog_listing`` and ``brands_brand`` aliased so."""
-    from haitao.brands.models import Brand
+def visible_sql(listing_alias: str, brand_alias: str, quote=str, merchant_alias: str = "m") -> str:
+    """:data:`VISIBLE` as a SQL condition over ``catalog_listing``, ``brands_brand`` and
+    ``brands_merchant`` aliased so (the merchant joined as ``m`` by every caller)."""
+    from haitao.brands.models import Brand, Merchant
 
     return (f"{listing_alias}.{quote(Listing._meta.get_field('visible').column)} "
-            f"AND {brand_alias}.{quote(Brand._meta.get_field('active').column)}")
+            f"AND {brand_alias}.{quote(Brand._meta.get_field('active').column)} "
+            f"AND {merchant_alias}.{quote(Merchant._meta.get_field('status').column)} = '{Merchant.Status.APPROVED}'")
 
 
 class ListingQuerySet(models.QuerySet):

@@ -7,6 +7,7 @@ not on the positive list for any mode, cannot be listed; the refusal says why.
 import re
 from decimal import Decimal, InvalidOperation
 
+from haitao.brands.services import require_may_list
 from haitao.common.errors import Conflict, InvalidInput
 from haitao.compliance.services import sellability
 
@@ -34,7 +35,9 @@ def _price(value, field: str) -> Decimal:
 
 def create_listing(brand, sku, merchant, price, **kw) -> Listing:
     """A listing of `sku` in `brand` by `merchant`; refused (not_cbec_sellable) when it would be
-    visible and the SKU cannot be sold under CBEC. Other Listing fields go in `kw`."""
+    visible and the SKU cannot be sold under CBEC, and for a merchant not approved or not allowed in
+    the brand. Other Listing fields go in `kw`."""
+    require_may_list(merchant, brand)
     price = _price(price, "price")
     if kw.get("compare_at_price") is not None:
         kw["compare_at_price"] = _price(kw["compare_at_price"], "compare_at_price")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from haitao.brands.models import Merchant
+from haitao.brands.services import allow_brands
 from haitao.catalog.models import Listing, Sku
 from haitao.catalog.services import create_listing
 from haitao.common.errors import InvalidInput
@@ -35,7 +36,7 @@ class Offers:
         ctx = self.ctx
         notes: list[str] = []
         price = money(record.price)
-        merchant = self._merchant_for(record)
+        merchant = allow_brands(self._merchant_for(record), [ctx.brand])  # the import lets it sell in the brand
         if Listing.objects.filter(brand=ctx.brand, sku=sku).exists():
             notes.append("already listed in the brand: listing kept")
         elif price <= 0:
@@ -52,7 +53,7 @@ class Offers:
                 ctx.notes.append({"kind": "listing_invisible", "sku": sku.code, "source_id": record.id,
                                   "reason": reason})
         for line in record.stock:
-            receive(self._warehouse(line.warehouse, record), sku, line.quantity)
+            receive(self._warehouse(line.warehouse, record), sku, line.quantity, owner=merchant)
         return notes
 
     def _merchant_for(self, record: SourceProduct) -> Merchant:

@@ -3,8 +3,9 @@
 from django.db import transaction
 
 from haitao.catalog.search import index as search_index
+from haitao.inventory import services as inventory
 
-from . import catalog, orders, people
+from . import catalog, marketplace, orders, people
 
 
 def load(stdout=None) -> dict:
@@ -26,12 +27,15 @@ def load(stdout=None) -> dict:
         counts["skus"] = catalog.load_skus()
         counts["listings"] = catalog.load_listings()
         counts["stock"] = catalog.load_stock()
+        inventory.open_books()
         counts["positive_list_entries"] = catalog.load_positive_list()
         log("haitao demo: operator and customers")
         counts["operators"] = people.load_admin() + people.load_operators()
         counts.update(people.load_customers())
+        counts.update(marketplace.onboard(log))  # merchants approved before anything sells
         log("haitao demo: past orders")
         counts["orders"] = orders.load_orders(log=log)
+        counts.update(marketplace.settle(log))  # the demo months' settlements
         if search_index.stale() or any(counts.values()):
             log("haitao demo: search index")
             search_index.rebuild()

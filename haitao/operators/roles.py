@@ -15,18 +15,29 @@ def _view(*labels):
     return [f"{label.split('.')[0]}.view_{label.split('.')[1].lower()}" for label in labels]
 
 
+def _add(*labels):
+    return [f"{label.split('.')[0]}.add_{label.split('.')[1].lower()}" for label in labels]
+
+
 def _change(*labels):
     return [f"{label.split('.')[0]}.change_{label.split('.')[1].lower()}" for label in labels]
 
 
-ORDER_READ = _view("orders.Order", "orders.OrderLine", "orders.OrderEvent")
+ORDER_READ = _view("orders.Purchase", "orders.Order", "orders.OrderLine", "orders.OrderEvent")
 CUSTOMER_READ = _view("accounts.Customer", "accounts.Identity", "accounts.Address")
 CATALOG_READ = _view("catalog.Sku", "catalog.Category", "brands.Merchant")
+# Who sells: merchants' onboarding facts (the bank account shows masked only).
+MERCHANT_READ = _view("brands.DomesticAgent", "brands.MerchantDocument", "brands.MerchantStatusChange",
+                      "brands.MerchantBankAccount")
+# What is owed to whom: settlements and the rates they rest on.
+SETTLEMENT_READ = _view("marketplace.Settlement", "marketplace.SettlementLine", "marketplace.CommissionRate",
+                        "marketplace.ExchangeRate")
 
 ROLES: dict[str, list[str]] = {
     # Their brands: listings and prices, orders, the customers who bought there, their dashboard.
     BRAND_OPERATOR: [
-        *_view("brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.Warehouse", "declarations.Shipment",
+        *_view("brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.StockMovement", "inventory.Warehouse",
+               "declarations.Shipment",
                "declarations.TrackingEvent", "returns.ReturnRequest"),
         *_change("catalog.Listing", "orders.Order"),
         *CATALOG_READ, *ORDER_READ, *CUSTOMER_READ,
@@ -47,6 +58,7 @@ ROLES: dict[str, list[str]] = {
                "payments.LedgerEntry", "declarations.Declaration",
                "declarations.Receipt", "declarations.TaxBillCheck", "returns.ReturnRequest",
                "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"),
+        *MERCHANT_READ, *SETTLEMENT_READ, *_change("marketplace.Settlement"), *_add("marketplace.ExchangeRate"),
         "operators.view_dashboard",
     ],
 }

@@ -70,7 +70,9 @@ def test_two_brands_with_every_field_filled(demo):
 
 def test_merchants_and_warehouses(demo):
     merchants = Merchant.objects.all()
-    assert merchants.filter(kind=Merchant.Kind.SELF_OPERATED, country="CN").count() == 1
+    # The self-operated seller of record is the platform's overseas entity with its domestic agent.
+    assert merchants.filter(kind=Merchant.Kind.SELF_OPERATED, country="HK", agent__isnull=False).count() == 1
+    assert not merchants.filter(country="CN").exists()
     assert merchants.filter(kind=Merchant.Kind.MARKETPLACE).exclude(country="CN").count() >= 5
     assert all(len(m.ebc_code) == 10 for m in merchants)
     kinds = Counter(Warehouse.objects.values_list("kind", flat=True))

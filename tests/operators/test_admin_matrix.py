@@ -31,7 +31,11 @@ VISIBLE = {
         "declarations.TrackingEvent", "compliance.QuotaEntry"},
     "finance": ORDERS | {"payments.Payment", "payments.PaymentCallback", "payments.Refund", "payments.PaymentDeclaration",
                          "payments.LedgerEntry", "declarations.Declaration",
-                         "declarations.Receipt", "declarations.TaxBillCheck", "returns.ReturnRequest", "compliance.QuotaEntry", "brands.Brand", "brands.Merchant"},
+                         "declarations.Receipt", "declarations.TaxBillCheck", "returns.ReturnRequest", "compliance.QuotaEntry", "brands.Brand", "brands.Merchant",
+                         # who sells and what is owed to them (settlements: operators of every brand only)
+                         "brands.DomesticAgent", "brands.MerchantDocument", "brands.MerchantStatusChange",
+                         "brands.MerchantBankAccount", "marketplace.Settlement", "marketplace.SettlementLine",
+                         "marketplace.CommissionRate", "marketplace.ExchangeRate"},
     "staff_without_role": set(), "buyer": set(), "anonymous": set(),
 }
 VISIBLE["wombat_operator"] = VISIBLE["dolphin_operator"]
