@@ -92,7 +92,9 @@ def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: 
     the number of other candidates of the source that cover its title as well."""
     content_a = (source.content_value, source.content_unit, source.pack_count or 1)
     content_b = (record.content_value, record.content_unit, record.pack_count or 1)
-    if source.content_value is None or record.content_value is None:
+    if content_a[2] != content_b[2]:  # two packs of a towel are not one, whatever the content
+        content = 3
+    elif source.content_value is None or record.content_value is None:
         content = 2 if source.content_value is None and record.content_value is None else 1
     else:
         content = 0 if content_a == content_b else 3

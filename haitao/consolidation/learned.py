@@ -22,15 +22,17 @@ from collections.abc import Iterable
 class TokenMap:
     """Source token → catalog token, learned from parallel titles."""
 
-    def __init__(self, mapping: dict[str, str] | None = None):
-        self.mapping = dict(mapping or {})
+    def __init__(self, mapping: dict[str, str] | None = None, targets: dict[str, tuple[str, ...]] | None = None):
+        self.mapping = dict(mapping or {})  # the best catalog word of each source word
+        # every catalog word a source word stands for ('咖啡胶囊' is 'coffee capsules')
+        self.targets = dict(targets or {a: (b,) for a, b in self.mapping.items()})
 
     def __len__(self) -> int:
         return len(self.mapping)
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[Iterable[str], Iterable[str]]], *, min_count: int = 2,
-              min_dice: float = 0.6) -> TokenMap:
+              min_dice: float = 0.6, max_targets: int = 3) -> TokenMap:
         """``pairs`` are (source tokens, catalog tokens) of products known to be the same."""
         source_n: Counter[str] = Counter()
         catalog_n: Counter[str] = Counter()
@@ -43,24 +45,21 @@ class TokenMap:
             for a in s - c:
                 for b in c - s:
                     both[(a, b)] += 1
-        best: dict[str, tuple[float, int, str]] = {}
+        found: dict[str, list[tuple[float, int, str]]] = {}
         for (a, b), n in both.items():
             if n < min_count:
                 continue
             dice = 2 * n / (source_n[a] + catalog_n[b])
-            if dice >= min_dice and (a not in best or (dice, n) > best[a][:2]):
-                best[a] = (dice, n, b)
-        return cls({a: b for a, (_, _, b) in best.items()})
+            if dice >= min_dice:
+                found.setdefault(a, []).append((dice, n, b))
+        ranked = {a: sorted(t, key=lambda x: (-x[0], -x[1], x[2])) for a, t in found.items()}
+        return cls({a: t[0][2] for a, t in ranked.items()}, {a: tuple(b for *_, b in t[:max_targets]) for a, t in ranked.items()})
 
     def translate(self, tokens: Iterable[str]) -> tuple[str, ...]:
-        """Tokens with learned words replaced, in order, without repeats."""
-        out: list[str] = []
-        seen: set[str] = set()
+        """Tokens with learned words put in their place, in order, without repeats."""
+        out: dict[str, None] = {}
         for token in tokens:
-            token = self.mapping.get(token, token)
-            if token not in seen:
-                seen.add(token)
-                out.append(token)
+            out.update(dict.fromkeys(self.targets.get(token, (token,))))
         return tuple(out)
 
 
@@ -82,10 +81,31 @@ class BrandMap:
             target, n = targets.most_common(1)[0]
             if target != source_key and n >= min_count and n / sum(targets.values()) >= min_share:
                 mapping[source_key] = target
-        return cls(mapping)
+        brands = cls(mapping)
+        # one name may stand for several catalog brands (two brands transliterated alike, a
+        # distributor's name): every brand it was anchored to is a place to look for candidates
+        # (a brand seen once among many anchors of another is more likely a GTIN copied by mistake)
+        brands.options = {key: tuple(t for t, n in targets.most_common()
+                                     if (n >= min_count and n >= 0.2 * sum(targets.values())) or n == sum(targets.values()))
+                          for key, targets in counts.items()}
+        brands.anchored = {key: sum(targets.values()) for key, targets in counts.items()}
+        return brands
 
     def get(self, key: str | None) -> str | None:
         return self.mapping.get(key, key) if key else key
+
+    def candidates(self, key: str | None) -> tuple[str, ...]:
+        """Every catalog brand key this source key may be: its own, the learned one, and the others it was anchored to."""
+        if not key:
+            return ()
+        seen = dict.fromkeys((self.get(key), key, *getattr(self, "options", {}).get(key, ())))
+        return tuple(seen)
+
+    def known_apart(self, key: str | None, catalog_key: str | None, *, min_anchors: int = 3) -> bool:
+        """The source brand was anchored often enough, and never to this catalog brand: evidence they differ."""
+        if not key or not catalog_key or catalog_key in self.candidates(key):
+            return False
+        return getattr(self, "anchored", {}).get(key, 0) >= min_anchors
 
     def learn_names(self, keys: Iterable[str | None], *, min_count: int = 2) -> None:
         """Remember the export's own brand names, to find them in titles of products without a brand field."""
@@ -93,10 +113,88 @@ class BrandMap:
         names = sorted((k for k, n in counts.items() if n >= min_count), key=len, reverse=True)
         self._names = re.compile("|".join(re.escape(n) for n in names)) if names else None
 
-    def find(self, title: str) -> str | None:
-        """A brand name of this export in a title (Chinese titles are matched without their spaces)."""
+    def find(self, title: str, *, raw: bool = False) -> str | None:
+        """A brand name of this export in a title (Chinese titles are matched without their spaces);
+        the catalog key it maps to, or with ``raw`` the name as the export writes it."""
         pattern = getattr(self, "_names", None)
         if pattern is None:
             return None
         match = pattern.search(title.replace(" ", "")) or pattern.search(title)
-        return self.get(match.group(0)) if match else None
+        if not match:
+            return None
+        return match.group(0) if raw else self.get(match.group(0))
+
+
+def _single_cjk(word: str) -> bool:
+    return len(word) == 1 and ord(word) >= 0x3400
+
+
+def with_joined_runs(tokens: Iterable[str]) -> tuple[str, ...]:
+    """Tokens plus the adjacent pairs of runs of single Chinese characters.
+
+    The segmenter cuts a name it does not know ('曦霖', a product line) into single characters,
+    and single characters are shared by many names; the pairs keep the name whole.
+    """
+    tokens = tuple(tokens)
+    pairs = [a + b for a, b in zip(tokens, tokens[1:]) if _single_cjk(a) and _single_cjk(b)]
+    return tokens + tuple(pairs)
+
+
+class ScopedTokenMap:
+    """Per catalog brand: source word → the catalog words it stands for, learned from that brand's anchored pairs.
+
+    Product-line names are a brand's own ('白金版' is Profutura only at Aptamil), so a pairing too
+    rare to trust across the catalog is good evidence inside one brand. Only the words the global
+    map left unexplained on both sides are paired, and a source word keeps every catalog word it
+    always came with (a Chinese line name often stands for two English words: 'Pelrux Max').
+    """
+
+    def __init__(self, mapping: dict[str, dict[str, tuple[str, ...]]] | None = None):
+        self.mapping = mapping or {}
+
+    def __len__(self) -> int:
+        return sum(len(words) for words in self.mapping.values())
+
+    @classmethod
+    def learn(cls, pairs: Iterable[tuple[str | None, Iterable[str], Iterable[str]]], *, min_dice: float = 0.6,
+              max_targets: int = 3) -> ScopedTokenMap:
+        """``pairs`` are (catalog brand key, translated source tokens, catalog tokens) of anchored pairs."""
+        source_n: dict[str, Counter[str]] = {}
+        catalog_n: dict[str, Counter[str]] = {}
+        both: dict[str, Counter[tuple[str, str]]] = {}
+        for brand, source_tokens, catalog_tokens in pairs:
+            if not brand:
+                continue
+            # single characters are too ambiguous inside one brand's names; their pairs are not
+            s = {t for t in with_joined_runs(source_tokens) if not _single_cjk(t)}
+            c = set(catalog_tokens)
+            source_n.setdefault(brand, Counter()).update(s - c)
+            catalog_n.setdefault(brand, Counter()).update(c - s)
+            counter = both.setdefault(brand, Counter())
+            for a in s - c:
+                for b in c - s:
+                    counter[(a, b)] += 1
+        mapping: dict[str, dict[str, tuple[str, ...]]] = {}
+        for brand, counter in both.items():
+            found: dict[str, list[tuple[float, str]]] = {}
+            for (a, b), n in counter.items():
+                dice = 2 * n / (source_n[brand][a] + catalog_n[brand][b])
+                if dice >= min_dice:
+                    found.setdefault(a, []).append((dice, b))
+            if found:
+                mapping[brand] = {a: tuple(b for _, b in sorted(targets, key=lambda t: (-t[0], t[1]))[:max_targets])
+                                  for a, targets in found.items()}
+        return cls(mapping)
+
+    def translate(self, brand: str | None, tokens: Iterable[str]) -> tuple[str, ...]:
+        """Tokens with this brand's learned words put in their place, in order, without repeats."""
+        words = self.mapping.get(brand) if brand else None
+        tokens = tuple(tokens)
+        if not words:
+            return tokens
+        out: dict[str, None] = {}
+        for token in tokens:
+            out.update(dict.fromkeys(words.get(token, (token,))))
+        for pair in with_joined_runs(tokens)[len(tokens):]:
+            out.update(dict.fromkeys(words.get(pair, ())))
+        return tuple(out)
