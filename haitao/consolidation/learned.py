@@ -151,6 +151,11 @@ class ScopedTokenMap:
 
     def __init__(self, mapping: dict[str, dict[str, tuple[str, ...]]] | None = None):
         self.mapping = mapping or {}
+        self.names: dict[str, dict[str, set[str]]] = {}  # brand → catalog word → the source words for it
+        for brand, words in self.mapping.items():
+            for source_word, targets in words.items():
+                for target in targets:
+                    self.names.setdefault(brand, {}).setdefault(target, set()).add(source_word)
 
     def __len__(self) -> int:
         return sum(len(words) for words in self.mapping.values())
@@ -162,6 +167,7 @@ class ScopedTokenMap:
         source_n: dict[str, Counter[str]] = {}
         catalog_n: dict[str, Counter[str]] = {}
         both: dict[str, Counter[tuple[str, str]]] = {}
+        clear: Counter[tuple[str, str, str]] = Counter()  # seen where the catalog side left at most 2 words to explain
         for brand, source_tokens, catalog_tokens in pairs:
             if not brand:
                 continue
@@ -174,17 +180,34 @@ class ScopedTokenMap:
             for a in s - c:
                 for b in c - s:
                     counter[(a, b)] += 1
+                    if len(c - s) <= 2:
+                        clear[(brand, a, b)] += 1
         mapping: dict[str, dict[str, tuple[str, ...]]] = {}
         for brand, counter in both.items():
             found: dict[str, list[tuple[float, str]]] = {}
             for (a, b), n in counter.items():
                 dice = 2 * n / (source_n[brand][a] + catalog_n[brand][b])
-                if dice >= min_dice:
+                # once is enough only where little was left to pair with (two line words, not a whole title)
+                if dice >= min_dice and (n >= 2 or clear[(brand, a, b)]):
                     found.setdefault(a, []).append((dice, b))
             if found:
                 mapping[brand] = {a: tuple(b for _, b in sorted(targets, key=lambda t: (-t[0], t[1]))[:max_targets])
                                   for a, targets in found.items()}
         return cls(mapping)
+
+    def evidence(self, brand: str | None, source_tokens: Iterable[str], catalog_tokens: Iterable[str]) -> int:
+        """0: a learned word of the brand links the two titles; 1: the catalog title has a word whose
+        source-side name the brand's pairs taught, and the source title lacks it; 2: nothing learned applies."""
+        words, names = self.mapping.get(brand), self.names.get(brand)
+        if not words:
+            return 2
+        source = set(with_joined_runs(source_tokens))
+        catalog = set(catalog_tokens)
+        if any(catalog.intersection(words.get(word, ())) for word in source):
+            return 0
+        if any(not source & names[token] for token in catalog if token in names and token not in source):
+            return 1
+        return 2
 
     def translate(self, brand: str | None, tokens: Iterable[str]) -> tuple[str, ...]:
         """Tokens with this brand's learned words put in their place, in order, without repeats."""

@@ -41,6 +41,7 @@ from rapidfuzz import fuzz, process
 
 from .fsmodel import FSModel, compare, coverage
 from .gtin import is_global
+from .normalise import colour_names
 from .learned import BrandMap, ScopedTokenMap, TokenMap
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
@@ -261,7 +262,7 @@ class CatalogIndex:
                 else:
                     query = self._query(s, r.brand_key)
                     rivals = sum(1 for *_, vector in scored if vector[1] <= 1)
-                    matches.append(compare(s, r, title_score(query, _title(r)), coverage(query, _title(r)), rivals))
+                    matches.append(self._compare(s, r, query, _title(r), rivals))
                 non_matches.extend(vector for _, _, row, vector in scored if self.records[row] is not r)
         self._learn_words(anchored)
         seeded = self.model.seed(matches, non_matches)
@@ -289,18 +290,26 @@ class CatalogIndex:
             return self.brands.find(_title(source))
         return self.brands.get(source.brand_key)
 
+    def _compare(self, source: Any, record: Any, query: str, title: str, rivals: int,
+                 score: float | None = None, cover: float | None = None) -> tuple[int, ...]:
+        """The comparison vector of a pair (``fsmodel.compare``) with this index's learned evidence."""
+        score = title_score(query, title) if score is None else score
+        cover = coverage(query, title) if cover is None else cover
+        learned = self.scoped.evidence(record.brand_key, self.tokens.translate(_tokens(source)), _tokens(record))
+        return compare(source, record, score, cover, rivals, self.weighted_overlap(query, title), learned)
+
     def weighted_overlap(self, query: str, title: str) -> float:
         """Jaccard index of two titles with each word weighted by its rarity in the catalog (IDF).
 
         A shared line name ('sylum') says more than shared category words ('whey protein'), as
-        Splink's term-frequency adjustment has it; a source word the catalog never uses cannot tell
-        two SKUs apart and weighs nothing.
+        Splink's term-frequency adjustment has it; a word the catalog never uses weighs as the rarest
+        (an extra line word says 'another product').
         """
         a, b = set(query.split()), set(title.split())
         if a == b:
             return 1.0
         total = len(self.records) + 1
-        weight = {t: math.log(total / self.document_frequency[t]) if self.document_frequency[t] else 0.0 for t in a | b}
+        weight = {t: math.log(total / (self.document_frequency[t] + 1)) + 1.0 for t in a | b}
         union = sum(weight.values())
         return sum(weight[t] for t in a & b) / union if union else 0.0
 
@@ -312,8 +321,7 @@ class CatalogIndex:
     def _pair_probability(self, source: Any, record: Any) -> float:
         """The model's probability for one pair, leaving the GTIN out (its title and attributes alone)."""
         query = self._query(source, record.brand_key)
-        title = (title_score(query, _title(record)) + self.weighted_overlap(query, _title(record))) / 2
-        vector = compare(as_record({**vars(source), "gtin": None}), record, title, coverage(query, _title(record)))
+        vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, _title(record), 0)
         return self.model.probability(vector)
 
     def blocking_brands(self, source: Any) -> tuple[str | None, ...]:
@@ -372,8 +380,8 @@ class CatalogIndex:
         found = []
         for row, choice, query, cover in pairs:
             rivals = covering - (cover >= RIVAL_COVERAGE)
-            score = (title_score(query, choice) + self.weighted_overlap(query, choice)) / 2
-            vector = compare(source, self.records[row], score, cover, rivals)
+            score = title_score(query, choice)
+            vector = self._compare(source, self.records[row], query, choice, rivals, score, cover)
             found.append((self.model.probability(vector), score, row, vector))
         found.sort(key=lambda item: (-item[0], -item[1], item[2]))
         return found[: self.policy.top_k]
@@ -466,7 +474,24 @@ def _tokens(record: Any) -> tuple[str, ...]:
     return getattr(record, "title_tokens", None) or tuple(_title(record).split())
 
 
+def _title_colour(record: Any) -> str | None:
+    """A colour name left in a title the normaliser did not read as the variant ('… shoes gold': a
+    word that is also a product line, so the table leaves it in titles)."""
+    names = colour_names()
+    return next((t for t in _tokens(record) if t in names), None)
+
+
 def _soft_disagree(source: Any, record: Any) -> bool:
+    """Market, pack count or a colour disagree (a sized product's block already holds only its own pack).
+
+    One side's variant against a different colour name the other side's title still has counts too."""
+    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
+        return True
+    a, b = getattr(source, "variant", None), getattr(record, "variant", None)
+    if (a is None) != (b is None):
+        colour = _title_colour(source if a is None else record)
+        if colour is not None and colour != (a or b):
+            return True
     for name in SOFT:
         a, b = getattr(source, name, None), getattr(record, name, None)
         if a is not None and b is not None and a != b:
