@@ -281,9 +281,12 @@ class CatalogIndex:
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
+        tokens = _tokens(source)
+        if brand and brand != source.brand_key:  # the catalog brand's name, left in a title written under another spelling
+            tokens = tuple(t for t in tokens if t not in brand.split("-"))
         if not self.tokens.mapping and not self.scoped.mapping:
-            return _title(source)
-        return " ".join(self.scoped.translate(brand, self.tokens.translate(_tokens(source))))
+            return " ".join(tokens)
+        return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
 
     def _brand(self, source: Any) -> str | None:
         if source.brand_key is None:  # no brand field and none of the alias table's names in the title
