@@ -19,6 +19,53 @@ from collections import Counter
 from collections.abc import Iterable
 
 
+def _single_cjk(word: str) -> bool:
+    return len(word) == 1 and ord(word) >= 0x3400
+
+
+def with_joined_runs(tokens: Iterable[str]) -> tuple[str, ...]:
+    """Tokens plus the adjacent pairs of runs of single Chinese characters.
+
+    The segmenter cuts a name it does not know ('曦霖', a product line) into single characters,
+    and single characters are shared by many names; the pairs keep the name whole.
+    """
+    tokens = tuple(tokens)
+    pairs = [a + b for a, b in zip(tokens, tokens[1:]) if _single_cjk(a) and _single_cjk(b)]
+    return tokens + tuple(pairs)
+
+
+def source_words(tokens: Iterable[str]) -> tuple[str, ...]:
+    """The words a source title can teach with: whole tokens, and unknown names as character pairs
+    (their single characters are fragments, shared by too many names to mean anything alone)."""
+    tokens = tuple(tokens)
+    fragment = _fragments(tokens)
+    return tuple(t for i, t in enumerate(tokens) if i not in fragment) + with_joined_runs(tokens)[len(tokens):]
+
+
+def _fragments(tokens: tuple[str, ...]) -> set[int]:
+    return {i for i, t in enumerate(tokens) if _single_cjk(t) and (
+        (i and _single_cjk(tokens[i - 1])) or (i + 1 < len(tokens) and _single_cjk(tokens[i + 1])))}
+
+
+def translate_with(table: dict[str, tuple[str, ...]], tokens: Iterable[str]) -> tuple[str, ...]:
+    """Tokens with the table's words put in their place, a learned character pair replacing its two
+    characters; in order, without repeats."""
+    tokens = tuple(tokens)
+    covered: set[int] = set()
+    pairs: list[str] = []
+    for i in range(len(tokens) - 1):
+        joined = tokens[i] + tokens[i + 1]
+        if _single_cjk(tokens[i]) and _single_cjk(tokens[i + 1]) and joined in table:
+            covered.update((i, i + 1))
+            pairs.extend(table[joined])
+    out: dict[str, None] = {}
+    for i, token in enumerate(tokens):
+        if i not in covered:
+            out.update(dict.fromkeys(table.get(token, (token,))))
+    out.update(dict.fromkeys(pairs))
+    return tuple(out)
+
+
 class TokenMap:
     """Source token → catalog token, learned from parallel titles."""
 
@@ -38,7 +85,7 @@ class TokenMap:
         catalog_n: Counter[str] = Counter()
         both: Counter[tuple[str, str]] = Counter()
         for source_tokens, catalog_tokens in pairs:
-            s, c = set(source_tokens), set(catalog_tokens)
+            s, c = set(source_words(source_tokens)), set(catalog_tokens)
             source_n.update(s)
             catalog_n.update(c)
             # a word both sides already share needs no translation and explains nothing else
@@ -57,10 +104,7 @@ class TokenMap:
 
     def translate(self, tokens: Iterable[str]) -> tuple[str, ...]:
         """Tokens with learned words put in their place, in order, without repeats."""
-        out: dict[str, None] = {}
-        for token in tokens:
-            out.update(dict.fromkeys(self.targets.get(token, (token,))))
-        return tuple(out)
+        return translate_with(self.targets, tokens)
 
 
 class BrandMap:
@@ -125,21 +169,6 @@ class BrandMap:
         return match.group(0) if raw else self.get(match.group(0))
 
 
-def _single_cjk(word: str) -> bool:
-    return len(word) == 1 and ord(word) >= 0x3400
-
-
-def with_joined_runs(tokens: Iterable[str]) -> tuple[str, ...]:
-    """Tokens plus the adjacent pairs of runs of single Chinese characters.
-
-    The segmenter cuts a name it does not know ('曦霖', a product line) into single characters,
-    and single characters are shared by many names; the pairs keep the name whole.
-    """
-    tokens = tuple(tokens)
-    pairs = [a + b for a, b in zip(tokens, tokens[1:]) if _single_cjk(a) and _single_cjk(b)]
-    return tokens + tuple(pairs)
-
-
 class ScopedTokenMap:
     """Per catalog brand: source word → the catalog words it stands for, learned from that brand's anchored pairs.
 
@@ -172,7 +201,7 @@ class ScopedTokenMap:
             if not brand:
                 continue
             # single characters are too ambiguous inside one brand's names; their pairs are not
-            s = {t for t in with_joined_runs(source_tokens) if not _single_cjk(t)}
+            s = set(source_words(source_tokens))
             c = set(catalog_tokens)
             source_n.setdefault(brand, Counter()).update(s - c)
             catalog_n.setdefault(brand, Counter()).update(c - s)
@@ -201,7 +230,7 @@ class ScopedTokenMap:
         words, names = self.mapping.get(brand), self.names.get(brand)
         if not words:
             return 2
-        source = set(with_joined_runs(source_tokens))
+        source = set(source_words(source_tokens))
         catalog = set(catalog_tokens)
         if any(catalog.intersection(words.get(word, ())) for word in source):
             return 0
@@ -212,12 +241,4 @@ class ScopedTokenMap:
     def translate(self, brand: str | None, tokens: Iterable[str]) -> tuple[str, ...]:
         """Tokens with this brand's learned words put in their place, in order, without repeats."""
         words = self.mapping.get(brand) if brand else None
-        tokens = tuple(tokens)
-        if not words:
-            return tokens
-        out: dict[str, None] = {}
-        for token in tokens:
-            out.update(dict.fromkeys(words.get(token, (token,))))
-        for pair in with_joined_runs(tokens)[len(tokens):]:
-            out.update(dict.fromkeys(words.get(pair, ())))
-        return tuple(out)
+        return translate_with(words, tokens) if words else tuple(tokens)
