@@ -14,6 +14,7 @@ Pure: no Django.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -37,7 +38,11 @@ def with_joined_runs(tokens: Iterable[str]) -> tuple[str, ...]:
 def source_words(tokens: Iterable[str]) -> tuple[str, ...]:
     """The words a source title can teach with: whole tokens, and unknown names as character pairs
     (their single characters are fragments, shared by too many names to mean anything alone)."""
-    tokens = tuple(tokens)
+    return _source_words(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _source_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
     fragment = _fragments(tokens)
     return tuple(t for i, t in enumerate(tokens) if i not in fragment) + with_joined_runs(tokens)[len(tokens):]
 
@@ -104,7 +109,14 @@ class TokenMap:
 
     def translate(self, tokens: Iterable[str]) -> tuple[str, ...]:
         """Tokens with learned words put in their place, in order, without repeats."""
-        return translate_with(self.targets, tokens)
+        tokens = tuple(tokens)
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(tokens)
+        if found is None:
+            if len(memo) > 65_536:
+                memo.clear()
+            found = memo[tokens] = translate_with(self.targets, tokens)
+        return found
 
 
 class BrandMap:

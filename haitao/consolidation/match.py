@@ -193,6 +193,8 @@ class CatalogIndex:
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
         self.document_frequency: Counter[str] = Counter()  # catalog titles holding each word
         self.catalog_brands: set[str | None] = set()
+        self._idf: dict[str, float] = {}
+        self._idf_size = 0
         self.model = FSModel()
         self.tokens = TokenMap()
         self.scoped = ScopedTokenMap()
@@ -299,6 +301,7 @@ class CatalogIndex:
         score = title_score(query, title) if score is None else score
         cover = coverage(query, title) if cover is None else cover
         learned = self.scoped.evidence(record.brand_key, self.tokens.translate(_tokens(source)), _tokens(record))
+        # (translate and evidence memoise per title: a source meets several candidates)
         return compare(source, record, score, cover, rivals, self.weighted_overlap(query, title), learned)
 
     def weighted_overlap(self, query: str, title: str) -> float:
@@ -311,10 +314,13 @@ class CatalogIndex:
         a, b = set(query.split()), set(title.split())
         if a == b:
             return 1.0
-        total = len(self.records) + 1
-        weight = {t: math.log(total / (self.document_frequency[t] + 1)) + 1.0 for t in a | b}
-        union = sum(weight.values())
-        return sum(weight[t] for t in a & b) / union if union else 0.0
+        if self._idf_size != len(self.records):  # the catalog grew: weights computed afresh
+            self._idf, self._idf_size = {}, len(self.records)
+        idf, total = self._idf, len(self.records) + 1
+        for t in (a | b).difference(idf):
+            idf[t] = math.log(total / (self.document_frequency[t] + 1)) + 1.0
+        union = sum(idf[t] for t in a | b)
+        return sum(idf[t] for t in a & b) / union if union else 0.0
 
     def _brand_confirmed(self, source: Any, record: Any) -> bool:
         """The record's brand is the source's own key, or the one its anchored pairs agree on."""
