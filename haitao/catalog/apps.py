@@ -7,6 +7,7 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Catalog")
 
     def ready(self):
+        from . import handlers  # noqa: F401 - registers this app's event handlers
         from .search import index
 
         index.connect()

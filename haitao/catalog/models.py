@@ -151,6 +151,8 @@ class Listing(models.Model):
             models.UniqueConstraint(fields=["brand", "sku"], name="one_listing_per_brand_and_sku"),
             models.CheckConstraint(condition=Q(price__gt=0), name="listing_price_positive"),
         ]
+        # A brand's hidden listings, which search excludes from its matches (catalog.search.ranking._base).
+        indexes = [models.Index(fields=["brand"], condition=Q(visible=False), name="listing_hidden_by_brand")]
 
     def __str__(self):
         return f"{self.brand.code}:{self.sku.code} ¥{self.price}"
@@ -204,6 +206,11 @@ class SearchDocument(models.Model):
     sales = models.PositiveIntegerField(verbose_name=_("sales"), default=0,
                                         help_text=_("units ordered (not cancelled or expired)"))
     listed_at = models.DateTimeField(verbose_name=_("listed at"))
+    # Availability as ranking and the mode facet see it, kept fresh by catalog.search.freshness (order
+    # events, stock rows saved, a periodic sweep) so that a search never joins the stock tables.
+    available = models.BooleanField(verbose_name=_("in stock"), default=False)
+    stock_modes = models.PositiveSmallIntegerField(verbose_name=_("modes in stock"), default=0,
+                                                   help_text=_("bit 1: bonded (1210), bit 2: direct mail (9610)"))
 
     class Meta:
         verbose_name = _("search document")

@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 CUSTOMS_TICK_SECONDS = 5.0
 EXPIRE_ORDERS_SECONDS = 60.0
+SEARCH_REFRESH_SECONDS = 300.0
 
 app = Celery("haitao")
 
@@ -56,6 +57,8 @@ def configure(broker_url: str | None = None, queue: str | None = None) -> None:
                              "options": {"expires": CUSTOMS_TICK_SECONDS}},
             "expire-orders": {"task": "haitao.expire_orders", "schedule": timedelta(seconds=EXPIRE_ORDERS_SECONDS),
                               "options": {"expires": EXPIRE_ORDERS_SECONDS}},
+            "search-refresh": {"task": "haitao.search_refresh", "schedule": timedelta(seconds=SEARCH_REFRESH_SECONDS),
+                               "options": {"expires": SEARCH_REFRESH_SECONDS}},
         },
     )
 
@@ -83,6 +86,24 @@ def expire_orders() -> dict[str, int]:
     from haitao.orders.services import expire_unpaid
 
     return _log("expire_orders", {"expired": expire_unpaid()})
+
+
+@app.task(name="haitao.declare_paid", acks_late=True)
+def declare_paid() -> dict[str, int]:
+    """Build the customs documents of the queued paid orders, then deliver them: the work the payment
+    callback leaves out of its transaction (its "declare" outbox row is the record; this is the trigger)."""
+    from haitao.declarations import outbox, services
+
+    return _log("declare_paid", {"declared": services.declare_queued(), **outbox.deliver_due()})
+
+
+@app.task(name="haitao.search_refresh", acks_late=True)
+def search_refresh() -> dict[str, int]:
+    """Units sold and availability on the search documents, for stock moved without an event (bulk
+    updates, imports); order events refresh their own SKUs at once (catalog.search.freshness)."""
+    from haitao.catalog.search.freshness import refresh
+
+    return _log("search_refresh", {"search_documents": refresh()})
 
 
 @app.task(name="haitao.deliver_outbox", acks_late=True)
@@ -123,3 +144,9 @@ def deliver_soon(event) -> None:
     """After an order's declarations commit (OrderDeclared): a broker, if configured, delivers them at
     once instead of waiting for the next tick."""
     enqueue_after_commit(deliver_outbox)
+
+
+def declare_soon(event) -> None:
+    """After a payment commits (OrderPaid): a broker, if configured, builds its declarations at once
+    instead of waiting for the next tick."""
+    enqueue_after_commit(declare_paid)

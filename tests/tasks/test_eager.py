@@ -25,7 +25,8 @@ def test_configuration_without_a_broker_is_eager():
         assert task.acks_late is True and task.name in tasks.app.tasks
     beat = {e["task"]: (e["schedule"].total_seconds(), e["options"]["expires"])
             for e in tasks.app.conf.beat_schedule.values()}
-    assert beat == {"haitao.customs_tick": (5.0, 5.0), "haitao.expire_orders": (60.0, 60.0)}
+    assert beat == {"haitao.customs_tick": (5.0, 5.0), "haitao.expire_orders": (60.0, 60.0),
+                    "haitao.search_refresh": (300.0, 300.0)}
 
 
 def test_configured_broker(monkeypatch):

@@ -91,8 +91,11 @@ class PostgresEngine(Engine):
         # that evaluates @@ on every row of the brand, several times slower in practice; 1.1 is the usual
         # setting for SSDs, applied to the search's own transaction only.
         with transaction.atomic():
+            # And no plain index scan: on a broad query the planner walks the brand's btree index and tests
+            # every document of the brand against the query (measured 515 ms against 150 ms for the GIN
+            # bitmap scan of 17k matches in 100k); bitmap scans (GIN, the hidden-listing index) remain.
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL random_page_cost = 1.1")
+                cursor.execute("SET LOCAL random_page_cost = 1.1; SET LOCAL enable_indexscan = off")
             yield
 
     def where(self, groups, mode):

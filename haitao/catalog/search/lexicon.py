@@ -8,6 +8,7 @@
 Built once per process and rebuilt when the lexicon version moves (a synonym, category or SKU saved).
 """
 
+import functools
 import re
 import threading
 import time
@@ -40,6 +41,7 @@ class Lexicon:
         return analysis.document_tokens(text, self.segmenter)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # one per goods brand name; pypinyin costs ~0.2 ms a call
 def pinyin_key(text: str) -> str:
     """爱他美 → aitamei (what a buyer types with a pinyin keyboard left in Latin mode)."""
     return "".join(lazy_pinyin(text)).lower() if analysis.is_cjk(text) else ""
@@ -102,8 +104,9 @@ def _load() -> Lexicon:
     return build(
         list(Synonym.objects.values_list("group", "phrase")),
         list(Category.objects.values_list("name", "name_en")),
-        list(Sku.objects.values_list("brand_name", "brand_name_zh").distinct()),
-        list(Sku.objects.values_list("title", "brand_name_zh")),
+        # order_by(): Sku's default ordering would make DISTINCT keep one row per SKU.
+        list(Sku.objects.order_by().values_list("brand_name", "brand_name_zh").distinct()),
+        list(Sku.objects.order_by().values_list("title", "brand_name_zh").distinct()),
     )
 
 

@@ -8,20 +8,22 @@ and whether it is in stock. `relaxed` says that no listing had every word.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Window
+from django.db.models import Count, Window
 
+from haitao.brands.models import Brand
 from haitao.common.errors import InvalidInput
-from haitao.rules.positive_list import BONDED, DIRECT, mode_of_warehouse
+from haitao.rules.positive_list import BONDED, DIRECT
 
-from ..models import Listing, SearchDocument
+from ..models import VISIBLE, Listing, SearchDocument
 from . import lexicon as lexicons
+from . import pages
 from .engines import engine as current_engine
-from .index import PRICE_BANDS
+from .index import MODE_BITS, PRICE_BANDS
 from .query import loosen, parse
 
 SORTS = ("relevance", "price_asc", "price_desc", "newest", "sales")
@@ -29,7 +31,7 @@ FACETS = ("brand", "category", "origin", "mode", "price")
 MODES = (BONDED, DIRECT)
 _FACET_COLUMNS = {"brand": "goods_brand", "category": "category", "origin": "origin", "price": "price_band"}
 _ORDER = {"price_asc": ("price", "sku_code"), "price_desc": ("-price", "sku_code"),
-          "newest": ("-listed_at", "sku_code"), "sales": ("-sales", "sku_code")}
+          "newest": ("-listed_at", "sku_code"), "sales": ("-sales", "-available", "sku_code")}
 
 
 @dataclass
@@ -73,66 +75,42 @@ def check_filters(mode: str = "", price=None, **others) -> Filters:
     return Filters(mode=mode, price=price, **{k: (v or "")[:80] for k, v in others.items()})
 
 
-# Stock is inventory's: read here through its tables, as catalog.queries.availability does (inventory
-# depends on catalog, so catalog does not import it).
-_STOCKED = """SELECT st.sku_id FROM inventory_stock st JOIN inventory_warehouse w ON w.id = st.warehouse_id
- WHERE w.active AND st.on_hand > st.allocated"""
-
-
-def _kinds(mode: str) -> list[str]:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT DISTINCT kind FROM inventory_warehouse")
-        return [kind for (kind,) in cursor.fetchall() if mode_of_warehouse(kind) == mode] or ["-"]
-
-
-def _in_mode(docs, mode: str):
-    kinds = _kinds(mode)
-    # Unqualified sku_id: the condition must also hold where Django renames the table in a subquery.
-    return docs.extra(where=[f"sku_id IN ({_STOCKED} AND w.kind IN ({', '.join(['%s'] * len(kinds))}))"],
-                      params=kinds)
-
-
-def _mode_counts(docs) -> dict[str, int]:
-    """SKUs with stock per mode among the matching documents, one query."""
-    try:
-        sql, params = docs.values("sku_id").query.sql_with_params()
-    except EmptyResultSet:  # the documents are known to be none (e.g. an empty `in`): nothing to count
-        return dict.fromkeys(MODES, 0)
-    kinds = {mode: _kinds(mode) for mode in MODES}
-    counts = ", ".join(f"COUNT(DISTINCT CASE WHEN w.kind IN ({', '.join(['%s'] * len(k))}) THEN st.sku_id END)"
-                       for k in kinds.values())
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {counts} FROM inventory_stock st JOIN inventory_warehouse w ON w.id = st.warehouse_id"
-                       f" WHERE w.active AND st.on_hand > st.allocated AND st.sku_id IN ({sql})",
-                       [kind for k in kinds.values() for kind in k] + list(params))
-        row = cursor.fetchone()
-    return dict(zip(MODES, row))
-
-
 def _base(brand, filters: Filters):
-    visible = Listing.objects.visible().filter(pk=OuterRef("listing_id"))  # the catalog's one definition
-    docs = SearchDocument.objects.filter(Exists(visible), brand=brand)
+    """The brand's visible documents under the filters. Visibility is the catalog's one definition
+    (models.VISIBLE: the listing shown, its brand active), split in two because one brand is searched:
+    the brand's part is checked once, and the listing's part excludes the brand's few hidden listings
+    (a hashed NOT IN over a partial index) rather than a lookup per match, which cost more than the
+    match itself on a broad query over 100k listings."""
+    brand_part = {k.removeprefix("brand__"): v for k, v in VISIBLE.items() if k.startswith("brand__")}
+    listing_part = {k: v for k, v in VISIBLE.items() if not k.startswith("brand__")}
+    docs = SearchDocument.objects.filter(brand=brand)
+    if not Brand.objects.filter(pk=brand.pk, **brand_part).exists():
+        return docs.none()
+    hidden = Listing.objects.filter(brand=brand).exclude(**listing_part).values("pk")
+    docs = docs.exclude(listing_id__in=hidden)
     for name, column in _FACET_COLUMNS.items():
         value = getattr(filters, name)
         if value not in (None, ""):
             docs = docs.filter(**{column: value})
     if filters.mode:
-        docs = _in_mode(docs, filters.mode)
+        docs = docs.extra(where=["(stock_modes & %s) <> 0"], params=[MODE_BITS[filters.mode]])
     return docs
 
 
-def _facets(docs) -> dict:
-    """Counts per value of each facet over the matching documents, in two queries: one grouped by the
-    four stored facets together (few combinations), one for the warehouse modes with stock."""
-    totals = {name: defaultdict(int) for name in _FACET_COLUMNS}
-    columns = list(_FACET_COLUMNS.values())
-    for row in docs.values(*columns).annotate(n=Count("id")).order_by():
-        for name, column in _FACET_COLUMNS.items():
-            totals[name][row[column]] += row["n"]
+def _facets(rows) -> dict:
+    """Counts per value of each facet from (goods brand, category, origin, price band, stock modes, n)
+    rows: the matching documents grouped by the stored facet columns together (few combinations);
+    modes count the documents with stock in each."""
+    totals = {name: defaultdict(int) for name in (*_FACET_COLUMNS, "mode")}
+    for *values, modes, n in rows:
+        for name, value in zip(_FACET_COLUMNS, values, strict=True):
+            totals[name][value] += n
+        for mode, bit in MODE_BITS.items():
+            if modes & bit:
+                totals["mode"][mode] += n
     out = {name: [{"value": value, "count": n} for value, n in sorted(counts.items())]
-           for name, counts in totals.items()}
-    counts = _mode_counts(docs)
-    out["mode"] = [{"value": mode, "count": counts[mode]} for mode in MODES if counts.get(mode)]
+           for name, counts in totals.items() if name != "mode"}
+    out["mode"] = [{"value": mode, "count": totals["mode"][mode]} for mode in MODES if totals["mode"].get(mode)]
     return out
 
 
@@ -143,66 +121,93 @@ def price_band_bounds(band: int) -> tuple[Decimal | None, Decimal | None]:
 
 
 def search(brand, q: str = "", sort: str = "relevance", filters: Filters | None = None, limit: int = 24,
-           offset: int = 0, facets: bool = False) -> SearchResult:
-    """One page of a brand's listings for a query (blank = browse), filters and sort order."""
+           offset: int = 0, facets: bool = False, cached: bool = True) -> SearchResult:
+    """One page of a brand's listings for a query (blank = browse), filters and sort order; served from
+    the page cache (catalog.search.pages) when `cached` and the same search was made since the last change."""
+    sort, filters = check_sort(sort), filters or Filters()
+    page_key = pages.key(brand, tuple(lexicons.current().tokens(q)), sort, filters, limit, offset, facets)
+    hit = pages.get(page_key) if cached else None
+    if hit is not None:
+        return SearchResult(*hit)
     with current_engine().session():
-        return _search(brand, q, sort, filters, limit, offset, facets)
+        result = _search(brand, q, sort, filters, limit, offset, facets)
+    pages.put(page_key, astuple(result))
+    return result
 
 
 def _search(brand, q, sort, filters, limit, offset, facets) -> SearchResult:
-    sort = check_sort(sort)
-    docs = _base(brand, filters or Filters())
+    docs = _base(brand, filters)
     parsed = parse(q, lexicons.current(), current_engine()) if q.strip() else None
     if parsed is not None and not parsed.groups:
-        return SearchResult([], 0, _facets(docs.none()) if facets else {}, None)
-    base, relaxed = docs, False
-    docs, every, order, rows = _page(base, parsed, sort, limit, offset)
-    if parsed is not None and not rows and not offset:
+        return SearchResult([], 0, _facets([]) if facets else {}, None)
+    page = _page(docs, parsed, sort, limit, offset, facets)
+    if parsed is not None and not page.count:
         loose = loosen(parsed, lexicons.current())
         if loose is not None:
             parsed = loose
-            docs, every, order, rows = _page(base, parsed, sort, limit, offset)
-    if every is not None and rows:  # several words: did any listing have them all?
-        relaxed = not rows[0][3] if sort == "relevance" else not docs.extra(where=[every[0]], params=every[1]).exists()
-    page = _in_stock_first(rows, len(order) - 1) if sort in ("relevance", "sales") and parsed is not None else [
-        row[0] for row in rows]
-    count = rows[0][1] if rows else (docs.count() if offset else 0)
-    return SearchResult(page, count, _facets(docs) if facets else {},
+            page = _page(docs, parsed, sort, limit, offset, facets)
+    relaxed = page.all_words is False  # several words, and no listing had them all
+    return SearchResult(page.ids, page.count, _facets(page.facet_rows) if facets else {},
                         parsed.corrected if parsed is not None else None, relaxed)
 
 
-def _page(docs, parsed, sort, limit, offset):
-    """(matching docs, every-word condition, order, rows of the page: listing id, total, SKU id, keys)."""
+@dataclass
+class _Page:
+    ids: list[int]
+    count: int
+    facet_rows: list  # (goods brand, category, origin, price band, stock modes, n), when facets were asked
+    all_words: bool | None  # some listing had every word (None: a one-word query, or no match)
+
+
+def _page(docs, parsed, sort, limit, offset, facets) -> _Page:
     ranked, every = docs, None
     if parsed is not None:
         docs, ranked, every = _match(docs, current_engine(), parsed.alternatives)
     if sort != "relevance":
         order = _ORDER[sort]
     elif parsed is not None:
-        order = ("-every_word",) * (every is not None) + ("-score", "-sales", "sku_code")
+        order = ("-every_word",) * (every is not None) + ("-score", "-sales", "-available", "sku_code")
     else:
         order = ("-featured", "category_position", "sku_code")
+    run = _one_pass if connection.vendor == "postgresql" else _in_steps
+    return run(docs, ranked, every, order, slice(offset, offset + limit), facets)
+
+
+_FACET_ROW = (*_FACET_COLUMNS.values(), "stock_modes")
+
+
+def _in_steps(docs, ranked, every, order, window, facets) -> _Page:
+    """The page with the total (a window count), then the facets, then whether any listing had every word:
+    the embedded engine, whose catalogs are small."""
     rows = list(ranked.annotate(total=Window(Count("id"))).order_by(*order)
-                .values_list("listing_id", "total", "sku_id", *order_keys(order))[offset:offset + limit])
-    return docs, every, order, rows
+                .values_list("listing_id", "total")[window])
+    count = rows[0][1] if rows else (docs.count() if window.start else 0)
+    all_words = docs.extra(where=[every[0]], params=every[1]).exists() if every is not None and count else None
+    facet_rows = list(docs.values_list(*_FACET_ROW).annotate(n=Count("id")).order_by()) if facets else []
+    return _Page([row[0] for row in rows], count, facet_rows, all_words)
 
 
-def order_keys(order) -> list[str]:
-    return [key.lstrip("-") for key in order]
-
-
-def _in_stock_first(rows, ties: int) -> list[int]:
-    """Among listings equal on every ranking key but the last (the SKU code), those in stock first. Done
-    on the page, not in SQL, where it would cost a stock lookup for every match."""
-    from ..queries import availability
-
-    stock = availability(row[2] for row in rows)
-    keyed = [(tuple(row[3:3 + ties]), not stock.get(row[2], {}).get("available"), i, row[0])
-             for i, row in enumerate(rows)]
-    groups: dict = {}
-    for key, out, i, listing_id in keyed:
-        groups.setdefault(key, []).append((out, i, listing_id))
-    return [listing_id for key in dict.fromkeys(k for k, *_ in keyed) for _, _, listing_id in sorted(groups[key])]
+def _one_pass(docs, ranked, every, order, window, facets) -> _Page:
+    """PostgreSQL: the matches are found and scored once (a materialised CTE of narrow rows), and the
+    count, the page, whether any had every word and the facet counts are all read from them in the
+    same statement, instead of one scan of the matches for each."""
+    keys = [key.lstrip("-") for key in order]
+    columns = list(dict.fromkeys(["listing_id", *keys, *_FACET_ROW]))
+    try:
+        inner, params = ranked.order_by().values(*columns).query.sql_with_params()
+    except EmptyResultSet:  # known to match nothing (the brand is inactive)
+        return _Page([], 0, [], None)
+    order_sql = ", ".join(f"{key.lstrip('-')} {'DESC' if key.startswith('-') else 'ASC'}" for key in order)
+    facet_sql = (f"(SELECT json_agg(json_build_array({', '.join(_FACET_ROW)}, n)) FROM (SELECT {', '.join(_FACET_ROW)}, "
+                 f"COUNT(*) AS n FROM m GROUP BY {', '.join(_FACET_ROW)}) f)") if facets else "NULL"
+    sql = (f"WITH m AS MATERIALIZED ({inner}) SELECT (SELECT COUNT(*) FROM m), "
+           f"(SELECT array_agg(listing_id ORDER BY {order_sql}) FROM "
+           f"(SELECT * FROM m ORDER BY {order_sql} LIMIT %s OFFSET %s) p), "
+           f"{'(SELECT bool_or(every_word) FROM m)' if every is not None else 'NULL'}, {facet_sql}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, window.stop - window.start, window.start])
+        count, ids, all_words, facet_rows = cursor.fetchone()
+    return _Page(ids or [], count, facet_rows or [], all_words)
 
 
 def _match(docs, eng, groups):
