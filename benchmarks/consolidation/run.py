@@ -78,16 +78,13 @@ def first_import(sources: list, decisions_out: list | None = None) -> dict:
             "created_share": round(tally["created"] / len(sources), 4) if sources else 1.0}
 
 
-def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False, generator: str = "a",
-        decisions_out: list | None = None, first_import_out: list | None = None) -> dict:
-    """``decisions_out`` and ``first_import_out``, when given, receive every export product's decision in the
-    run and in the first import (for error breakdowns)."""
-    generate = GENERATORS[generator]
-    workdir = workdir or ROOT / "var" / "bench" / "consolidation" / (str(size) if generator == "a" else f"{generator}-{size}")
-    timings: dict[str, float] = {}
+def prepare(size: int, workdir: Path, seed: int = 7, regenerate: bool = False, generator: str = "a",
+            timings: dict | None = None) -> tuple[CatalogIndex, list, dict]:
+    """Generate (once) and read a set: the indexed catalog, the normalised sources and the truth."""
+    timings = {} if timings is None else timings
     started = time.perf_counter()
     if regenerate or not (workdir / "truth.json").is_file():
-        generate(size, workdir, seed=seed)
+        GENERATORS[generator](size, workdir, seed=seed)
         timings["generate_s"] = round(time.perf_counter() - started, 1)
     truth = json.loads((workdir / "truth.json").read_text(encoding="utf-8"))
     aliases = merge_aliases(json.loads((workdir / "aliases.json").read_text(encoding="utf-8")))
@@ -109,6 +106,21 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
             quarantined += 1
         else:
             sources.append(normaliser.source_product(item))
+    timings.update({"catalog_normalise_index_s": round(t1 - t0, 1),
+                    "source_read_normalise_s": round(time.perf_counter() - t1, 1), "quarantined": quarantined})
+    return index, sources, truth
+
+
+def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False, generator: str = "a",
+        decisions_out: list | None = None, first_import_out: list | None = None) -> dict:
+    """``decisions_out`` and ``first_import_out``, when given, receive every export product's decision in the
+    run and in the first import (for error breakdowns)."""
+    workdir = workdir or ROOT / "var" / "bench" / "consolidation" / (str(size) if generator == "a" else f"{generator}-{size}")
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    index, sources, truth = prepare(size, workdir, seed, regenerate, generator, timings)
+    quarantined = timings.pop("quarantined")
+    t0 += timings.get("generate_s", 0)
     t2 = time.perf_counter()
     index.learn(sources)
     t_learn = time.perf_counter()
@@ -117,8 +129,6 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
         decisions_out.extend(decisions)
     t3 = time.perf_counter()
     timings.update({
-        "catalog_normalise_index_s": round(t1 - t0, 1),
-        "source_read_normalise_s": round(t2 - t1, 1),
         "learn_s": round(t_learn - t2, 1),
         "match_s": round(t3 - t_learn, 1),
         "total_s": round(t3 - t0, 1),

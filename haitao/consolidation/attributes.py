@@ -36,8 +36,8 @@ _UNITS = {
     "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1),
     "pieces": ("piece", 1), "count": ("piece", 1), "ct": ("piece", 1), "sheets": ("piece", 1),
 }
-# Latin units must end a word (800g, not 800grams' g); Chinese ones need no such guard (64片L码)
-_UNIT_ALT = "|".join(u if "(" in u else re.escape(u).replace(r"\ ", r"\s*") + (r"(?![a-z])" if u.isascii() else "")
+# Latin units must end a word (800g, not 800grams' g; 1500gx2 is 1500 g × 2); Chinese ones need no such guard (64片L码)
+_UNIT_ALT = "|".join(u if "(" in u else re.escape(u).replace(r"\ ", r"\s*") + (r"(?!(?!x\d)[a-z])" if u.isascii() else "")
                      for u in sorted(_UNITS, key=len, reverse=True))
 _UNIT = rf"({_UNIT_ALT})"
 _PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|条|只|套|组|支装|提)"
@@ -79,6 +79,16 @@ _SHADE = re.compile(r"色号\s*#?\s*([0-9a-z]{1,5})|shade\s*#?\s*([0-9a-z]{1,5})
 
 
 _DIGITS_ONLY = {c: None for c in map(ord, "eu码 \t")}
+
+
+_LETTERS_BEFORE = re.compile(r"([0-9]?)([a-z]*)$")
+
+
+def _model_code(text: str, start: int) -> bool:
+    """A number glued to one or two letters (v2978, a2b300) is a model code; glued to a word
+    (tea250g, panred24cm — titles written without spaces) it is still a size."""
+    digit, letters = _LETTERS_BEFORE.search(text[max(0, start - 12):start]).groups()
+    return bool(letters) and (len(letters) <= 2 or bool(digit))
 
 
 def _count(text: str) -> int:
@@ -144,7 +154,7 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
         found.setdefault("pack", int(m.group(3)))
 
     def content_alone(m):
-        if m.group(2).isascii() and m.start() and folded[m.start() - 1].isalpha() and folded[m.start() - 1].isascii():
+        if m.group(2).isascii() and _model_code(folded, m.start()):
             return False  # a model code (v2978ml is not a volume; nb90片 still is 90 pieces)
         content(*_content(m.group(1), m.group(2)))
 

@@ -34,7 +34,10 @@ COMPARISONS: dict[str, int] = {
     "content": 4,
     "hs_code": 3,  # equal (8 digits), differ, missing
     "origin": 3,   # equal, differ, missing
+    "rare_words": 6,  # IDF-weighted word overlap ≥0.9, ≥0.7, ≥0.5, ≥0.3, below, not measured
+    "brand_words": 3,  # a brand's learned word links the titles; a learned name is missing; nothing learned
 }
+RARE_BANDS = (0.9, 0.7, 0.5, 0.3)
 TITLE_BANDS = (0.97, 0.90, 0.80, 0.70, 0.60)
 COVERAGE_BANDS = (1.0, 0.75, 0.5)
 
@@ -43,11 +46,15 @@ _PRIOR_M = {
     "title": (0.35, 0.12, 0.10, 0.08, 0.07, 0.28), "coverage": (0.75, 0.12, 0.08, 0.05), "rivals": (0.85, 0.15), "gtin": (0.5, 0.05, 0.45),
     "stage": (0.30, 0.05, 0.64, 0.01), "size": (0.25, 0.05, 0.69, 0.01), "variant": (0.20, 0.03, 0.76, 0.01),
     "content": (0.85, 0.05, 0.09, 0.01), "hs_code": (0.5, 0.05, 0.45), "origin": (0.6, 0.05, 0.35),
+    "rare_words": (0.2, 0.2, 0.2, 0.2, 0.1, 0.1),  # no opinion until measured: it overlaps the title bands
+    "brand_words": (0.5, 0.05, 0.45),
 }
 _PRIOR_U = {
     "title": (0.001, 0.004, 0.015, 0.04, 0.09, 0.85), "coverage": (0.08, 0.17, 0.3, 0.45), "rivals": (0.4, 0.6), "gtin": (0.001, 0.50, 0.499),
     "stage": (0.20, 0.10, 0.60, 0.10), "size": (0.15, 0.10, 0.65, 0.10), "variant": (0.10, 0.20, 0.55, 0.15),
     "content": (0.60, 0.15, 0.10, 0.15), "hs_code": (0.35, 0.15, 0.50), "origin": (0.45, 0.15, 0.40),
+    "rare_words": (0.2, 0.2, 0.2, 0.2, 0.1, 0.1),
+    "brand_words": (0.1, 0.4, 0.5),
 }
 PRIOR_STRENGTH = 30  # the priors weigh as much as this many observed pairs
 MIN_LABELLED = 20  # labelled pairs needed before their frequencies replace a prior
@@ -87,12 +94,16 @@ def _coded(a: Any, b: Any) -> int:
     return 0 if a == b else 1
 
 
-def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: int = 0) -> tuple[int, ...]:
-    """The comparison vector of a pair, given their title similarity and word coverage in [0, 1] and
-    the number of other candidates of the source that cover its title as well."""
+def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: int = 0,
+            rare: float | None = None, learned: int = 2) -> tuple[int, ...]:
+    """The comparison vector of a pair, given their title similarity and word coverage in [0, 1],
+    the number of other candidates of the source that cover its title as well, and (if measured)
+    the overlap of their words weighted by rarity and the level of ``ScopedTokenMap.evidence``."""
     content_a = (source.content_value, source.content_unit, source.pack_count or 1)
     content_b = (record.content_value, record.content_unit, record.pack_count or 1)
-    if source.content_value is None or record.content_value is None:
+    if content_a[2] != content_b[2]:  # two packs of a towel are not one, whatever the content
+        content = 3
+    elif source.content_value is None or record.content_value is None:
         content = 2 if source.content_value is None and record.content_value is None else 1
     else:
         content = 0 if content_a == content_b else 3
@@ -108,6 +119,8 @@ def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: 
         content,
         _coded(hs_a[:8] if hs_a else None, hs_b[:8] if hs_b else None),
         _coded(getattr(source, "origin", None), getattr(record, "origin", None)),
+        len(RARE_BANDS) + 1 if rare is None else _band(rare, RARE_BANDS),
+        learned,
     )
 
 

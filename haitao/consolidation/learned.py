@@ -14,54 +14,109 @@ Pure: no Django.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 
 
+def _single_cjk(word: str) -> bool:
+    return len(word) == 1 and ord(word) >= 0x3400
+
+
+def with_joined_runs(tokens: Iterable[str]) -> tuple[str, ...]:
+    """Tokens plus the adjacent pairs of runs of single Chinese characters.
+
+    The segmenter cuts a name it does not know ('曦霖', a product line) into single characters,
+    and single characters are shared by many names; the pairs keep the name whole.
+    """
+    tokens = tuple(tokens)
+    pairs = [a + b for a, b in zip(tokens, tokens[1:]) if _single_cjk(a) and _single_cjk(b)]
+    return tokens + tuple(pairs)
+
+
+def source_words(tokens: Iterable[str]) -> tuple[str, ...]:
+    """The words a source title can teach with: whole tokens, and unknown names as character pairs
+    (their single characters are fragments, shared by too many names to mean anything alone)."""
+    return _source_words(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _source_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    fragment = _fragments(tokens)
+    return tuple(t for i, t in enumerate(tokens) if i not in fragment) + with_joined_runs(tokens)[len(tokens):]
+
+
+def _fragments(tokens: tuple[str, ...]) -> set[int]:
+    return {i for i, t in enumerate(tokens) if _single_cjk(t) and (
+        (i and _single_cjk(tokens[i - 1])) or (i + 1 < len(tokens) and _single_cjk(tokens[i + 1])))}
+
+
+def translate_with(table: dict[str, tuple[str, ...]], tokens: Iterable[str]) -> tuple[str, ...]:
+    """Tokens with the table's words put in their place, a learned character pair replacing its two
+    characters; in order, without repeats."""
+    tokens = tuple(tokens)
+    covered: set[int] = set()
+    pairs: list[str] = []
+    for i in range(len(tokens) - 1):
+        joined = tokens[i] + tokens[i + 1]
+        if _single_cjk(tokens[i]) and _single_cjk(tokens[i + 1]) and joined in table:
+            covered.update((i, i + 1))
+            pairs.extend(table[joined])
+    out: dict[str, None] = {}
+    for i, token in enumerate(tokens):
+        if i not in covered:
+            out.update(dict.fromkeys(table.get(token, (token,))))
+    out.update(dict.fromkeys(pairs))
+    return tuple(out)
+
+
 class TokenMap:
     """Source token → catalog token, learned from parallel titles."""
 
-    def __init__(self, mapping: dict[str, str] | None = None):
-        self.mapping = dict(mapping or {})
+    def __init__(self, mapping: dict[str, str] | None = None, targets: dict[str, tuple[str, ...]] | None = None):
+        self.mapping = dict(mapping or {})  # the best catalog word of each source word
+        # every catalog word a source word stands for ('咖啡胶囊' is 'coffee capsules')
+        self.targets = dict(targets or {a: (b,) for a, b in self.mapping.items()})
 
     def __len__(self) -> int:
         return len(self.mapping)
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[Iterable[str], Iterable[str]]], *, min_count: int = 2,
-              min_dice: float = 0.6) -> TokenMap:
+              min_dice: float = 0.6, max_targets: int = 3) -> TokenMap:
         """``pairs`` are (source tokens, catalog tokens) of products known to be the same."""
         source_n: Counter[str] = Counter()
         catalog_n: Counter[str] = Counter()
         both: Counter[tuple[str, str]] = Counter()
         for source_tokens, catalog_tokens in pairs:
-            s, c = set(source_tokens), set(catalog_tokens)
+            s, c = set(source_words(source_tokens)), set(catalog_tokens)
             source_n.update(s)
             catalog_n.update(c)
             # a word both sides already share needs no translation and explains nothing else
             for a in s - c:
                 for b in c - s:
                     both[(a, b)] += 1
-        best: dict[str, tuple[float, int, str]] = {}
+        found: dict[str, list[tuple[float, int, str]]] = {}
         for (a, b), n in both.items():
             if n < min_count:
                 continue
             dice = 2 * n / (source_n[a] + catalog_n[b])
-            if dice >= min_dice and (a not in best or (dice, n) > best[a][:2]):
-                best[a] = (dice, n, b)
-        return cls({a: b for a, (_, _, b) in best.items()})
+            if dice >= min_dice:
+                found.setdefault(a, []).append((dice, n, b))
+        ranked = {a: sorted(t, key=lambda x: (-x[0], -x[1], x[2])) for a, t in found.items()}
+        return cls({a: t[0][2] for a, t in ranked.items()}, {a: tuple(b for *_, b in t[:max_targets]) for a, t in ranked.items()})
 
     def translate(self, tokens: Iterable[str]) -> tuple[str, ...]:
-        """Tokens with learned words replaced, in order, without repeats."""
-        out: list[str] = []
-        seen: set[str] = set()
-        for token in tokens:
-            token = self.mapping.get(token, token)
-            if token not in seen:
-                seen.add(token)
-                out.append(token)
-        return tuple(out)
+        """Tokens with learned words put in their place, in order, without repeats."""
+        tokens = tuple(tokens)
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(tokens)
+        if found is None:
+            if len(memo) > 65_536:
+                memo.clear()
+            found = memo[tokens] = translate_with(self.targets, tokens)
+        return found
 
 
 class BrandMap:
@@ -82,10 +137,31 @@ class BrandMap:
             target, n = targets.most_common(1)[0]
             if target != source_key and n >= min_count and n / sum(targets.values()) >= min_share:
                 mapping[source_key] = target
-        return cls(mapping)
+        brands = cls(mapping)
+        # one name may stand for several catalog brands (two brands transliterated alike, a
+        # distributor's name): every brand it was anchored to is a place to look for candidates
+        # (a brand seen once among many anchors of another is more likely a GTIN copied by mistake)
+        brands.options = {key: tuple(t for t, n in targets.most_common()
+                                     if (n >= min_count and n >= 0.2 * sum(targets.values())) or n == sum(targets.values()))
+                          for key, targets in counts.items()}
+        brands.anchored = {key: sum(targets.values()) for key, targets in counts.items()}
+        return brands
 
     def get(self, key: str | None) -> str | None:
         return self.mapping.get(key, key) if key else key
+
+    def candidates(self, key: str | None) -> tuple[str, ...]:
+        """Every catalog brand key this source key may be: its own, the learned one, and the others it was anchored to."""
+        if not key:
+            return ()
+        seen = dict.fromkeys((self.get(key), key, *getattr(self, "options", {}).get(key, ())))
+        return tuple(seen)
+
+    def known_apart(self, key: str | None, catalog_key: str | None, *, min_anchors: int = 3) -> bool:
+        """The source brand was anchored often enough, and never to this catalog brand: evidence they differ."""
+        if not key or not catalog_key or catalog_key in self.candidates(key):
+            return False
+        return getattr(self, "anchored", {}).get(key, 0) >= min_anchors
 
     def learn_names(self, keys: Iterable[str | None], *, min_count: int = 2) -> None:
         """Remember the export's own brand names, to find them in titles of products without a brand field."""
@@ -93,10 +169,88 @@ class BrandMap:
         names = sorted((k for k, n in counts.items() if n >= min_count), key=len, reverse=True)
         self._names = re.compile("|".join(re.escape(n) for n in names)) if names else None
 
-    def find(self, title: str) -> str | None:
-        """A brand name of this export in a title (Chinese titles are matched without their spaces)."""
+    def find(self, title: str, *, raw: bool = False) -> str | None:
+        """A brand name of this export in a title (Chinese titles are matched without their spaces);
+        the catalog key it maps to, or with ``raw`` the name as the export writes it."""
         pattern = getattr(self, "_names", None)
         if pattern is None:
             return None
         match = pattern.search(title.replace(" ", "")) or pattern.search(title)
-        return self.get(match.group(0)) if match else None
+        if not match:
+            return None
+        return match.group(0) if raw else self.get(match.group(0))
+
+
+class ScopedTokenMap:
+    """Per catalog brand: source word → the catalog words it stands for, learned from that brand's anchored pairs.
+
+    Product-line names are a brand's own ('白金版' is Profutura only at Aptamil), so a pairing too
+    rare to trust across the catalog is good evidence inside one brand. Only the words the global
+    map left unexplained on both sides are paired, and a source word keeps every catalog word it
+    always came with (a Chinese line name often stands for two English words: 'Pelrux Max').
+    """
+
+    def __init__(self, mapping: dict[str, dict[str, tuple[str, ...]]] | None = None):
+        self.mapping = mapping or {}
+        self.names: dict[str, dict[str, set[str]]] = {}  # brand → catalog word → the source words for it
+        for brand, words in self.mapping.items():
+            for source_word, targets in words.items():
+                for target in targets:
+                    self.names.setdefault(brand, {}).setdefault(target, set()).add(source_word)
+
+    def __len__(self) -> int:
+        return sum(len(words) for words in self.mapping.values())
+
+    @classmethod
+    def learn(cls, pairs: Iterable[tuple[str | None, Iterable[str], Iterable[str]]], *, min_dice: float = 0.6,
+              max_targets: int = 3) -> ScopedTokenMap:
+        """``pairs`` are (catalog brand key, translated source tokens, catalog tokens) of anchored pairs."""
+        source_n: dict[str, Counter[str]] = {}
+        catalog_n: dict[str, Counter[str]] = {}
+        both: dict[str, Counter[tuple[str, str]]] = {}
+        clear: Counter[tuple[str, str, str]] = Counter()  # seen where the catalog side left at most 2 words to explain
+        for brand, source_tokens, catalog_tokens in pairs:
+            if not brand:
+                continue
+            # single characters are too ambiguous inside one brand's names; their pairs are not
+            s = set(source_words(source_tokens))
+            c = set(catalog_tokens)
+            source_n.setdefault(brand, Counter()).update(s - c)
+            catalog_n.setdefault(brand, Counter()).update(c - s)
+            counter = both.setdefault(brand, Counter())
+            for a in s - c:
+                for b in c - s:
+                    counter[(a, b)] += 1
+                    if len(c - s) <= 2:
+                        clear[(brand, a, b)] += 1
+        mapping: dict[str, dict[str, tuple[str, ...]]] = {}
+        for brand, counter in both.items():
+            found: dict[str, list[tuple[float, str]]] = {}
+            for (a, b), n in counter.items():
+                dice = 2 * n / (source_n[brand][a] + catalog_n[brand][b])
+                # once is enough only where little was left to pair with (two line words, not a whole title)
+                if dice >= min_dice and (n >= 2 or clear[(brand, a, b)]):
+                    found.setdefault(a, []).append((dice, b))
+            if found:
+                mapping[brand] = {a: tuple(b for _, b in sorted(targets, key=lambda t: (-t[0], t[1]))[:max_targets])
+                                  for a, targets in found.items()}
+        return cls(mapping)
+
+    def evidence(self, brand: str | None, source_tokens: Iterable[str], catalog_tokens: Iterable[str]) -> int:
+        """0: a learned word of the brand links the two titles; 1: the catalog title has a word whose
+        source-side name the brand's pairs taught, and the source title lacks it; 2: nothing learned applies."""
+        words, names = self.mapping.get(brand), self.names.get(brand)
+        if not words:
+            return 2
+        source = set(source_words(source_tokens))
+        catalog = set(catalog_tokens)
+        if any(catalog.intersection(words.get(word, ())) for word in source):
+            return 0
+        if any(not source & names[token] for token in catalog if token in names and token not in source):
+            return 1
+        return 2
+
+    def translate(self, brand: str | None, tokens: Iterable[str]) -> tuple[str, ...]:
+        """Tokens with this brand's learned words put in their place, in order, without repeats."""
+        words = self.mapping.get(brand) if brand else None
+        return translate_with(words, tokens) if words else tuple(tokens)

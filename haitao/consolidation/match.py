@@ -29,7 +29,8 @@ rows, not |source| × |catalog|; rapidfuzz's ``process.extract`` ranks a block's
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -40,7 +41,8 @@ from rapidfuzz import fuzz, process
 
 from .fsmodel import FSModel, compare, coverage
 from .gtin import is_global
-from .learned import BrandMap, TokenMap
+from .normalise import colour_names
+from .learned import BrandMap, ScopedTokenMap, TokenMap
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 STRUCTURAL = ("stage", "size", "variant")
@@ -48,6 +50,7 @@ SOFT = ("market",)  # must not disagree
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
 ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
+MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
 
 
 @dataclass(frozen=True)
@@ -188,8 +191,13 @@ class CatalogIndex:
         self.export_gtin: dict[str, list[int]] = defaultdict(list)  # SKUs created from this export
         self.blocks: dict[tuple, dict[tuple, _Group]] = {}
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
+        self.document_frequency: Counter[str] = Counter()  # catalog titles holding each word
+        self.catalog_brands: set[str | None] = set()
+        self._idf: dict[str, float] = {}
+        self._idf_size = 0
         self.model = FSModel()
         self.tokens = TokenMap()
+        self.scoped = ScopedTokenMap()
         self.brands = BrandMap()
         for record in records:
             record = as_record(record)
@@ -218,6 +226,8 @@ class CatalogIndex:
         if group is None:
             group = groups[attrs] = _Group(attrs)
         group.titles.append(_title(record))
+        self.document_frequency.update(set(_tokens(record)))
+        self.catalog_brands.add(record.brand_key)
         group.rows.append(row)
 
     # --- learning -------------------------------------------------------------------------------
@@ -230,48 +240,120 @@ class CatalogIndex:
         return self.records[rows[0]] if rows and len(rows) == 1 else None
 
     def learn(self, sources: Iterable[Any]) -> dict[str, Any]:
-        """Learn the word and brand maps from GTIN-anchored pairs, then the FS model by EM. Returns a summary."""
+        """Learn the word and brand maps from GTIN-anchored pairs, then the FS model by EM. Returns a summary.
+
+        The anchored pairs also measure m and u; they are scored with word maps learned from the
+        *other* half of them (cross-fitting), since a pair always agrees with the words it taught.
+        """
         sources = [as_record(s) for s in sources]
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
-        anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r)]
-        self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored)
+        self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
+        anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
+        folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
-        for s, r in anchored:  # the anchor's other candidates are other products: labelled non-matches
-            scored = self._scored(s)
-            own = [vector for _, _, row, vector in scored if self.records[row] is r]
-            if own:
-                matches.append(own[0])
-            else:
-                query = self._query(s)
-                rivals = sum(1 for *_, vector in scored if vector[1] <= 1)
-                matches.append(compare(s, r, title_score(query, _title(r)), coverage(query, _title(r)), rivals))
-            non_matches.extend(vector for _, _, row, vector in scored if self.records[row] is not r)
+        for fold, other in (folds, folds[::-1]):
+            self._learn_words(other)
+            for s, r in fold:  # the anchor's other candidates are other products: labelled non-matches
+                scored = self._scored(s)
+                own = [vector for _, _, row, vector in scored if self.records[row] is r]
+                if own:
+                    matches.append(own[0])
+                else:
+                    query = self._query(s, r.brand_key)
+                    rivals = sum(1 for *_, vector in scored if vector[1] <= 1)
+                    matches.append(self._compare(s, r, query, _title(r), rivals))
+                non_matches.extend(vector for _, _, row, vector in scored if self.records[row] is not r)
+        self._learn_words(anchored)
         seeded = self.model.seed(matches, non_matches)
         step = max(1, len(sources) // self.policy.learn_sample)
         vectors = [vector for s in sources[::step] if self._anchor(s) is None
                    for _, _, _, vector in self._scored(s)]
         self.model.fit(vectors)
-        return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]}, "learned_words": len(self.tokens),
+        return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]},
+                "learned_words": len(self.tokens), "learned_brand_words": len(self.scoped),
                 "learned_brands": len(self.brands.mapping), "model": self.model.to_dict()}
 
-    def _query(self, source: Any) -> str:
-        tokens = getattr(source, "title_tokens", None) or tuple(_title(source).split())
-        return " ".join(self.tokens.translate(tokens)) if self.tokens.mapping else _title(source)
+    def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
+        self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored)
+        self.scoped = ScopedTokenMap.learn(
+            (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
+
+    def _query(self, source: Any, brand: str | None = None) -> str:
+        """The source title in the catalog's words: the global word map, then the brand's own."""
+        tokens = _tokens(source)
+        if brand and brand != source.brand_key:  # the catalog brand's name, left in a title written under another spelling
+            tokens = tuple(t for t in tokens if t not in brand.split("-"))
+        if not self.tokens.mapping and not self.scoped.mapping:
+            return " ".join(tokens)
+        return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
 
     def _brand(self, source: Any) -> str | None:
         if source.brand_key is None:  # no brand field and none of the alias table's names in the title
             return self.brands.find(_title(source))
         return self.brands.get(source.brand_key)
 
+    def _compare(self, source: Any, record: Any, query: str, title: str, rivals: int,
+                 score: float | None = None, cover: float | None = None) -> tuple[int, ...]:
+        """The comparison vector of a pair (``fsmodel.compare``) with this index's learned evidence."""
+        score = title_score(query, title) if score is None else score
+        cover = coverage(query, title) if cover is None else cover
+        learned = self.scoped.evidence(record.brand_key, self.tokens.translate(_tokens(source)), _tokens(record))
+        # (translate and evidence memoise per title: a source meets several candidates)
+        return compare(source, record, score, cover, rivals, self.weighted_overlap(query, title), learned)
+
+    def weighted_overlap(self, query: str, title: str) -> float:
+        """Jaccard index of two titles with each word weighted by its rarity in the catalog (IDF).
+
+        A shared line name ('sylum') says more than shared category words ('whey protein'), as
+        Splink's term-frequency adjustment has it; a word the catalog never uses weighs as the rarest
+        (an extra line word says 'another product').
+        """
+        a, b = set(query.split()), set(title.split())
+        if a == b:
+            return 1.0
+        if self._idf_size != len(self.records):  # the catalog grew: weights computed afresh
+            self._idf, self._idf_size = {}, len(self.records)
+        idf, total = self._idf, len(self.records) + 1
+        for t in (a | b).difference(idf):
+            idf[t] = math.log(total / (self.document_frequency[t] + 1)) + 1.0
+        union = sum(idf[t] for t in a | b)
+        return sum(idf[t] for t in a & b) / union if union else 0.0
+
+    def _brand_confirmed(self, source: Any, record: Any) -> bool:
+        """The record's brand is the source's own key, or the one its anchored pairs agree on."""
+        key = self._brand_name(source)
+        return record.brand_key is not None and record.brand_key in (key, self.brands.get(key))
+
+    def _pair_probability(self, source: Any, record: Any) -> float:
+        """The model's probability for one pair, leaving the GTIN out (its title and attributes alone)."""
+        query = self._query(source, record.brand_key)
+        vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, _title(record), 0)
+        return self.model.probability(vector)
+
+    def blocking_brands(self, source: Any) -> tuple[str | None, ...]:
+        """The catalog brands to look for candidates in: the source's own key and every brand it was anchored to."""
+        key = self._brand_name(source)
+        if key in self.catalog_brands:  # a brand the catalog has is that brand, whatever else the name was anchored to
+            return (key,)
+        return self.brands.candidates(key)[:MAX_BRANDS] or (None,)
+
+    def _brand_name(self, source: Any) -> str | None:
+        return source.brand_key if source.brand_key is not None else self.brands.find(_title(source), raw=True)
+
     def _unrelated(self, source: Any, record: Any) -> bool:
         """Brands that may or may not be one (two scripts, or one missing) and not one title word in common."""
-        return self._brand(source) != record.brand_key and not coverage(self._query(source), _title(record))
+        return (record.brand_key not in self.blocking_brands(source)
+                and not coverage(self._query(source, record.brand_key), _title(record)))
 
     def _brands_differ(self, source: Any, record: Any) -> bool:
-        return brands_clearly_differ(self._brand(source), record.brand_key)
+        """Both brands known and not spellings of each other, or the source brand was anchored often, never to this one."""
+        if record.brand_key in self.blocking_brands(source):
+            return False
+        return (brands_clearly_differ(self._brand(source), record.brand_key)
+                or self.brands.known_apart(self._brand_name(source), record.brand_key))
 
     # --- candidates -----------------------------------------------------------------------------
 
@@ -289,25 +371,26 @@ class CatalogIndex:
 
     def _scored(self, source: Any) -> list[tuple[float, float, int, tuple[int, ...]]]:
         """(probability, title score, row, comparison vector) of the best block candidates, best first."""
-        query = self._query(source)
-        pairs: list[tuple[int, str, float]] = []  # (row, title, coverage)
+        pairs: list[tuple[int, str, str, float]] = []  # (row, title, query, coverage)
         cutoff = self.policy.title_cutoff * 100
-        for group in self._groups_for(source, self._brand(source)):
-            if query:
-                hits = process.extract(query, group.titles, scorer=fuzz.token_set_ratio,
-                                       limit=self.policy.top_k, score_cutoff=cutoff)
-            else:  # nothing left of the title but brand and spec: only an equally bare title compares
-                hits = [(t, 100.0, i) for i, t in enumerate(group.titles) if not t][: self.policy.top_k]
-            for choice, _, position in hits:
-                row = group.rows[position]
-                if not _soft_disagree(source, self.records[row]):
-                    pairs.append((row, choice, coverage(query, choice)))
-        covering = sum(1 for _, _, cover in pairs if cover >= RIVAL_COVERAGE)
+        for brand in self.blocking_brands(source):
+            query = self._query(source, brand)
+            for group in self._groups_for(source, brand):
+                if query:
+                    hits = process.extract(query, group.titles, scorer=fuzz.token_set_ratio,
+                                           limit=self.policy.top_k, score_cutoff=cutoff)
+                else:  # nothing left of the title but brand and spec: only an equally bare title compares
+                    hits = [(t, 100.0, i) for i, t in enumerate(group.titles) if not t][: self.policy.top_k]
+                for choice, _, position in hits:
+                    row = group.rows[position]
+                    if not _soft_disagree(source, self.records[row]):
+                        pairs.append((row, choice, query, coverage(query, choice)))
+        covering = sum(1 for *_, cover in pairs if cover >= RIVAL_COVERAGE)
         found = []
-        for row, choice, cover in pairs:
+        for row, choice, query, cover in pairs:
             rivals = covering - (cover >= RIVAL_COVERAGE)
             score = title_score(query, choice)
-            vector = compare(source, self.records[row], score, cover, rivals)
+            vector = self._compare(source, self.records[row], query, choice, rivals, score, cover)
             found.append((self.model.probability(vector), score, row, vector))
         found.sort(key=lambda item: (-item[0], -item[1], item[2]))
         return found[: self.policy.top_k]
@@ -325,10 +408,17 @@ class CatalogIndex:
         if rows:
             record = self.records[rows[0]]
             if self._brands_differ(source, record):
+                # another brand's code, copied by mistake: the title may still find the product itself
+                by_title = self._decide(as_record({**vars(source), "gtin": None}), ["gtin of another brand's SKU"])
+                if by_title.decision == MATCHED:
+                    return by_title
                 return self._review(source, rows, ["gtin", "brand differs"])
             if self._unrelated(source, record):
                 # brands in two scripts that may or may not be one, and not one word in common
                 return self._review(source, rows, ["gtin", "brand and title differ"])
+            if not self._brand_confirmed(source, record) and self._pair_probability(source, record) < self.policy.review_probability:
+                # a brand we cannot confirm, and everything but the code says another product
+                return self._review(source, rows, ["gtin", "brand unconfirmed and product differs"])
             reasons = ["gtin"] + [f"conflict: {d}" for d in attribute_check(source, record)[0]]
             return ProductDecision(source.source_id, MATCHED, record.sku, 1.0, reasons,
                                    [Candidate(record.sku, 1.0, ("gtin",))])
@@ -353,8 +443,15 @@ class CatalogIndex:
     def match(self, source: Any) -> ProductDecision:
         source = as_record(source)
         forced = self._by_gtin(source)
-        if forced is not None:
-            return forced
+        return forced if forced is not None else self._decide(source)
+
+    def _decide(self, source: Any, extra: list[str] = ()) -> ProductDecision:
+        """match / review / created from the candidates' posteriors.
+
+        A source is at most one SKU, so the posterior that the best candidate is *the* one is its odds
+        over one plus the sum of all candidates' odds (the 'none of them' outcome weighs 1): two
+        candidates both likely on their own share it, and neither is merged without an operator.
+        """
         policy = self.policy
         scored = self._scored(source)
         candidates = self._candidates(source, scored)
@@ -363,20 +460,47 @@ class CatalogIndex:
             reason = "no candidate" if not scored else "no likely candidate"
             return ProductDecision(source.source_id, CREATED, None, best, [reason], candidates)
         row, vector = scored[0][2], scored[0][3]
-        reasons = ["title", f"title {scored[0][1]:.2f}"]
+        reasons = ["title", f"title {scored[0][1]:.2f}", *extra]
         if vector[3] == 1:
             reasons.append("gtin differs")
+        odds = [_odds(p) for p, *_ in scored]
+        posterior = odds[0] / (1.0 + sum(odds)) if odds[0] != float("inf") else 1.0 / max(1, odds.count(float("inf")))
+        if posterior >= policy.match_probability:
+            return ProductDecision(source.source_id, MATCHED, self.records[row].sku, posterior, reasons, candidates[:1])
         likely = [c for c in scored[1:] if c[0] >= policy.review_probability]
         if likely:
             reason = "tie" if likely[0][0] == best else "several likely candidates"
-            return ProductDecision(source.source_id, REVIEW, None, best, reasons + [reason], candidates)
-        if best >= policy.match_probability:
-            return ProductDecision(source.source_id, MATCHED, self.records[row].sku, best, reasons, candidates[:1])
+            return ProductDecision(source.source_id, REVIEW, None, posterior, reasons + [reason], candidates)
         one_sided = attribute_check(source, self.records[row])[1]
-        return ProductDecision(source.source_id, REVIEW, None, best, reasons + ["grey zone"] + one_sided, candidates)
+        return ProductDecision(source.source_id, REVIEW, None, posterior, reasons + ["grey zone"] + one_sided, candidates)
+
+
+def _odds(p: float) -> float:
+    return p / (1.0 - p) if p < 1.0 else float("inf")
+
+
+def _tokens(record: Any) -> tuple[str, ...]:
+    return getattr(record, "title_tokens", None) or tuple(_title(record).split())
+
+
+def _title_colour(record: Any) -> str | None:
+    """A colour name left in a title the normaliser did not read as the variant ('… shoes gold': a
+    word that is also a product line, so the table leaves it in titles)."""
+    names = colour_names()
+    return next((t for t in _tokens(record) if t in names), None)
 
 
 def _soft_disagree(source: Any, record: Any) -> bool:
+    """Market, pack count or a colour disagree (a sized product's block already holds only its own pack).
+
+    One side's variant against a different colour name the other side's title still has counts too."""
+    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
+        return True
+    a, b = getattr(source, "variant", None), getattr(record, "variant", None)
+    if (a is None) != (b is None):
+        colour = _title_colour(source if a is None else record)
+        if colour is not None and colour != (a or b):
+            return True
     for name in SOFT:
         a, b = getattr(source, name, None), getattr(record, name, None)
         if a is not None and b is not None and a != b:

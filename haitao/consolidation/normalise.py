@@ -389,6 +389,12 @@ def normalise_hs_code(value: Any) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+def colour_names() -> frozenset[str]:
+    """The canonical colour words (black, gold, …) the shipped table reads colours into."""
+    return frozenset(canonical for canonical, _ in _read_pairs(_data_text("variants.csv")))
+
+
+@functools.lru_cache(maxsize=1)
 def default_normaliser() -> Normaliser:
     return Normaliser()
 

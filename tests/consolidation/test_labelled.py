@@ -11,7 +11,7 @@ def test_labelled_pairs():
     result = evaluate()
     assert result["pairs"] >= 200 and result["positives"] >= 110
     assert result["precision"] >= 0.99, result["wrong"]
-    assert result["recall"] >= 0.65, result["missed"]
+    assert result["recall"] >= 0.68, result["missed"]
     assert result["gtin_duplicates"] == []  # nothing whose GTIN a SKU holds is created again
 
 
@@ -23,3 +23,14 @@ def test_first_import_creates_every_product_but_gtin_duplicates():
     assert result["repeated_gtins"] == 10
     assert result["first_import"].get("matched", 0) == 8
     assert result["first_import_created"] >= 0.95
+
+
+def test_every_missed_labelled_pair_gets_a_cause(capsys):
+    from benchmarks.consolidation.diagnose import labelled, report
+
+    index, sources, truth = labelled()
+    index.learn(sources)
+    decisions = [index.match(s) for s in sources]
+    causes = report(index, sources, truth, decisions, show=1)
+    missed = sum(1 for s, d in zip(sources, decisions) if truth[s.source_id] and d.sku != truth[s.source_id])
+    assert sum(causes.values()) == missed and "false matches: 0" in capsys.readouterr().out

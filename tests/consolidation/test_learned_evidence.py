@@ -1,0 +1,81 @@
+"""Evidence the matcher learns from the export itself, and the decision rule over its candidates."""
+
+from haitao.consolidation.attributes import parse_spec
+from haitao.consolidation.learned import BrandMap, ScopedTokenMap, TokenMap, with_joined_runs
+from haitao.consolidation.match import CatalogIndex
+from haitao.consolidation.normalise import normalise_catalog_item as item
+from haitao.consolidation.normalise import normalise_product as source
+
+
+def test_a_source_word_keeps_every_catalog_word_it_always_came_with():
+    pairs = [(("咖啡胶囊",), ("espresso", "capsules")), (("咖啡胶囊", "30"), ("espresso", "capsules"))]
+    assert set(TokenMap.learn(pairs).translate(("咖啡胶囊",))) == {"espresso", "capsules"}
+
+
+def test_unknown_names_cut_into_characters_are_kept_whole_as_pairs():
+    assert with_joined_runs(("曦", "霖", "系列", "杯")) == ("曦", "霖", "系列", "杯", "曦霖")
+    assert with_joined_runs(("系列", "杯")) == ("系列", "杯")
+
+
+def test_line_names_are_learned_per_brand():
+    pairs = [("kinmav", ("曦", "霖", "mug"), ("pelrux", "max", "mug")),
+             ("kinmav", ("曦", "霖", "cup"), ("pelrux", "max", "cup")),
+             ("other", ("曦", "霖", "pan"), ("lorzar", "pan"))]
+    scoped = ScopedTokenMap.learn(pairs)
+    assert set(scoped.translate("kinmav", ("曦", "霖", "mug"))) >= {"pelrux", "max"}
+    assert "lorzar" in scoped.translate("other", ("曦", "霖"))  # once, with one word left to explain
+    assert "pelrux" not in scoped.translate("other", ("曦", "霖"))
+    assert scoped.evidence("kinmav", ("曦", "霖"), ("pelrux", "max", "mug")) == 0  # linked
+    assert scoped.evidence("kinmav", ("琦", "逸"), ("pelrux", "max", "mug")) == 1  # its known name is missing
+    assert scoped.evidence("nobody", ("曦",), ("pelrux",)) == 2
+
+
+def test_a_pairing_seen_once_in_a_whole_title_is_not_learned():
+    scoped = ScopedTokenMap.learn([("braun", ("电动", "石墨"), ("series", "electric", "shaver", "graphite"))])
+    assert scoped.translate("braun", ("电动", "石墨")) == ("电动", "石墨")
+
+
+def test_one_name_may_stand_for_several_catalog_brands():
+    anchored = [("萱岚", "kinmav")] * 3 + [("萱岚", "tanbra")] * 2 + [("萱岚", "zarul")]
+    brands = BrandMap.learn(anchored)
+    assert brands.candidates("萱岚")[:3] == ("萱岚", "kinmav", "tanbra")
+    assert "zarul" not in brands.candidates("萱岚")  # once among six: more likely a copied GTIN
+    assert brands.known_apart("萱岚", "zarul") and not brands.known_apart("萱岚", "tanbra")
+
+
+def test_glued_notations_are_read():
+    assert (parse_spec("organic tea250g").content_value, parse_spec("tea250g").content_unit) == (250, "g")
+    spec = parse_spec("无谷成猫粮 1500gx2")
+    assert (spec.content_value, spec.pack_count) == (1500, 2)
+    assert parse_spec("悦木之源 V2978升级").content_value is None  # a model code is no volume
+
+
+def test_rare_words_weigh_more_than_category_words():
+    index = CatalogIndex([item(f"S{i}", f"Kinmav {line} Travel Mug 500ml", brand="Kinmav")
+                          for i, line in enumerate(("Pelrux", "Lorzar", "Quinsy"))])
+    shared_line = index.weighted_overlap("pelrux mug", "pelrux travel mug")
+    shared_category = index.weighted_overlap("lorzar travel mug", "pelrux travel mug")
+    assert shared_line > shared_category
+
+
+def test_another_pack_or_a_colour_left_in_a_title_is_no_candidate():
+    index = CatalogIndex([item("T1", "Imabari Bath Towel 70x140cm Grey", brand="Imabari"),
+                          item("S1", "Kinmav Running Shoes Gold EU 41", brand="Kinmav")])
+    assert index.match(source("s", "今治 Imabari 浴巾 70x140cm 灰色 2件装", brand="Imabari")).decision == "created"
+    assert index.match(source("s", "Kinmav 跑步鞋 红色 41码", brand="Kinmav")).decision == "created"
+
+
+def test_two_likely_candidates_share_the_posterior():
+    index = CatalogIndex([item("A", "Swisse 鱼油 200粒", brand="Swisse"),
+                          item("B", "Swisse fish oil 200 capsules", brand="Swisse")])
+    decision = index.match(source("s", "斯维诗 深海鱼油 200粒"))
+    assert decision.decision == "review" and decision.score < 0.99
+
+
+def test_another_brands_gtin_does_not_hide_the_product_itself():
+    gtin_other = "4008976022336"
+    index = CatalogIndex([item("X", "Zarul Frying Pan 28cm", brand="Zarul", gtin=gtin_other),
+                          item("K", "Kinmav Pelrux Travel Mug 500ml Black", brand="Kinmav")])
+    decision = index.match(source("s", "Kinmav Pelrux Travel Mug 500ml Black", brand="Kinmav", gtin=gtin_other))
+    assert (decision.decision, decision.sku) == ("matched", "K")
+    assert "gtin of another brand's SKU" in decision.reasons
