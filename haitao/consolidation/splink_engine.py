@@ -12,11 +12,12 @@ of evidence:
 2. **Splink for the rest**: ``learn`` learns the word and brand maps from the GTIN-anchored pairs
    (``learned``), trains the model (``splink_model.train``: m from those anchors, u by random
    sampling, EM on blocked pairs) and scores every remaining source in one set-based pass
-   (``splink_model.predict``), on DuckDB or on Spark. A candidate of the same brand holding another
-   valid GTIN than the source's is another product and is dropped (blocking is by brand), whatever
-   the titles say; the model's GTIN comparison still learns from pairs with a GTIN on one side only.
-3. **Decision** as the default engine takes it (``MatchPolicy``): matched at a posterior ≥ 0.99 with
-   no rival ≥ 0.25, review in between or on a rival, created below.
+   (``splink_model.predict``), on DuckDB or on Spark.
+3. **Decision** as the default engine takes it (``MatchPolicy``), on the probability that a candidate
+   is *the* SKU of the source (its Bayes odds among the source's candidates, since a product is one
+   SKU): matched at ≥ 0.99, review from 0.25, created below. A best candidate of the same brand
+   holding another valid GTIN than the source's is taken for another product: never matched on its
+   title, it goes to review (an operator decides; no duplicate is created unseen).
 
 Why a second engine: the default one scores candidates one source at a time in Python, which is
 right for an import of up to a few million products on one machine; Splink runs the same comparison
@@ -154,19 +155,25 @@ class SplinkIndex:
         return min(0.5, max(1e-12, expected_matches / (len(sources) * max(1, len(self.row_of)))))
 
     def _score(self, rows: list[dict]) -> None:
+        """Each source's candidates with the probability that each is *the* one (a product is one SKU).
+
+        Splink scores pairs independently; with Bayes odds 2^w per candidate and at most one of them
+        the source's SKU, P(candidate i) = 2^w_i / (1 + Σ_j 2^w_j). A sibling scored nearly as well as
+        the best pulls the best below the match threshold (review); a clearly weaker one does not.
+        """
         pairs = predict(self.backend, rows, self._catalog_rows(), self.trained, self.splink_policy, self.spark)
         found: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        gtins = {row["unique_id"]: row["gtin"] for row in rows if row["gtin_global"]}
-        for source_id, sku, probability in pairs:
+        for source_id, sku, weight in pairs:
             row = self.row_of.get(sku)
-            if row is None or math.isnan(probability):
-                continue
-            if gtins.get(source_id) and is_global(self.records[row].gtin):
-                continue  # two valid GTINs (an equal one never gets here) under one brand: another product
-            found[source_id].append((probability, row))
+            if row is not None and weight is not None and not math.isnan(weight):
+                found[source_id].append((weight, row))
         for row in rows:
-            self.scored[row["unique_id"]] = sorted(found.get(row["unique_id"], ()), key=lambda c: (-c[0], c[1]))[
-                : self.policy.top_k]
+            weights = sorted(found.get(row["unique_id"], ()), key=lambda c: (-c[0], c[1]))
+            top = weights[0][0] if weights else 0.0
+            scale = 2.0 ** -top if top > 0 else 1.0  # odds divided by the best one's, against overflow
+            odds = [(2.0 ** (w - top) if top > 0 else 2.0 ** w, r) for w, r in weights]
+            total = scale + sum(o for o, _ in odds)
+            self.scored[row["unique_id"]] = [(o / total, r) for o, r in odds][: self.policy.top_k]
 
     # --- decision -------------------------------------------------------------------------------
 
@@ -221,9 +228,11 @@ class SplinkIndex:
         if any(c.score >= policy.review_probability for c in candidates[1:]):
             return ProductDecision(source.source_id, REVIEW, None, best, reasons + ["several likely candidates"],
                                    candidates)
+        record = self.records[self.row_of[candidates[0].sku]]
+        if is_global(source.gtin) and is_global(record.gtin):  # another valid GTIN under this brand
+            return ProductDecision(source.source_id, REVIEW, None, best, reasons + ["gtin differs"], candidates)
         if best >= policy.match_probability:
             return ProductDecision(source.source_id, MATCHED, candidates[0].sku, best, reasons, candidates[:1])
-        record = self.records[self.row_of[candidates[0].sku]]
         return ProductDecision(source.source_id, REVIEW, None, best,
                                reasons + ["grey zone"] + attribute_check(source, record)[1], candidates)
 

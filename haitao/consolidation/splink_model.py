@@ -203,7 +203,11 @@ def train(backend: str, sources: list[dict], catalog: list[dict], anchors: list[
     if len(anchors) >= policy.min_labels:
         labels = api.register(_arrow_labels(anchors), table_name=f"labels_{uuid.uuid4().hex[:12]}")
         linker.training.estimate_m_from_pairwise_labels(labels)
-    linker.training.estimate_u_using_random_sampling(max_pairs=policy.u_max_pairs, seed=7)
+    # one chunk unless the tables are large (each chunk is a pass; on Spark, dozens of jobs), and no
+    # resampling until every level is seen 100 times: a rare level keeps Splink's default u
+    chunks = max(1, min(10, (len(sources) + len(catalog)) // 500_000))
+    linker.training.estimate_u_using_random_sampling(max_pairs=policy.u_max_pairs, seed=7, num_chunks=chunks,
+                                                     min_count_per_level=None)
     sessions = 0
     for rule in (block_on("brand_key", "content_key"), block_on("brand_key", "title")):
         try:
@@ -231,7 +235,7 @@ def _arrow_labels(anchors: list[tuple[str, str]]):
 
 def predict(backend: str, sources: list[dict], catalog: list[dict], trained: Trained, policy: SplinkPolicy,
             spark: Any = None) -> list[tuple[str, str, float]]:
-    """(source id, catalog SKU, match probability) for every compatible pair above the threshold."""
+    """(source id, catalog SKU, match weight) for every compatible pair above the threshold."""
     from splink import Linker
 
     _quiet()
@@ -242,8 +246,8 @@ def predict(backend: str, sources: list[dict], catalog: list[dict], trained: Tra
     table = linker.inference.predict(threshold_match_probability=policy.predict_threshold,
                                      warning_mode="never").as_pyarrow_table()
     columns = {name: table.column(name).to_pylist() for name in
-               ("source_dataset_l", "unique_id_l", "unique_id_r", "match_probability")}
+               ("source_dataset_l", "unique_id_l", "unique_id_r", "match_weight")}
     out = []
-    for side, left, right, probability in zip(*columns.values()):
-        out.append((left, right, probability) if side == SOURCE else (right, left, probability))
+    for side, left, right, weight in zip(*columns.values()):
+        out.append((left, right, weight) if side == SOURCE else (right, left, weight))
     return out
