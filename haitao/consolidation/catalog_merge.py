@@ -14,10 +14,11 @@ from haitao.catalog.models import Category, Sku
 from haitao.catalog.services import create_sku, get_or_create_category
 
 from .batches import Context
-from .match import CREATED, MATCHED, REVIEW, CatalogIndex, ProductDecision, conflicts
+from .match import CREATED, MATCHED, REVIEW, ProductDecision, conflicts
 from .models import ReviewItem, SourceRecord
 from .normalise import default_normaliser, fold
 from .reader import Quarantined, SourceProduct
+from .splink_engine import make_index
 from .records import code, record_dict
 from .stock_merge import INVISIBLE, Offers
 
@@ -41,13 +42,14 @@ SKU_FIELDS = ("code", "title", "brand_name", "brand_name_zh", "gtin", "hs_code",
 
 
 class CatalogMerge:
-    def __init__(self, ctx: Context, offers: Offers, *, load_catalog: bool = True):
+    def __init__(self, ctx: Context, offers: Offers, *, load_catalog: bool = True, engine: str = "default"):
         self.ctx = ctx
         self.offers = offers
         self.normaliser = default_normaliser()
         own = code(ctx.platform, "").upper() + "-"  # SKUs an earlier, interrupted run created from this export
-        self.catalog = CatalogIndex((self.catalog_record(s) for s in Sku.objects.only(*SKU_FIELDS).iterator(
-            chunk_size=2000)), same_export=lambda r: r.sku.startswith(own)) if load_catalog else CatalogIndex([])
+        skus = Sku.objects.only(*SKU_FIELDS).iterator(chunk_size=2000) if load_catalog else ()
+        self.catalog = make_index(engine, (self.catalog_record(s) for s in skus),
+                                  same_export=lambda r: r.sku.startswith(own))
         self.categories = {c.slug: c for c in Category.objects.all()}
         self.rows: list[dict] = []
         self.conflict_rows: list[dict] = []

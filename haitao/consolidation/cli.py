@@ -1,4 +1,4 @@
-"""``haitao consolidate FOLDER --brand CODE [--dry-run] [--report DIR] [--json] [--batch-size N]``.
+"""``haitao consolidate FOLDER --brand CODE [--dry-run] [--report DIR] [--json] [--batch-size N] [--engine E]``.
 
 Exit 0 when the run completed (bad lines are quarantined and reported, not fatal); 2 when the folder
 cannot be read at all (missing or invalid manifest, bad brand code). Progress goes to standard error;
@@ -36,7 +36,7 @@ def cmd_consolidate(args) -> int:
     stream = None if args.quiet else sys.stderr
     try:
         report = consolidate(args.folder, args.brand, dry_run=args.dry_run, batch_size=args.batch_size,
-                             report_dir=args.report, progress_stream=stream)
+                             report_dir=args.report, progress_stream=stream, engine=args.engine)
     except ConsolidationError as exc:
         print(f"haitao: consolidate: {exc}", file=sys.stderr)
         return 2
@@ -74,6 +74,8 @@ def add_parsers(subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print the summary as JSON on standard output")
     p.add_argument("--batch-size", type=int, default=200, help="records per transaction (default 200)")
     p.add_argument("--quiet", action="store_true", help="no progress line on standard error")
+    p.add_argument("--engine", choices=("default", "splink-duckdb", "splink-spark"), default="default",
+                   help="product matcher: default (in process), splink-duckdb or splink-spark (needs the [scale] extra)")
     p.set_defaults(func=cmd_consolidate)
 
 

@@ -36,6 +36,7 @@ from .order_history import STATUS_MAP, OrderHistory
 from .reader import KINDS, Export, ManifestError, open_export
 from .records import Progress, count_lines
 from .review import accept_review, reject_review
+from .splink_engine import ENGINES
 from .stock_merge import Offers
 
 __all__ = ["consolidate", "accept_review", "reject_review", "ConsolidationError", "ManifestError",
@@ -57,7 +58,8 @@ def _after_batch(kind: str, number: int) -> None:
 class _Merge:
     """One run's steps, in order, and the report they add up to."""
 
-    def __init__(self, export: Export, brand_code: str, batch_size: int, progress: Progress):
+    def __init__(self, export: Export, brand_code: str, batch_size: int, progress: Progress, engine: str = "default"):
+        self.engine = engine
         self.ctx = Context(platform=slug(export.manifest.platform)[:20] or "platform", brand_code=brand_code,
                            export=export, currency=export.manifest.currency, batch_size=max(1, batch_size),
                            progress=progress, after_batch=lambda kind, number: _after_batch(kind, number))
@@ -72,7 +74,7 @@ class _Merge:
 
     def steps(self) -> None:
         merge_merchants(self.ctx, self.merchant_counts)
-        self.products = CatalogMerge(self.ctx, Offers(self.ctx))
+        self.products = CatalogMerge(self.ctx, Offers(self.ctx), engine=self.engine)
         self.products.run()
         self.customers = CustomerMerge(self.ctx)
         self.customers.run()
@@ -97,9 +99,12 @@ class _Merge:
 
 
 def consolidate(folder: str | Path, brand_code: str, *, dry_run: bool = False, batch_size: int = 200,
-                report_dir: str | Path | None = None, progress_stream: Any = None) -> dict:
+                report_dir: str | Path | None = None, progress_stream: Any = None, engine: str = "default") -> dict:
     """Bring the export in ``folder`` onto haitao as brand ``brand_code``; return the report dict.
-    A brand the run creates stays inactive (invisible to buyers) until an operator activates it."""
+    A brand the run creates stays inactive (invisible to buyers) until an operator activates it.
+    ``engine`` picks the product matcher (splink_engine.ENGINES; docs/consolidation.md says when)."""
+    if engine not in ENGINES:
+        raise ConsolidationError(f"engine {engine!r}: use one of {', '.join(ENGINES)}")
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,31}", brand_code or ""):
         raise ConsolidationError(f"brand code {brand_code!r}: use 1-32 lower-case letters, digits, - or _")
     try:
@@ -108,7 +113,7 @@ def consolidate(folder: str | Path, brand_code: str, *, dry_run: bool = False, b
         raise ConsolidationError(str(exc)) from None
     progress = Progress(stream=progress_stream, enabled=progress_stream is not None,
                         totals={kind: count_lines(export.path(kind)) for kind in KINDS})
-    merge = _Merge(export, brand_code, batch_size, progress)
+    merge = _Merge(export, brand_code, batch_size, progress, engine)
     if dry_run:
         try:
             with transaction.atomic():
