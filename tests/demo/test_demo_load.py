@@ -239,6 +239,14 @@ def test_a_purchase_of_two_merchants_in_both_modes_is_three_customs_orders_paid_
         assert Declaration.Status.REJECTED not in declared.values(), declared
 
 
+def test_the_demo_account_book_reconciles_with_its_stock(demo, capsys):
+    """`haitao inventory reconcile` on the demo: every movement the demo made is booked."""
+    from haitao.cli import main
+
+    assert main(["inventory", "reconcile"]) == 0
+    assert "account book: 0 mismatch(es)" in capsys.readouterr().out
+
+
 def test_no_order_is_declared_with_the_platform_as_its_seller(demo, tmp_path):
     """`haitao customs export --all`: every CEB311/621 names its seller's ebc code, never the ebp's."""
     import re
