@@ -12,7 +12,8 @@ consignee field of the four documents is read from the one order row, and :func:
   that each customs order has one); the platform is only ever the ebp. An old order without a seller
   falls back to the merchant of its lines, and is refused when they disagree.
 - ``buyerTelephone`` and the payer's ``telephone`` are the orderer's own phone (the account's), not the
-  consignee's; only an account without one falls back to the consignee's phone given at checkout.
+  consignee's; only an account without one falls back to the consignee's phone given at checkout. It is
+  frozen on the order at placement (``Order.buyer_phone``), so the account changing later changes nothing.
 - ``qty1`` is in the legal first unit: kg (035) = net weight × quantity, litres (095) = net content in
   ml × quantity / 1000; other units count pieces. ``gmodel`` carries the brand, as the declaration
   elements (申报要素) ask.
@@ -90,8 +91,9 @@ def waybill_number(order, carrier: Carrier) -> str:
 
 
 def _buyer_phone(order) -> str:
-    """The orderer's own phone (the account's); the consignee's only when the account has none."""
-    return order.customer.phone or order.consignee_phone
+    """The orderer's own phone as frozen on the order at placement (the account's, else the
+    consignee's); an order from before that froze it falls back to the consignee's."""
+    return order.buyer_phone or order.consignee_phone
 
 
 def _district(order) -> str | None:

@@ -110,10 +110,11 @@ def _place(customer, request: PlaceOrder, key: str, digest: str, now) -> Purchas
             if new_identity:  # the first order records the buyer, in the order's transaction
                 _record_identity(identity)
             purchase = _write(customer, request, consignee, identity, listings, wanted, the_plan, key, digest, now)
-            for extra, (order, planned) in enumerate(zip(purchase.placed_orders, the_plan.orders)):
-                # The unpaid cap is judged when the purchase starts: its own further sub-orders pass it.
+            for index, (order, planned) in enumerate(zip(purchase.placed_orders, the_plan.orders)):
+                # The unpaid cap counts purchases: the first sub-order takes the purchase's one slot.
                 quota_ledger.reserve(order, identity.id_hash, year, planned.quote.quota_value,
-                                     planned.quote.annual_limit, max_unpaid=max_unpaid_orders() + extra)
+                                     planned.quote.annual_limit, max_unpaid=max_unpaid_orders(),
+                                     takes_slot=index == 0)
             # After the reserve: it holds the person's quota row until commit, so concurrent orders of
             # one buyer count each other here, exactly.
             _check_per_buyer_limits(identity.id_hash, listings, wanted, now)
@@ -147,8 +148,8 @@ def _record_identity(identity) -> None:
 
 def max_unpaid_orders() -> int:
     """Unpaid orders hold stock and quota, so unbounded they take both from others. The cap is kept
-    by the quota ledger's reserve (per ID number, in its one statement) when a purchase starts; the
-    ledger counts customs orders, so a purchase split three ways then holds three. It is also the per-account cap: an account buys as its one
+    by the quota ledger's reserve (per ID number, in its one statement) when a purchase starts; it
+    counts purchases, so a purchase split three ways holds one slot. It is also the per-account cap: an account buys as its one
     identity, and only the ID number's owner account may order with it."""
     return min(settings.MAX_UNPAID_ORDERS_PER_ACCOUNT, settings.MAX_UNPAID_ORDERS_PER_BUYER)
 
@@ -195,6 +196,7 @@ def _write(customer, request, consignee, identity, listings, wanted, the_plan: P
                         tax_total=the_plan.tax_total, actual_paid=the_plan.actual_paid, idempotency_key=key,
                         request_digest=digest, placed_at=now)
     purchase.placed_orders = []
+    buyer_phone = customer.phone or consignee.phone  # the orderer's own phone, frozen (declarations.mapping)
     for index, planned in enumerate(the_plan.orders, start=1):
         held = inventory.allocate_at(planned.seller.pk, planned.warehouse_id,
                                      {listings[code].sku_id: wanted[code] for code in planned.codes})
@@ -207,7 +209,8 @@ def _write(customer, request, consignee, identity, listings, wanted, the_plan: P
             goods_value=quote.goods_value, freight=quote.freight, insurance=quote.insurance,
             discount=quote.discount, dutiable_value=quote.dutiable_value, tax_total=quote.tax_total,
             actual_paid=quote.actual_paid, buyer_name=identity.real_name, buyer_id_number=identity.id_number,
-            buyer_id_masked=identity.id_masked, buyer_id_hash=identity.id_hash, consignee=consignee.name,
+            buyer_id_masked=identity.id_masked, buyer_id_hash=identity.id_hash, buyer_phone=buyer_phone,
+            buyer_phone_masked=id_rules.mask_phone(buyer_phone), consignee=consignee.name,
             consignee_phone=consignee.phone, consignee_phone_masked=id_rules.mask_phone(consignee.phone),
             consignee_address=consignee.address(),
             consignee_address_masked=id_rules.mask_address(consignee.province, consignee.city, consignee.district),
