@@ -7,6 +7,9 @@ import re
 from datetime import date
 from pathlib import Path
 
+from . import dbstats
+from .cpu import per_order_ms
+
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "benchmarks.md"
 SVG = ROOT / "docs" / "flash-sale-throughput.svg"
@@ -58,11 +61,29 @@ def build(scenario: str, clients: int, workers: int, duration: float, load: dict
         "ceiling_tps": ceiling_tps,
         "ratio_to_ceiling": round(headline / ceiling_tps, 4) if headline and ceiling_tps else None,
         "cpu_s": {"placement": p1.get("cpu_s"), "payment": pay.get("cpu_s") if pay else None},
+        "cpu_ms_per_order": {"placement": per_order_ms(p1.get("cpu_s"), p1["ok"] or None),
+                             "payment": per_order_ms(pay.get("cpu_s"), pay["ok"] or None) if pay else None},
+        "paid_to_placed": round(paid_per_s / placed_per_s, 3) if paid_per_s and placed_per_s else None,
+        "orders_declared": pay.get("declared_orders") if pay else None,
+        "declared_per_s": _declared_per_s(pay),
+        "declare_drain_s": pay.get("declare_drain_s") if pay else None,
+        "database_per_order": {"placement": dbstats.per_order(p1.get("database"), p1["ok"] or None),
+                               "payment": dbstats.per_order(pay.get("database"), pay["ok"] or None) if pay else None,
+                               "source": (p1.get("database") or {}).get("source")},
+        "load_generator": p1.get("generator", "python"),
         "setup": setup,
         "machine": {"cores": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()]},
         "date": date.today().isoformat(),
     }
     return result
+
+
+def _declared_per_s(pay: dict | None):
+    """Orders whose documents were built per second of the payment phase plus the worker's drain."""
+    if not pay or pay.get("declared_orders") is None:
+        return None
+    seconds = (pay.get("elapsed_s") or 0) + (pay.get("declare_drain_s") or 0)
+    return round(pay["declared_orders"] / seconds, 1) if seconds else None
 
 
 # --- docs/benchmarks.md ----------------------------------------------------------------------
@@ -81,7 +102,27 @@ def row_of(r: dict) -> dict:
             "errors": r["error_count"], "oversold": r["oversold"], "sql": sql.get("http_place_order"),
             "ceiling": r["ceiling_tps"], "ratio": r["ratio_to_ceiling"], "cores": r["machine"]["cores"],
             "server_cpu_ms": _server_cpu_ms(r), "busy": ((r.get("cpu_s") or {}).get("placement") or {}).get(
-                "machine_busy_fraction")}
+                "machine_busy_fraction"),
+            "generator": r.get("load_generator"), "sql_callback": sql.get("http_payment_callback"),
+            "declared_per_s": r.get("declared_per_s"),
+            "cpu_place": _cpu_parties((r.get("cpu_ms_per_order") or {}).get("placement")),
+            "cpu_pay": _cpu_parties((r.get("cpu_ms_per_order") or {}).get("payment")),
+            "db_place": _db_cost((r.get("database_per_order") or {}).get("placement")),
+            "db_pay": _db_cost((r.get("database_per_order") or {}).get("payment"))}
+
+
+def _cpu_parties(ms: dict | None):
+    """[server, postgres, load generator, worker] ms of CPU per order."""
+    if not ms:
+        return None
+    return [ms.get(k) for k in ("server", "postgres_backends", "load_generator", "worker")]
+
+
+def _db_cost(per: dict | None):
+    """[statements or None, transactions, rows written] per order, as the database counted them."""
+    if not per:
+        return None
+    return [per.get("statements"), per.get("xact_commit"), per.get("rows_written")]
 
 
 def _server_cpu_ms(r: dict):
@@ -102,20 +143,42 @@ def _table_line(d: dict) -> str:
             f"{_fmt(d['ceiling'], '{:,.0f}')} | {_fmt(d['ratio'], '{:.1%}')} | {d['cores']} |")
 
 
+def _parts(values, spec="{:g}") -> str:
+    return "–" if not values else " · ".join(_fmt(v, spec) for v in values)
+
+
+def _detail_line(d: dict) -> str:
+    ratio = d["paid_per_s"] / d["placed_per_s"] if d.get("paid_per_s") and d.get("placed_per_s") else None
+    return (f"| {d['scenario']} | {d['clients']} | {d['date']} | {d.get('generator') or '–'} | "
+            f"{_fmt(d['placed_per_s'])} | {_fmt(d['paid_per_s'])} | {_fmt(ratio, '{:.2f}')} | "
+            f"{_fmt(d.get('declared_per_s'))} | {_fmt(d.get('sql_callback'), '{}')} | {_parts(d.get('cpu_place'))} | "
+            f"{_parts(d.get('cpu_pay'))} | {_parts(d.get('db_place'))} | {_parts(d.get('db_pay'))} | "
+            f"{_fmt(d.get('busy'), '{:.0%}')} |")
+
+
 def _chart_points(rows: list[dict]) -> dict[str, list[tuple[int, float]]]:
-    """Latest value per (scenario, clients): the curve of throughput against client count."""
+    """Latest value per (series, clients): the curves of throughput against client count — orders
+    placed per scenario, and orders paid where the run paid them."""
+    last_day = {}  # each scenario's curve from its latest day only: days differ too much to mix
+    for d in rows:
+        last_day[d["scenario"]] = max(last_day.get(d["scenario"], ""), d["date"])
     latest: dict[tuple[str, int], float] = {}
     for d in rows:
+        if d["date"] != last_day[d["scenario"]]:
+            continue
         value = d["requests_per_s"] if d["scenario"] == "catalog" else d["placed_per_s"]
         if value is not None:
             latest[(d["scenario"], d["clients"])] = value
+        if d["scenario"] != "catalog" and d.get("paid_per_s") is not None:
+            latest[(f"{d['scenario']} paid", d["clients"])] = d["paid_per_s"]
     series: dict[str, list[tuple[int, float]]] = {}
     for (scenario, clients), value in sorted(latest.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         series.setdefault(scenario, []).append((clients, value))
     return series
 
 
-def svg_chart(series: dict[str, list[tuple[int, float]]], title: str = "haitao flash sale: throughput vs clients") -> str:
+def svg_chart(series: dict[str, list[tuple[int, float]]],
+              title: str = "haitao flash sale: throughput vs clients (each scenario's latest day)") -> str:
     """A small hand-made SVG line chart (log2 x axis of client counts, linear y from 0)."""
     import math
 
@@ -133,7 +196,8 @@ def svg_chart(series: dict[str, list[tuple[int, float]]], title: str = "haitao f
     def y(v):
         return top + ph - v / ytop * ph
 
-    colors = {"hot": "#c40000", "random": "#1f6feb", "catalog": "#2da44e"}
+    colors = {"hot": "#c40000", "random": "#1f6feb", "catalog": "#2da44e", "hot paid": "#c40000",
+              "random paid": "#1f6feb"}
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
            f'<rect width="{width}" height="{height}" fill="#fff"/>',
@@ -147,19 +211,20 @@ def svg_chart(series: dict[str, list[tuple[int, float]]], title: str = "haitao f
         out.append(f'<text x="{x(c):.1f}" y="{top + ph + 16}" text-anchor="middle">{c}</text>')
     out.append(f'<text x="{left + pw / 2}" y="{height - 10}" text-anchor="middle">concurrent clients</text>')
     out.append(f'<text transform="translate(16 {top + ph / 2}) rotate(-90)" text-anchor="middle">'
-               f'orders placed / s (catalog: requests / s)</text>')
+               f'orders / s (placed; dashed: paid; catalog: requests)</text>')
     out.append(f'<line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}" stroke="#333"/>')
     out.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + ph}" stroke="#333"/>')
     for i, (scenario, pts) in enumerate(sorted(series.items())):
         color = colors.get(scenario, "#8250df")
         path = " ".join(f"{x(c):.1f},{y(v):.1f}" for c, v in pts)
-        out.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
+        dash = ' stroke-dasharray="6 4"' if scenario.endswith(" paid") else ""
+        out.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"{dash}/>')
         for c, v in pts:
             out.append(f'<circle cx="{x(c):.1f}" cy="{y(v):.1f}" r="3.5" fill="{color}">'
                        f'<title>{scenario}, {c} clients: {v:,.1f}/s</title></circle>')
         ly = top + 10 + i * 20
         out.append(f'<line x1="{left + pw + 16}" y1="{ly}" x2="{left + pw + 36}" y2="{ly}" stroke="{color}" '
-                   f'stroke-width="2"/><text x="{left + pw + 42}" y="{ly + 4}">{html.escape(scenario)}</text>')
+                   f'stroke-width="2"{dash}/><text x="{left + pw + 42}" y="{ly + 4}">{html.escape(scenario)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -195,6 +260,21 @@ def _section(rows: list[dict]) -> str:
         "Server CPU ms / request: gunicorn CPU during placement ÷ requests (409s, which are cheaper, included). Machine",
         "busy: share of all cores in use during placement, other tenants included (100% = the run was starved).",
         "`docs/scaling.md` reads these numbers toward Double 11 volumes.",
+        "",
+        "**Both phases, CPU and database work per order** (issue 15; runs from then on). Placement by wrk",
+        "(`placement.lua`: tokens and Idempotency-Keys per request) unless the generator says python; payment",
+        "by the Python generator (start payment + signed callback) while `haitao worker` builds the customs",
+        "documents from the callbacks' outbox rows; declared/s counts those built per second of the payment",
+        "phase plus the worker's drain. CPU ms per order (placed, resp. paid): server · PostgreSQL backends ·",
+        "load generator (· worker), from /proc and getrusage over the phase. Database per order:",
+        "statements (pg_stat_statements, when loaded; – otherwise) · transactions committed · rows written,",
+        "from the database's own counters — amortised over batches whatever the client does.",
+        "",
+        "| scenario | clients | date | placement load | placed/s | paid/s | paid ÷ placed | declared/s | "
+        "SQL / callback | CPU ms / placed order | CPU ms / paid order | DB / placed order | DB / paid order | "
+        "machine busy |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        *(_detail_line(d) for d in rows if d.get("cpu_place") is not None),
         "",
         f"<!-- flash-sale:data {json.dumps(rows, separators=(',', ':'))} -->",
         END,

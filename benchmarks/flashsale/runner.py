@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import db, pgbench, report
+from . import db, pgbench, phases, report
 from .consistency import check
 from .server import SERVER_REDIS_URL, Server, haitao_command
 
@@ -32,7 +32,8 @@ def _log(message: str) -> None:
 
 def _child_env(url: str, var_dir: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env.update(HAITAO_DATABASE_URL=url, HAITAO_VAR_DIR=str(var_dir), PYTHONPATH=str(ROOT))
+    env.update(HAITAO_DATABASE_URL=url, HAITAO_VAR_DIR=str(var_dir), PYTHONPATH=str(ROOT),
+               HAITAO_PAYMENT_SANDBOX="1")  # the probe pays with the sandbox, switched on explicitly
     return env
 
 
@@ -74,7 +75,7 @@ def _drop_cached_catalog(dbname: str) -> None:
 
 
 def run_once(url: str, template: str, var_dir: Path, manifest: dict, scenario: str, clients: int,
-             duration: float, workers: int, threads: int = 1) -> tuple[dict, dict]:
+             duration: float, workers: int, threads: int = 1, generator: str = "wrk") -> tuple[dict, dict]:
     """One scenario at one client count on a fresh copy of the seeded database: (load result, consistency)."""
     db.recreate(url, template=db.dbname(template))
     _drop_cached_catalog(db.dbname(url))
@@ -88,13 +89,18 @@ def run_once(url: str, template: str, var_dir: Path, manifest: dict, scenario: s
                 "duration": duration, "max_requests": int(MAX_REQUESTS_PER_CLIENT_SECOND * duration),
                 "payment_timeout": max(60.0, 3 * duration), "buyers_file": str(var_dir / "buyers.json"),
                 "sandbox_secret": secret, "server_pgid": server.pgid, "db_name": db.dbname(url)}
-        spec_path, out_path = var_dir / "load-spec.json", var_dir / "load-out.json"
-        spec_path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-        out_path.unlink(missing_ok=True)
-        limit = duration + spec["payment_timeout"] + 120
-        subprocess.run([sys.executable, "-m", "benchmarks.flashsale.load", str(spec_path), str(out_path)],
-                       cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True, timeout=limit)
-        load = json.loads(out_path.read_text(encoding="utf-8"))
+        worker_env = {k: v for k, v in server.env.items() if k != "HAITAO_BROKER_URL"}
+        if generator == "wrk" and scenario != "catalog":
+            load = phases.run(url, spec, server, var_dir, worker_env)
+        else:
+            spec_path, out_path = var_dir / "load-spec.json", var_dir / "load-out.json"
+            spec_path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+            out_path.unlink(missing_ok=True)
+            limit = duration + spec["payment_timeout"] + 120
+            subprocess.run([sys.executable, "-m", "benchmarks.flashsale.load", str(spec_path), str(out_path)],
+                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True, timeout=limit)
+            load = json.loads(out_path.read_text(encoding="utf-8"))
+            phases.declare_all(url, worker_env, var_dir)  # the worker builds what the callbacks queued
     finally:
         server.stop()
     with db.connect(url) as conn:
@@ -113,10 +119,12 @@ def run_flash_sale(args) -> int:
     var_dir = (ROOT / "var" / "bench" / "flashsale").resolve()
     var_dir.mkdir(parents=True, exist_ok=True)
     url = args.database_url
+    generator = phases.generator(args.load)
     results: list[dict] = []
     try:
         _log(f"preparing {db.dbname(url)}: migrate + {args.buyers} buyers, hot stock {args.stock}, 10,000 SKUs")
-        template, manifest = prepare_template(url, var_dir, args.buyers, args.stock)
+        reused = phases.reusable_template(url, var_dir) if args.reuse_template else None
+        template, manifest = reused or prepare_template(url, var_dir, args.buyers, args.stock)
         _log(f"seeded in {manifest['migrate_seconds'] + manifest['seed_seconds']:.0f}s")
         setup = {k: manifest[k] for k in ("buyers", "hot_stock", "random_skus", "sku_stock", "migrate_seconds",
                                           "seed_seconds")}
@@ -124,7 +132,7 @@ def run_flash_sale(args) -> int:
             runs = []
             for clients in sweep:
                 load, consistency = run_once(url, template, var_dir, manifest, scenario, clients, args.duration,
-                                             workers, args.threads)
+                                             workers, args.threads, generator)
                 runs.append((clients, load, consistency))
                 if not consistency["ok"]:
                     _log(f"CONSISTENCY PROBLEMS: {consistency['problems']}")
@@ -138,11 +146,12 @@ def run_flash_sale(args) -> int:
             for clients, load, consistency in runs:
                 result = report.build(scenario, clients, workers, args.duration, load, consistency, statements,
                                       ceiling, setup)
-                results.append({**result, "server_threads": args.threads})
+                results.append({**result, "server_threads": args.threads,
+                                "load_generator": "python" if scenario == "catalog" else generator})
     except KeyboardInterrupt:
         _log("interrupted: server stopped, partial results follow")
     finally:
-        if not args.keep_template:
+        if not (args.keep_template or args.reuse_template):
             try:
                 db.drop(db.with_dbname(url, db.dbname(url) + "_seed"))
             except Exception as exc:  # noqa: BLE001 - cleanup must not hide the real error
@@ -186,9 +195,14 @@ def add_flash_sale(subparsers) -> None:
     p.add_argument("--workers", type=int, default=0, help="gunicorn workers (default 2 × cores + 1)")
     p.add_argument("--threads", type=int, default=1,
                    help="threads per gunicorn worker (default 1: sync workers; more: gthread, with keep-alive)")
+    p.add_argument("--load", choices=("wrk", "python"), default="wrk",
+                   help="placement load generator: wrk (default; Debian's package, a fraction of the CPU) or the "
+                        "Python one; payments are always driven by the Python one")
     p.add_argument("--pgbench-seconds", type=int, default=4, help="seconds per pgbench client count (default 4)")
     p.add_argument("--no-ceiling", action="store_true", help="skip the pgbench ceiling")
     p.add_argument("--keep-template", action="store_true", help="keep <db>_seed for inspection")
+    p.add_argument("--reuse-template", action="store_true",
+                   help="reuse <db>_seed from an earlier --keep-template run (same --buyers/--stock), and keep it")
     p.add_argument("--no-write-docs", action="store_true", help="do not touch docs/benchmarks.md or the chart")
     p.set_defaults(func=run_flash_sale)
 

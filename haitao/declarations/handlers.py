@@ -2,13 +2,12 @@
 
 from haitao.common import domain_events as ev
 from haitao.common.events import subscribe
-from haitao.orders.models import Order
 
 from . import services
 
 
 @subscribe(ev.OrderPaid, in_transaction=True)
 def declare_paid_order(event: ev.OrderPaid) -> None:
-    """The transactional outbox: CEB311/411/511 and their outbox rows commit or roll back with the
-    payment (never raises for bad data: an undeclarable order stays paid with a build_failed row)."""
-    services.on_order_paid(Order.objects.get(pk=event.order_id))
+    """The transactional outbox: one "declare" row commits or rolls back with the payment; the worker
+    builds, validates and signs CEB311/411/511 from it afterwards, outside the callback's transaction."""
+    services.queue_declaration(event.order_id)

@@ -229,3 +229,32 @@ class TrackingEvent(models.Model):
     def __str__(self):
         return f"{self.code} {self.occurred_at:%Y-%m-%d %H:%M}"
 
+
+
+class DeclareTask(models.Model):
+    """The outbox row of a paid order whose customs documents are still to be built: written in the
+    payment callback's transaction (one INSERT, so a paid order is never forgotten), consumed by the
+    worker, which builds, validates and signs CEB311/411/511 in a transaction of its own. One per
+    order (unique), so a paid order is declared once however often the worker runs or crashes."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Done")
+
+    order = models.OneToOneField("orders.Order", verbose_name=_("order"), on_delete=models.CASCADE,
+                                 related_name="declare_task")
+    status = models.CharField(verbose_name=_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(verbose_name=_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(verbose_name=_("next attempt at"))
+    last_error = models.TextField(verbose_name=_("last error"), blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"))
+    done_at = models.DateTimeField(verbose_name=_("done at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("declare task")
+        verbose_name_plural = _("declare tasks")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="declare_task_due")]
+
+    def __str__(self):
+        return f"declare order {self.order_id} {self.status}"

@@ -33,7 +33,7 @@ from haitao.orders.states import IllegalTransition, Status
 from . import config, mapping
 from .countries import UnknownCountry
 from .explanations import explain, explain_request
-from .models import Declaration, OutboxMessage, Receipt, Shipment, TaxBillCheck, TrackingEvent
+from .models import Declaration, DeclareTask, OutboxMessage, Receipt, Shipment, TaxBillCheck, TrackingEvent
 
 logger = logging.getLogger(__name__)
 D = Declaration
@@ -166,10 +166,50 @@ def _parcel_of(order: Order) -> mapping.Parcel | None:
     return mapping.Parcel(shipment.waybill_no, shipment.weight_kg, net)
 
 
-def declare_pending(limit: int = 100) -> int:
-    """Safety net (docs/rules.md, invariant 5): declare paid orders that have no declaration yet."""
+def queue_declaration(order_id: int, now=None) -> None:
+    """The payment's side of the outbox: one row saying "declare this order", in the payment's
+    transaction (one INSERT). The documents are built by :func:`declare_queued`, outside it."""
+    now = now or timezone.now()
+    DeclareTask.objects.create(order_id=order_id, created_at=now, next_attempt_at=now)
+
+
+def declare_queued(limit: int = 100, now=None) -> int:
+    """Build the customs documents of queued paid orders, each in a transaction of its own that also
+    marks its task done: a worker killed mid-build rolls both back and the next pass builds again.
+    Two workers never build one order: the task row is claimed with SKIP LOCKED, the order row is
+    locked and re-checked (paid, no declaration yet), and (order, message type) is unique."""
+    now = now or timezone.now()
+    due = list(DeclareTask.objects.filter(status=DeclareTask.Status.PENDING, next_attempt_at__lte=now)
+               .order_by("id").values_list("id", flat=True)[:limit])
     done = 0
-    for order in Order.objects.filter(status=Status.PAID, declarations__isnull=True).order_by("paid_at")[:limit]:
+    for task_id in due:
+        try:
+            with transaction.atomic():
+                task = (DeclareTask.objects.select_for_update(skip_locked=True)
+                        .filter(pk=task_id, status=DeclareTask.Status.PENDING).first())
+                if task is None:
+                    continue  # another worker has it, or had it
+                order = Order.objects.select_for_update().get(pk=task.order_id)
+                if order.status == Status.PAID and not order.declarations.exists():
+                    on_order_paid(order)
+                    done += 1
+                task.status, task.done_at, task.last_error = DeclareTask.Status.DONE, timezone.now(), ""
+                task.save(update_fields=["status", "done_at", "last_error"])
+        except Exception as exc:  # noqa: BLE001 - retried with backoff, never lost (the row stays pending)
+            attempts = 1 + (DeclareTask.objects.filter(pk=task_id).values_list("attempts", flat=True).first() or 0)
+            DeclareTask.objects.filter(pk=task_id, status=DeclareTask.Status.PENDING).update(
+                attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000],
+                next_attempt_at=now + backoff(attempts))
+            logger.warning("declaring the order of task %s failed (retried): %s", task_id, exc)
+    return done
+
+
+def declare_pending(limit: int = 100) -> int:
+    """Declare the paid orders not declared yet: the queued ones (:func:`declare_queued`), then, as the
+    safety net (docs/rules.md, invariant 5), any paid order with neither a declaration nor a queued task."""
+    done = declare_queued(limit)
+    for order in (Order.objects.filter(status=Status.PAID, declarations__isnull=True)
+                  .exclude(declare_task__status=DeclareTask.Status.PENDING).order_by("paid_at")[:limit]):
         try:
             with transaction.atomic():
                 locked = Order.objects.select_for_update().get(pk=order.pk)

@@ -1,6 +1,6 @@
 """One pass of the customs worker, and the local customs simulator run over the folders.
 
-:func:`worker_tick` = declare paid orders nobody declared yet → deliver due outbox rows → (when
+:func:`worker_tick` = declare paid orders (queued, or nobody declared yet) → deliver due outbox rows → (when
 ``HAITAO_CUSTOMS_SIMULATOR=inprocess``) let the simulator answer → apply inbox receipts → advance
 the built-in carrier's shipments. Each step commits on its own, so a pass killed anywhere is
 completed by the next one. An order moves one stage a pass (declared → accepted/released →

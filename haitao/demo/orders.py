@@ -133,7 +133,7 @@ def _place(customer, brand, spec, placed_at) -> tuple[Order, bool]:
 
 def _pay(order: Order):
     """Pay through the sandbox provider exactly as its servers would call back; returns when it was paid.
-    (Customs declares the order in the payment's transaction, so it can come back `declared`.)"""
+    (The callback queues the customs declaration; the worker builds it, so it comes back `paid`.)"""
     when = order.placed_at + PAID_AFTER
     payment = payments.start(order, "sandbox", now=when)
     body, signature = SandboxProvider().callback_for(payment)

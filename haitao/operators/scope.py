@@ -29,6 +29,7 @@ BRAND_PATHS = {
     "inventory.Allocation": "order_line__order__brand",
     "declarations.Declaration": "order__brand",
     "declarations.OutboxMessage": "declaration__order__brand",
+    "declarations.DeclareTask": "order__brand",
     "declarations.Receipt": "declaration__order__brand",
     "declarations.Shipment": "order__brand",
     "declarations.TrackingEvent": "shipment__order__brand",

@@ -35,12 +35,13 @@ PUBLISHED = {"pay": ev.OrderPaid, "cancel": ev.OrderCancelled, "expire": ev.Orde
              "deliver": ev.OrderDelivered, "refund": ev.OrderRefunded}
 
 
-def transition(order: Order, event: str, actor: str, note: str = "") -> Order:
+def transition(order: Order, event: str, actor: str, note: str = "", **columns) -> Order:
     """Move the order along one event of the state machine. Concurrency-safe: the UPDATE only
     succeeds from the status we read, so two workers cannot both apply the same event. Publishes the
-    matching domain event (its in-transaction handlers run inside this call)."""
+    matching domain event (its in-transaction handlers run inside this call). ``columns`` are set by
+    the same UPDATE (the caller has set them on ``order``)."""
     to_status = next_status(order.status, event)
-    moved = Order.objects.filter(pk=order.pk, status=order.status).update(status=to_status)
+    moved = Order.objects.filter(pk=order.pk, status=order.status).update(status=to_status, **columns)
     if moved != 1:
         order.refresh_from_db(fields=["status"])
         raise IllegalTransition(order.status, event)
@@ -56,11 +57,10 @@ def mark_paid(order: Order, paid_at, actor: str, note: str = "") -> Order:
     """A verified payment by the orderer: record when it was paid, commit the quota reservation and
     move the order to ``paid`` (publishing OrderPaid: customs declares it in this transaction)."""
     order.paid_at = paid_at
-    order.save(update_fields=["paid_at"])
     entry = getattr(order, "quota_entry", None)
     if entry is not None:
         quota_ledger.commit(entry)
-    return transition(order, "pay", actor, note)
+    return transition(order, "pay", actor, note, paid_at=paid_at)  # one UPDATE: status and paid_at
 
 
 def release_holds(order: Order) -> None:

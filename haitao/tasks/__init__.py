@@ -85,6 +85,15 @@ def expire_orders() -> dict[str, int]:
     return _log("expire_orders", {"expired": expire_unpaid()})
 
 
+@app.task(name="haitao.declare_paid", acks_late=True)
+def declare_paid() -> dict[str, int]:
+    """Build the customs documents of the queued paid orders, then deliver them: the work the payment
+    callback leaves out of its transaction (its "declare" outbox row is the record; this is the trigger)."""
+    from haitao.declarations import outbox, services
+
+    return _log("declare_paid", {"declared": services.declare_queued(), **outbox.deliver_due()})
+
+
 @app.task(name="haitao.deliver_outbox", acks_late=True)
 def deliver_outbox() -> dict[str, int]:
     """Deliver the due outbox rows now (sent right after an order is paid, not to wait for the tick)."""
@@ -123,3 +132,9 @@ def deliver_soon(event) -> None:
     """After an order's declarations commit (OrderDeclared): a broker, if configured, delivers them at
     once instead of waiting for the next tick."""
     enqueue_after_commit(deliver_outbox)
+
+
+def declare_soon(event) -> None:
+    """After a payment commits (OrderPaid): a broker, if configured, builds its declarations at once
+    instead of waiting for the next tick."""
+    enqueue_after_commit(declare_paid)

@@ -13,6 +13,7 @@ class TasksConfig(AppConfig):
         from haitao.common import domain_events as ev
         from haitao.common.events import subscribe
 
-        from . import deliver_soon
+        from . import declare_soon, deliver_soon
 
+        subscribe(ev.OrderPaid)(declare_soon)
         subscribe(ev.OrderDeclared)(deliver_soon)

@@ -51,8 +51,8 @@ def test_doc_section_appends_rows_and_keeps_other_sections(tmp_path):
     assert "flash-sale-throughput.svg" in text
     root = ET.fromstring(svg.read_text(encoding="utf-8"))
     assert root.tag.endswith("svg")
-    assert len([e for e in root.iter() if e.tag.endswith("polyline")]) == 2  # hot and catalog
-    assert len([e for e in root.iter() if e.tag.endswith("circle")]) == 5
+    assert len([e for e in root.iter() if e.tag.endswith("polyline")]) == 3  # hot placed, hot paid, catalog
+    assert len([e for e in root.iter() if e.tag.endswith("circle")]) == 9  # 4 placed, 4 paid, 1 catalog
 
 
 def test_bench_command_group_parses():

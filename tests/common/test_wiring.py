@@ -10,6 +10,7 @@ def _wired(event_type):
 
 def test_the_payment_transaction_declares_the_order():
     assert ("haitao.declarations.handlers", "declare_paid_order", True) in _wired(ev.OrderPaid)
+    assert ("haitao.tasks", "declare_soon", False) in _wired(ev.OrderPaid)  # the build, after the commit
 
 
 def test_a_customs_rejection_refunds_and_gives_back_holds_in_its_transaction():

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from haitao.customs import generate_test_certificate
+from haitao.declarations import services as declarations
 from haitao.inventory.models import Warehouse
 from haitao.orders import services as orders
 from haitao.payments import services as payments
@@ -67,7 +68,7 @@ def shop():
 
 @pytest.fixture
 def place_and_pay(shop):
-    """place_and_pay([("APT3", 2)]) → a paid order (the payment callback runs the declaration hook)."""
+    """place_and_pay([("APT3", 2)]) → a paid order, declared (the callback queues it, the worker builds it)."""
 
     holders: dict[str, object] = {}  # one account per ID number: it is bound to the first account verified with it
 
@@ -78,6 +79,7 @@ def place_and_pay(shop):
             risk_notice_accepted=True))
         payment = payments.start(order)
         assert payments.handle_callback("sandbox", *SandboxProvider().callback_for(payment)) == "paid"
+        declarations.declare_queued()  # the worker builds the documents from the payment's outbox row
         order.refresh_from_db()
         return order
 

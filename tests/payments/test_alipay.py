@@ -14,6 +14,7 @@ from haitao.common.errors import DomainError
 from haitao.declarations.config import platform
 from haitao.declarations.mapping import payment_message
 from haitao.declarations.models import Declaration
+from haitao.declarations import services as declarations
 from haitao.declarations.worker import worker_tick
 from haitao.orders.states import Status
 from haitao.payments import services
@@ -46,6 +47,9 @@ def test_purchase_through_alipay_is_paid_declared_and_refunded(client, alipay, p
     paid_at = (datetime.now(BEIJING) - timedelta(minutes=3)).strftime("%Y-%m-%d %H:%M:%S")
     resp = _notify(client, alipay.pay(payment.reference, PAYER, gmt_payment=paid_at))
     assert resp.status_code == 200 and resp.content == b"success"
+    order.refresh_from_db()
+    assert order.status == Status.PAID  # the callback queued its declaration; the worker builds it
+    declarations.declare_queued()
     order.refresh_from_db()
     payment.refresh_from_db()
     assert order.status == Status.DECLARED and payment.status == Payment.Status.SUCCEEDED

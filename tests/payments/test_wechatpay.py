@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from haitao.common.errors import DomainError
+from haitao.declarations import services as declarations
 from haitao.declarations.worker import worker_tick
 from haitao.orders.states import Status
 from haitao.payments import services
@@ -45,6 +46,9 @@ def test_purchase_through_wechat_pay_is_paid_declared_and_refunded(client, wecha
     body, headers = wechat.pay(payment.reference, PAYER)
     resp = _notify(client, body, headers)
     assert resp.status_code == 200 and resp.json() == {"outcome": "paid"}
+    order.refresh_from_db()
+    assert order.status == Status.PAID  # the callback queued its declaration; the worker builds it
+    declarations.declare_queued()
     order.refresh_from_db()
     payment.refresh_from_db()
     assert order.status == Status.DECLARED and payment.status == Payment.Status.SUCCEEDED

@@ -84,3 +84,23 @@ def test_deliver_outbox_sent_after_the_commit_over_rabbitmq(rabbitmq_worker, pla
         time.sleep(0.5)
         assert pending(order) == 3  # nothing sent yet: the rows are not committed
     wait_until(lambda: pending(order) == 0, "deliver_outbox: the order's 3 outbox rows delivered")
+
+
+def test_a_paid_order_is_declared_over_rabbitmq_once_the_callback_commits(rabbitmq_worker, shop):
+    """Issue 15: the callback only queues; OrderPaid's after-commit trigger sends haitao.declare_paid,
+    which builds CEB311/411/511 from the outbox row and delivers them (no beat runs in this test)."""
+    from haitao.declarations.models import DeclareTask
+    from haitao.orders import services as orders
+    from haitao.payments import services as payments
+    from haitao.payments.providers import SandboxProvider
+    from tests import factories as f
+    from tests.declarations.conftest import BUYER_ID, consignee
+
+    order, _ = orders.place_order(f.customer(), orders.PlaceOrder(
+        brand=shop, items=[("APT3", 1)], consignee=consignee(), buyer_name="张三", buyer_id_number=BUYER_ID,
+        risk_notice_accepted=True))
+    payment = payments.start(order)
+    assert payments.handle_callback("sandbox", *SandboxProvider().callback_for(payment)) == "paid"
+    wait_until(lambda: order.declarations.count() == 3 and pending(order) == 0,
+               "declare_paid: the paid order's documents built and delivered")
+    assert DeclareTask.objects.get(order=order).status == DeclareTask.Status.DONE
