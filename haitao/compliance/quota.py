@@ -118,10 +118,15 @@ def _move(entry: QuotaEntry, to_state: str, **deltas) -> None:
     entry.save(update_fields=["state", "updated_at"])
 
 
-def _leave_reserved(entry: QuotaEntry, to_state: str, **deltas) -> None:
+def _leave_reserved(entry: QuotaEntry, to_state: str, frees_slot: bool | None, **deltas) -> None:
     """An unpaid order stops holding its reservation; the purchase's unpaid slot goes back with its
-    last reserved order. The account row is locked (by _move's UPDATE) before the purchase's other
-    entries are read, so two of its orders leaving at once in two transactions see each other."""
+    last reserved order. A caller that knows (the payment pays every order of the purchase at once)
+    says so in ``frees_slot``; otherwise the account row is locked (by _move's UPDATE) before the
+    purchase's other entries are read, so two of its orders leaving at once in two transactions see
+    each other."""
+    if frees_slot is not None:
+        _move(entry, to_state, **deltas, **({"unpaid_orders": -1} if frees_slot else {}))
+        return
     _move(entry, to_state, **deltas)
     others = (QuotaEntry.objects.filter(state=QuotaEntry.State.RESERVED, order__purchase__orders__quota_entry=entry)
               .exclude(pk=entry.pk))
@@ -130,16 +135,16 @@ def _leave_reserved(entry: QuotaEntry, to_state: str, **deltas) -> None:
             unpaid_orders=F("unpaid_orders") - 1)
 
 
-def commit(entry: QuotaEntry) -> None:
+def commit(entry: QuotaEntry, frees_slot: bool | None = None) -> None:
     if entry.state == QuotaEntry.State.RESERVED:
         cents = fen(entry.amount)
-        _leave_reserved(entry, QuotaEntry.State.COMMITTED, reserved_fen=-cents, committed_fen=cents)
+        _leave_reserved(entry, QuotaEntry.State.COMMITTED, frees_slot, reserved_fen=-cents, committed_fen=cents)
 
 
 def release(entry: QuotaEntry) -> None:
     cents = fen(entry.amount)
     if entry.state == QuotaEntry.State.RESERVED:
-        _leave_reserved(entry, QuotaEntry.State.RELEASED, reserved_fen=-cents)
+        _leave_reserved(entry, QuotaEntry.State.RELEASED, None, reserved_fen=-cents)
     elif entry.state == QuotaEntry.State.COMMITTED:
         _move(entry, QuotaEntry.State.RELEASED, committed_fen=-cents)
 

@@ -53,13 +53,14 @@ def transition(order: Order, event: str, actor: str, note: str = "", **columns) 
     return order
 
 
-def mark_paid(order: Order, paid_at, actor: str, note: str = "") -> Order:
+def mark_paid(order: Order, paid_at, actor: str, note: str = "", frees_slot: bool | None = None) -> Order:
     """A verified payment by the orderer: record when it was paid, commit the quota reservation and
-    move the order to ``paid`` (publishing OrderPaid: customs declares it in this transaction)."""
+    move the order to ``paid`` (publishing OrderPaid: customs declares it in this transaction).
+    ``frees_slot``: whether this is the purchase's last unpaid order (None: the ledger finds out)."""
     order.paid_at = paid_at
     entry = getattr(order, "quota_entry", None)
     if entry is not None:
-        quota_ledger.commit(entry)
+        quota_ledger.commit(entry, frees_slot)
     return transition(order, "pay", actor, note, paid_at=paid_at)  # one UPDATE: status and paid_at
 
 

@@ -126,7 +126,9 @@ def _apply(payment: Payment, note: Notification, provider_code: str) -> str:
     of these orders does)."""
     order = payment.order
     covered = [order]
-    if payment.purchase_id is not None:
+    # A purchase of several orders pays more than its first order (every order costs something); one
+    # of a single order needs no second read.
+    if payment.purchase_id is not None and payment.amount != order.actual_paid:
         covered = list(Order.objects.select_for_update().select_related("quota_entry")
                        .filter(purchase_id=payment.purchase_id).order_by("id"))
     rows: list[tuple[list, bool]] = [
@@ -185,7 +187,10 @@ def _apply(payment: Payment, note: Notification, provider_code: str) -> str:
             PaymentDeclaration.objects.create(payment=payment, request_no=_request_no(), amount=each.actual_paid,
                                               sub_order_no=each.number)
         # OrderPaid's in-transaction handler (customs) writes each order's "declare" outbox row here.
-        orders.mark_paid(each, payment.paid_at, f"provider:{payment.provider}", f"payment {payment.reference}")
+        # Every order of the purchase is paid here, all of them unpaid until now: the last one frees
+        # the purchase's one unpaid slot.
+        orders.mark_paid(each, payment.paid_at, f"provider:{payment.provider}", f"payment {payment.reference}",
+                         frees_slot=each is covered[-1])
         events.publish(PaymentSucceeded(order_id=each.pk, payment_id=payment.pk, amount=each.actual_paid,
                                         provider=payment.provider))
     return "paid"
