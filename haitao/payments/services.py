@@ -129,7 +129,7 @@ def _apply(payment: Payment, note: Notification, provider_code: str) -> str:
     # A purchase of several orders pays more than its first order (every order costs something); one
     # of a single order needs no second read.
     if payment.purchase_id is not None and payment.amount != order.actual_paid:
-        covered = list(Order.objects.select_for_update().select_related("quota_entry")
+        covered = list(Order.objects.select_for_update(of=("self",)).select_related("quota_entry")
                        .filter(purchase_id=payment.purchase_id).order_by("id"))
     rows: list[tuple[list, bool]] = [
         ([PaymentCallback(provider=provider_code, event_id=note.event_id, payment=payment)], False),
