@@ -294,6 +294,10 @@ def parser() -> argparse.ArgumentParser:
 
     payment_commands(sub)
 
+    from haitao.inventory.cli import add_parsers as inventory_commands
+
+    inventory_commands(sub)
+
     from haitao.brands.cli import add_parsers as brand_commands
 
     brand_commands(sub)

@@ -1,7 +1,7 @@
 """Quota ledger writes (docs/rules.md, rule 6). Reserve runs inside the order's transaction.
 
 `reserve` is one statement: an upsert of the person's row for the year whose UPDATE branch only
-applies while `reserved + committed + v <= limit` and fewer than `max_unpaid` orders hold a
+applies while `reserved + committed + v <= limit` and fewer than `max_unpaid` purchases hold a
 reservation. Concurrent orders by one person, from any brand, serialise on that row and can never
 together pass the annual limit or the unpaid-order cap. Amounts are whole fen.
 """
@@ -18,10 +18,10 @@ from .models import QuotaAccount, QuotaEntry
 
 _RESERVE = """
 INSERT INTO compliance_quotaaccount (id_hash, year, reserved_fen, committed_fen, unpaid_orders, updated_at)
-VALUES (%s, %s, %s, 0, 1, %s)
+VALUES (%s, %s, %s, 0, %s, %s)
 ON CONFLICT (id_hash, year) DO UPDATE
    SET reserved_fen = compliance_quotaaccount.reserved_fen + excluded.reserved_fen,
-       unpaid_orders = compliance_quotaaccount.unpaid_orders + 1,
+       unpaid_orders = compliance_quotaaccount.unpaid_orders + excluded.unpaid_orders,
        updated_at = excluded.updated_at
  WHERE compliance_quotaaccount.reserved_fen + compliance_quotaaccount.committed_fen + excluded.reserved_fen <= %s
    AND compliance_quotaaccount.unpaid_orders < %s
@@ -55,20 +55,28 @@ class TooManyUnpaidOrders(Conflict):
     """The person already has `max_unpaid` orders holding a reservation."""
 
 
+NO_CAP = 2**31 - 1
+
+
 def reserve(order, id_hash: str, year: int, amount: Decimal, annual_limit: Decimal,
-            max_unpaid: int = 2**31 - 1) -> QuotaEntry:
+            max_unpaid: int = NO_CAP, takes_slot: bool = True) -> QuotaEntry:
     """Reserve `amount` of the person's `year` quota for `order`, or raise QuotaExhausted (or
-    TooManyUnpaidOrders when `max_unpaid` orders of this person already hold a reservation)."""
+    TooManyUnpaidOrders when `max_unpaid` purchases of this person already hold a reservation).
+
+    The unpaid cap counts purchases, not customs orders: a purchase's first order takes the slot
+    (`takes_slot`), its further orders reserve without one; the slot is given back when the last
+    reserved order of the purchase is paid or released (:func:`_leave_reserved`)."""
     if amount > annual_limit:
         raise QuotaExhausted("annual_limit_exceeded", f"¥{amount} is over the annual limit of ¥{annual_limit}.")
     now = timezone.now()
     combined = connection.vendor == "postgresql"
+    slot, cap = (1, max_unpaid) if takes_slot else (0, NO_CAP)
     with connection.cursor() as cursor:
         if combined:
-            cursor.execute(_RESERVE_AND_RECORD, [id_hash, year, fen(amount), now, fen(annual_limit), max_unpaid,
+            cursor.execute(_RESERVE_AND_RECORD, [id_hash, year, fen(amount), slot, now, fen(annual_limit), cap,
                                                  order.pk, id_hash, year, amount, QuotaEntry.State.RESERVED, now, now])
         else:
-            cursor.execute(_RESERVE, [id_hash, year, fen(amount), now, fen(annual_limit), max_unpaid])
+            cursor.execute(_RESERVE, [id_hash, year, fen(amount), slot, now, fen(annual_limit), cap])
         took = cursor.fetchone()
     if took is None:
         unpaid = QuotaAccount.objects.filter(id_hash=id_hash, year=year).values_list("unpaid_orders", flat=True).first()
@@ -110,16 +118,33 @@ def _move(entry: QuotaEntry, to_state: str, **deltas) -> None:
     entry.save(update_fields=["state", "updated_at"])
 
 
-def commit(entry: QuotaEntry) -> None:
+def _leave_reserved(entry: QuotaEntry, to_state: str, frees_slot: bool | None, **deltas) -> None:
+    """An unpaid order stops holding its reservation; the purchase's unpaid slot goes back with its
+    last reserved order. A caller that knows (the payment pays every order of the purchase at once)
+    says so in ``frees_slot``; otherwise the account row is locked (by _move's UPDATE) before the
+    purchase's other entries are read, so two of its orders leaving at once in two transactions see
+    each other."""
+    if frees_slot is not None:
+        _move(entry, to_state, **deltas, **({"unpaid_orders": -1} if frees_slot else {}))
+        return
+    _move(entry, to_state, **deltas)
+    others = (QuotaEntry.objects.filter(state=QuotaEntry.State.RESERVED, order__purchase__orders__quota_entry=entry)
+              .exclude(pk=entry.pk))
+    if not others.exists():
+        QuotaAccount.objects.filter(id_hash=entry.id_hash, year=entry.year).update(
+            unpaid_orders=F("unpaid_orders") - 1)
+
+
+def commit(entry: QuotaEntry, frees_slot: bool | None = None) -> None:
     if entry.state == QuotaEntry.State.RESERVED:
         cents = fen(entry.amount)
-        _move(entry, QuotaEntry.State.COMMITTED, reserved_fen=-cents, committed_fen=cents, unpaid_orders=-1)
+        _leave_reserved(entry, QuotaEntry.State.COMMITTED, frees_slot, reserved_fen=-cents, committed_fen=cents)
 
 
 def release(entry: QuotaEntry) -> None:
     cents = fen(entry.amount)
     if entry.state == QuotaEntry.State.RESERVED:
-        _move(entry, QuotaEntry.State.RELEASED, reserved_fen=-cents, unpaid_orders=-1)
+        _leave_reserved(entry, QuotaEntry.State.RELEASED, None, reserved_fen=-cents)
     elif entry.state == QuotaEntry.State.COMMITTED:
         _move(entry, QuotaEntry.State.RELEASED, committed_fen=-cents)
 

@@ -11,7 +11,7 @@ from haitao.catalog.admin import SkuAdmin
 from haitao.common.errors import DomainError
 
 from . import services
-from .models import Allocation, Stock, Warehouse
+from .models import Allocation, Stock, StockMovement, Warehouse
 
 
 @admin.register(Warehouse)
@@ -37,7 +37,7 @@ class StockForm(forms.ModelForm):
 
     class Meta:
         model = Stock
-        fields = ("warehouse", "sku", "item_record_no")
+        fields = ("warehouse", "sku", "owner", "item_record_no")
 
     def clean_set_on_hand(self):
         value = self.cleaned_data.get("set_on_hand")
@@ -50,17 +50,23 @@ class StockForm(forms.ModelForm):
 @admin.register(Stock)
 class StockAdmin(admin.ModelAdmin):
     form = StockForm
-    list_display = ("sku", "warehouse", "on_hand", "allocated", "available", "item_record_no")
-    list_filter = ("warehouse", "warehouse__kind", "sku__category")
-    list_select_related = ("sku", "warehouse")
+    list_display = ("sku", "warehouse", "owner", "on_hand", "allocated", "available", "quarantined", "item_record_no")
+    list_filter = ("warehouse", "warehouse__kind", "owner", "sku__category")
+    list_select_related = ("sku", "warehouse", "owner")
     search_fields = ("sku__code", "sku__title", "sku__title_en", "sku__gtin", "warehouse__code", "item_record_no")
     autocomplete_fields = ("sku",)
 
     def get_fields(self, request, obj=None):
-        return ("warehouse", "sku", "on_hand", "allocated", "available", "set_on_hand", "item_record_no")
+        return ("warehouse", "sku", "owner", "on_hand", "allocated", "available", "set_on_hand", "item_record_no")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "owner" in form.base_fields:  # left empty: the merchant listing the SKU (services.default_owner)
+            form.base_fields["owner"].required = False
+        return form
 
     def get_readonly_fields(self, request, obj=None):
-        fixed = ("warehouse", "sku") if obj is not None else ()
+        fixed = ("warehouse", "sku", "owner") if obj is not None else ()
         return (*fixed, "on_hand", "allocated", "available")
 
     def save_model(self, request, obj, form, change):
@@ -68,12 +74,14 @@ class StockAdmin(admin.ModelAdmin):
             # Never write the whole row: `allocated` may have moved since the form was read.
             obj.save(update_fields=["item_record_no"])
         else:
+            if obj.owner_id is None:
+                obj.owner = services.default_owner(obj.sku, obj.warehouse)
             obj.save()
         count = form.cleaned_data.get("set_on_hand")
         if count is None:
             return
         try:
-            stock = services.set_on_hand(obj.warehouse.code, obj.sku.code, count)
+            stock = services.set_on_hand(obj.warehouse.code, obj.sku.code, count, owner=obj.owner)
         except DomainError as exc:
             self.message_user(request, exc.message, messages.ERROR)
         else:
@@ -86,12 +94,23 @@ class StockAdmin(admin.ModelAdmin):
 class AllocationAdmin(ReadOnlyAdmin):
     list_display = ("order_number", "stock", "quantity", "released", "shipped")
     list_filter = ("released", "shipped", "stock__warehouse")
-    list_select_related = ("order_line__order", "stock__sku", "stock__warehouse")
+    list_select_related = ("order_line__order", "stock__sku", "stock__warehouse", "stock__owner")
     search_fields = ("order_line__order__number", "stock__sku__code")
 
     @admin.display(description=_("order"), ordering="order_line__order__number")
     def order_number(self, obj):
         return obj.order_line.order.number
+
+
+@admin.register(StockMovement)
+class StockMovementAdmin(ReadOnlyAdmin):
+    """The account book: written only with the stock change it records (inventory.services)."""
+
+    list_display = ("stock", "kind", "quantity", "order_line", "note", "created_at")
+    list_filter = ("kind", "stock__warehouse", "stock__owner")
+    list_select_related = ("stock__sku", "stock__warehouse", "stock__owner", "order_line__order")
+    search_fields = ("stock__sku__code", "stock__item_record_no", "note")
+    date_hierarchy = "created_at"
 
 
 class StockInline(admin.TabularInline):
@@ -101,13 +120,13 @@ class StockInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-    fields = readonly_fields = ("warehouse", "on_hand", "allocated", "available", "item_record_no")
+    fields = readonly_fields = ("warehouse", "owner", "on_hand", "allocated", "available", "item_record_no")
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("warehouse")
+        return super().get_queryset(request).select_related("warehouse", "owner")
 
 
 # The SKU page shows its stock; the inline is inventory's, so catalog needs no import of inventory.

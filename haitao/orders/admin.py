@@ -17,7 +17,7 @@ from haitao.common.errors import Forbidden
 from haitao.operators import services as operators
 
 from . import services
-from .models import Order, OrderEvent, OrderLine
+from .models import Order, OrderEvent, OrderLine, Purchase
 from .states import IllegalTransition, Status
 
 LINE_FIELDS = ("gnum", "sku", "merchant", "title", "quantity", "unit_price", "goods_value", "freight_share",
@@ -66,7 +66,7 @@ class OrderAdmin(IdNumberSearchMixin, ReadOnlyAdmin):
         (None, {"fields": ("number", "brand", "customer", "status", "mode", "regime", "warehouse", "source")}),
         (_("Amounts (CNY)"), {"fields": ("currency", "goods_value", "freight", "insurance", "discount",
                                       "dutiable_value", "tax_total", "actual_paid")}),
-        (_("Orderer and consignee (masked)"), {"fields": ("buyer_name", "buyer_id_masked", "reveal_link", "consignee",
+        (_("Orderer and consignee (masked)"), {"fields": ("buyer_name", "buyer_id_masked", "buyer_phone_masked", "reveal_link", "consignee",
                                                        "consignee_phone_masked", "consignee_address_masked",
                                                        "consignee_district")}),
         (_("Customs, payments and shipment"), {"fields": ("declaration_links", "tax_bill", "payment_links",
@@ -184,3 +184,23 @@ class OrderEventAdmin(ReadOnlyAdmin):
     search_fields = ("order__number", "actor", "note")
     date_hierarchy = "created_at"
     fields = ("order", *EVENT_FIELDS)
+
+
+class PurchaseOrderInline(ReadOnlyInline):
+    model = Order
+    fields = ("number", "seller", "warehouse", "mode", "status", "goods_value", "freight", "tax_total", "actual_paid")
+    show_change_link = True
+
+
+@admin.register(Purchase)
+class PurchaseAdmin(ReadOnlyAdmin):
+    """One checkout paid once; its customs orders are below (orders.Order, one per seller × warehouse/mode)."""
+
+    list_display = ("number", "brand", "customer", "goods_value", "tax_total", "actual_paid", "placed_at")
+    list_filter = ("brand",)
+    list_select_related = ("brand", "customer__user")
+    search_fields = ("number", "orders__number", "idempotency_key")
+    date_hierarchy = "placed_at"
+    fields = ("number", "brand", "customer", "goods_value", "tax_total", "actual_paid", "idempotency_key",
+              "placed_at")
+    inlines = (PurchaseOrderInline,)

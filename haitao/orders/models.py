@@ -84,6 +84,10 @@ class Order(models.Model):
     buyer_id_number = EncryptedTextField(verbose_name=_("buyer ID number"))
     buyer_id_masked = models.CharField(verbose_name=_("buyer ID number (masked)"), max_length=18)
     buyer_id_hash = models.CharField(verbose_name=_("buyer ID number hash"), max_length=64, db_index=True)
+    # The orderer's phone declared as buyerTelephone (the account's, else the consignee's), frozen at
+    # placement: a later change of the account's phone does not change what customs was told.
+    buyer_phone = EncryptedTextField(verbose_name=_("buyer phone"), blank=True)
+    buyer_phone_masked = models.CharField(verbose_name=_("buyer phone (masked)"), max_length=20, blank=True)
     # The consignee; frozen at placement because the waybill must match it exactly.
     consignee = models.CharField(verbose_name=_("consignee"), max_length=100)
     consignee_phone = EncryptedTextField(verbose_name=_("consignee phone"))

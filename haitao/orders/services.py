@@ -1,360 +1,32 @@
-"""Order writes: placement (one transaction), state transitions with audit events, expiry.
+"""Order writes: state transitions with audit events, paying a purchase, expiry, history imports.
 
-Placement (docs/architecture.md, "The main flow"): everything that can be checked without writing is checked first
-(input, identity, quote and limits); then one transaction allocates stock, reserves quota and writes
-the order, so either all of it happens or none. Idempotent on (customer, Idempotency-Key).
+Placement (docs/architecture.md, "The main flow"; docs/marketplace.md) is in orders.placement: one
+transaction writes a purchase and its customs orders, one per seller × warehouse/mode.
 """
 
 import hashlib
-import json
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
-from django.conf import settings
-from django.db import IntegrityError, connections, transaction
-from django.db.models import Sum
+from django.db import transaction
 from django.utils import timezone
 
-from haitao.accounts.services import add_address, check_identity, ensure_identity, id_number_bound, normalise_mobile
 from haitao.brands.models import Brand, Merchant
-from haitao.catalog.models import Category, Listing, Sku, visible_sql
-from haitao.checkout.quote import Item, quote_items
-from haitao.checkout import services as carts
-from haitao.checkout.services import validate_quantity
-from haitao.common import events, prebuilt
+from haitao.catalog.models import Listing, Sku
+from haitao.common import events
 from haitao.common import domain_events as ev
-from haitao.common.errors import Conflict, DomainError, InvalidInput, NotFound
-from haitao.common.text import check_text
+from haitao.common.errors import Conflict, InvalidInput, NotFound
 from haitao.compliance import quota as quota_ledger
-from haitao.compliance.services import check_sellable
 from haitao.inventory import services as inventory
 from haitao.rules import identity as id_rules
 from haitao.rules.quota import quota_year
-from haitao.rules.tax import LimitExceeded
 
-from . import numbers
-from .models import Order, OrderEvent, OrderLine, Purchase
+from .models import Order, OrderEvent, OrderLine
+# Placement lives in its own modules (one job each); these names are the orders app's public API.
+from .placement import max_unpaid_orders, place_order, place_purchase  # noqa: F401
+from .purchases import customer_purchase, plan_summary, preview, purchase_summary  # noqa: F401
+from .request import Consignee, LimitRefused, PlaceOrder  # noqa: F401
 from .states import IllegalTransition, Status, next_status
-
-
-
-@dataclass
-class Consignee:
-    name: str
-    phone: str
-    province: str
-    city: str
-    district: str
-    detail: str
-    district_code: str = ""
-
-    def address(self) -> str:
-        return f"{self.province}{self.city}{self.district}{self.detail}"
-
-
-@dataclass
-class PlaceOrder:
-    """What a buyer submits at checkout. `items` are (sku code, quantity) pairs."""
-
-    brand: object
-    items: list[tuple[str, int]]
-    consignee: Consignee
-    buyer_name: str
-    buyer_id_number: str
-    risk_notice_accepted: bool
-    idempotency_key: str = ""
-    save_address: bool = False
-    extra: dict = field(default_factory=dict)
-    cart: object = None  # the cart ordered from, if any: the ordered lines leave it once the order stands
-
-
-class LimitRefused(InvalidInput):
-    """The CBEC limits refuse this order; details say by how much and what quota remains."""
-
-
-def _digest(request: PlaceOrder) -> str:
-    body = {"brand": request.brand.code, "items": sorted(request.items), "consignee": request.consignee.__dict__,
-            "buyer": [request.buyer_name, request.buyer_id_number], "risk": request.risk_notice_accepted}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
-def _merge_items(items) -> dict[str, int]:
-    if not isinstance(items, (list, tuple)) or not items:
-        raise InvalidInput("empty_order", "An order needs at least one item.", field="items")
-    if len(items) > 99:
-        raise InvalidInput("too_many_lines", "An order has at most 99 lines.", field="items")
-    merged: dict[str, int] = {}
-    for index, (sku, quantity) in enumerate(items):
-        if not isinstance(sku, str) or not sku.strip():
-            raise InvalidInput("missing_field", "Each item needs a SKU code.", field=f"items[{index}].sku")
-        validate_quantity(quantity, field=f"items[{index}].quantity")
-        merged[sku] = validate_quantity(merged.get(sku, 0) + quantity, field=f"items[{index}].quantity")
-    return merged
-
-
-def _check_consignee(consignee: Consignee) -> Consignee:
-    for name in ("name", "province", "city", "district", "detail"):
-        value = getattr(consignee, name)
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidInput("missing_field", f"The consignee's {name} is required.", field=f"consignee.{name}")
-    for name in ("name", "phone", "province", "city", "district", "detail", "district_code"):
-        check_text(getattr(consignee, name), f"consignee.{name}")  # else the customs XML cannot be built
-    if len(consignee.address()) > 200:
-        raise InvalidInput("too_long", "The address is longer than customs accepts (200 characters).",
-                           field="consignee.detail")
-    consignee.phone = normalise_mobile(consignee.phone, field="consignee.phone")
-    return consignee
-
-
-@lru_cache(maxsize=4)
-def _listing_read(alias: str):
-    """(SQL head, columns) of `Listing.objects.visible().for_brand(brand).filter(sku__code__in=…)` as one
-    prebuilt statement: placement reads its listings on every order, and compiling the ORM query cost
-    more CPU than the rest of the read (see docs/scaling.md)."""
-    models = ((Listing, "l"), (Sku, "s"), (Category, "c"), (Merchant, "m"))
-    cols = prebuilt.columns(alias, models)
-
-    def col(model, name):
-        return prebuilt.column(model, name, alias)
-
-    def tab(model):
-        return prebuilt.table(model, alias)
-
-    sql = (f"SELECT {cols.select} FROM {tab(Listing)} l "
-           f"JOIN {tab(Brand)} b ON b.{col(Brand, 'id')} = l.{col(Listing, 'brand')} "
-           f"JOIN {tab(Sku)} s ON s.{col(Sku, 'id')} = l.{col(Listing, 'sku')} "
-           f"JOIN {tab(Category)} c ON c.{col(Category, 'id')} = s.{col(Sku, 'category')} "
-           f"JOIN {tab(Merchant)} m ON m.{col(Merchant, 'id')} = l.{col(Listing, 'merchant')} "
-           f"WHERE l.{col(Listing, 'brand')} = %s AND {visible_sql('l', 'b', connections[alias].ops.quote_name)} "
-           f"AND s.{col(Sku, 'code')} IN ")
-    return sql, cols
-
-
-def _visible_listings(brand, codes: list[str], alias: str = "default") -> dict[str, Listing]:
-    """{sku code: visible listing of `brand`}, with its sku, sku.category and merchant loaded."""
-    sql, cols = _listing_read(alias)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql + "(" + ", ".join(["%s"] * len(codes)) + ")", [brand.pk, *codes])
-        rows = cursor.fetchall()
-    found = {}
-    for row in rows:
-        listing, sku, category, merchant = cols.instances(row, alias)
-        sku.category, listing.sku, listing.merchant = category, sku, merchant
-        found[sku.code] = listing
-    return found
-
-
-def _listings(brand, wanted: dict[str, int], now) -> dict[str, Listing]:
-    found = _visible_listings(brand, list(wanted))
-    for code, quantity in wanted.items():
-        listing = found.get(code)
-        if listing is None:
-            raise NotFound("unknown_sku", f"'{code}' is not sold in {brand.name_en}.", field="items")
-        if (listing.sale_starts and now < listing.sale_starts) or (listing.sale_ends and now >= listing.sale_ends):
-            raise Conflict("not_on_sale", f"'{code}' is not on sale right now.", field="items")
-        if listing.per_buyer_limit and quantity > listing.per_buyer_limit:
-            raise InvalidInput("over_per_buyer_limit", f"At most {listing.per_buyer_limit} of '{code}' per buyer.",
-                               field="items")
-    return found
-
-
-def _refusal(exc: LimitExceeded) -> LimitRefused:
-    return LimitRefused(exc.code, exc.message, field=None, amount_over=str(exc.amount_over),
-                        remaining=str(exc.remaining), limit=str(exc.limit), value=str(exc.value))
-
-
-NUMBER_ATTEMPTS = 5
-
-
-def _insert_numbered(order: Order, now, purchase: Purchase | None = None) -> None:
-    """Insert the order (and its purchase, numbered like it with HP for HT) under a new number; a number
-    already taken is drawn again (orders/numbers.py), inside a savepoint so the order's transaction
-    survives the refused INSERT."""
-    for attempt in range(NUMBER_ATTEMPTS):
-        order.number = numbers.new_number(now)
-        try:
-            with transaction.atomic():
-                if purchase is not None:
-                    purchase.number = "HP" + order.number.removeprefix("HT")
-                    prebuilt.insert([purchase])
-                    order.purchase = purchase
-                prebuilt.insert([order])
-            return
-        except IntegrityError:
-            if attempt == NUMBER_ATTEMPTS - 1 or not Order.objects.filter(number=order.number).exists():
-                raise  # not the number (a replayed Idempotency-Key): place_order answers it
-
-
-def place_order(customer, request: PlaceOrder, now=None) -> tuple[Order, bool]:
-    """Place the order; returns (order, created). A replayed Idempotency-Key returns the first order.
-
-    The happy path is kept to the statements that must run (listing read, stock take, order, lines,
-    allocations, audit event, quota reserve and entry): the annual quota is decided by the ledger's
-    conditional reserve rather than a read before it, and a replayed key is recognised by the unique
-    constraint rather than a lookup on every order. Refusal paths read what they need to explain
-    themselves.
-    """
-    now = now or timezone.now()
-    key = (request.idempotency_key or "").strip()
-    if len(key) > 80:
-        raise InvalidInput("invalid_idempotency_key", "Idempotency-Key is at most 80 characters.",
-                           field="Idempotency-Key")
-    digest = _digest(request)
-    try:
-        order = _place(customer, request, key, digest, now)
-    except (DomainError, IntegrityError):
-        if key:  # a replay (or the same key racing us): the first order is the answer
-            existing = Order.objects.filter(customer=customer, idempotency_key=key).first()
-            if existing is not None:
-                return _replay(existing, digest), False
-        raise
-    if request.cart is not None:
-        carts.remove_ordered(request.cart, [code for code, _ in request.items])
-    return order, True
-
-
-def _place(customer, request: PlaceOrder, key: str, digest: str, now) -> Order:
-    if request.risk_notice_accepted is not True:
-        raise InvalidInput("risk_notice_not_accepted", "Accept the cross-border risk notice to place the order.",
-                           field="risk_notice_accepted")
-    wanted = _merge_items(request.items)
-    consignee = _check_consignee(request.consignee)
-    check_identity(request.buyer_name, request.buyer_id_number)
-    listings = _listings(request.brand, wanted, now)
-    identity = ensure_identity(customer, request.buyer_name, request.buyer_id_number, save=False)
-    year, today = quota_year(now), timezone.localdate(now)
-    items = [Item(listings[code], quantity) for code, quantity in wanted.items()]
-    try:
-        quote = quote_items(request.brand, items, Decimal("0.00"), today)
-    except LimitExceeded:  # the annual refusal outranks the single one: judge again with the real usage
-        raise _refusal_with_usage(request.brand, items, identity, year, today) from None
-    new_identity = identity.pk is None
-    try:
-        with transaction.atomic():
-            if new_identity:  # the first order records the buyer, in the order's transaction
-                _record_identity(identity)
-            order = _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now)
-            quota_ledger.reserve(order, identity.id_hash, year, quote.quota_value, quote.annual_limit,
-                                 max_unpaid=max_unpaid_orders())
-            # After the reserve: it holds the person's quota row until commit, so concurrent orders of
-            # one buyer count each other here, exactly.
-            _check_per_buyer_limits(identity.id_hash, listings, wanted, now)
-            events.publish(ev.OrderPlaced(order_id=order.pk, number=order.number))
-    except BaseException as exc:
-        if new_identity:  # rolled back with the order: a refused order records nobody
-            identity.pk, identity._state.adding = None, True
-        if isinstance(exc, quota_ledger.QuotaExhausted):
-            raise _refusal_with_usage(request.brand, items, identity, year, today, fallback=exc) from None
-        raise
-    if request.save_address and not customer.addresses.exists():
-        add_address(customer, consignee=consignee.name, phone=consignee.phone, province=consignee.province,
-                    city=consignee.city, district=consignee.district, detail=consignee.detail,
-                    district_code=consignee.district_code, is_default=True)
-    return order
-
-
-def _record_identity(identity) -> None:
-    try:
-        with transaction.atomic():
-            identity.save(force_insert=True)
-    except IntegrityError:
-        if type(identity).objects.filter(customer_id=identity.customer_id).exists():
-            # another checkout of this account recorded it this very moment
-            raise Conflict("identity_changed", "Your identity was just recorded by another checkout; please try "
-                           "again.", field="buyer") from None
-        # another account bound this ID number this very moment
-        raise id_number_bound(identity.customer, identity.id_hash, identity.real_name) from None
-
-
-def max_unpaid_orders() -> int:
-    """Unpaid orders hold stock and quota, so unbounded they take both from others. The cap is kept
-    by the quota ledger's reserve (per ID number, in its one statement). It is also the per-account
-    cap: an account buys as its one identity, and only the ID number's owner account may order with
-    it, so an account's unpaid orders are among its ID number's."""
-    return min(settings.MAX_UNPAID_ORDERS_PER_ACCOUNT, settings.MAX_UNPAID_ORDERS_PER_BUYER)
-
-
-def _check_per_buyer_limits(id_hash: str, listings: dict, wanted: dict, now) -> None:
-    """A listing's per-buyer limit counts what this person (by ID number, over every account) ordered
-    of it in the last settings.PER_BUYER_LIMIT_WINDOW_DAYS, this order included — not each order alone."""
-    limited = {listing.id: listing for listing in listings.values() if listing.per_buyer_limit}
-    if not limited:
-        return
-    since = now - timedelta(days=settings.PER_BUYER_LIMIT_WINDOW_DAYS)
-    bought = (OrderLine.objects.filter(listing_id__in=limited, order__buyer_id_hash=id_hash,
-                                       order__placed_at__gte=since)
-              .exclude(order__status__in=[Status.CANCELLED, Status.EXPIRED])
-              .values_list("listing_id").annotate(total=Sum("quantity")))
-    for listing_id, total in bought:
-        listing = limited[listing_id]
-        if total > listing.per_buyer_limit:
-            raise InvalidInput("over_per_buyer_limit",
-                               f"At most {listing.per_buyer_limit} of '{listing.sku.code}' per buyer in "
-                               f"{settings.PER_BUYER_LIMIT_WINDOW_DAYS} days; your orders already hold "
-                               f"{total - wanted[listing.sku.code]}.", field="items",
-                               limit=listing.per_buyer_limit, window_days=settings.PER_BUYER_LIMIT_WINDOW_DAYS)
-
-
-def _refusal_with_usage(brand, items, identity, year, today, fallback=None) -> DomainError:
-    try:
-        quote_items(brand, items, quota_ledger.used(identity.id_hash, year), today)
-    except LimitExceeded as exc:
-        return _refusal(exc)
-    return fallback or Conflict("quota_changed", "Your quota changed while ordering; please try again.")
-
-
-def _replay(order: Order, digest: str) -> Order:
-    if order.request_digest and order.request_digest != digest:
-        raise Conflict("idempotency_key_reused", "This Idempotency-Key was used for a different order.",
-                       field="Idempotency-Key", order=order.number)
-    return order
-
-
-def _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now) -> Order:
-    sellers = {listings[code].merchant_id for code in wanted}
-    seller_id = listings[next(iter(wanted))].merchant_id
-    allocated = inventory.allocate({listings[code].sku_id: qty for code, qty in wanted.items()},
-                                   owner_id=seller_id if len(sellers) == 1 else None)
-    # The positive list's remarks may allow one mode only; the mode is known once the warehouse is.
-    check_sellable([listings[code].sku for code in wanted], allocated.mode)
-    purchase = Purchase(brand=request.brand, customer=customer, goods_value=quote.goods_value,
-                        tax_total=quote.tax_total, actual_paid=quote.actual_paid, idempotency_key=key,
-                        request_digest=digest, placed_at=now)
-    order = Order(
-        brand=request.brand, customer=customer, seller_id=seller_id, status=Status.PENDING_PAYMENT,
-        mode=allocated.mode, warehouse_id=allocated.warehouse_id, regime=quote.regime, goods_value=quote.goods_value,
-        freight=quote.freight, insurance=quote.insurance, discount=quote.discount,
-        dutiable_value=quote.dutiable_value, tax_total=quote.tax_total, actual_paid=quote.actual_paid,
-        buyer_name=identity.real_name, buyer_id_number=identity.id_number, buyer_id_masked=identity.id_masked,
-        buyer_id_hash=identity.id_hash, consignee=consignee.name, consignee_phone=consignee.phone,
-        consignee_phone_masked=id_rules.mask_phone(consignee.phone), consignee_address=consignee.address(),
-        consignee_address_masked=id_rules.mask_address(consignee.province, consignee.city, consignee.district),
-        consignee_district=consignee.district_code, risk_notice_accepted_at=now,
-        risk_notice_digest=hashlib.sha256(request.brand.risk_notice.encode()).hexdigest(),
-        idempotency_key=key, request_digest=digest, placed_at=now,
-        expires_at=now + timedelta(minutes=settings.UNPAID_ORDER_TTL_MINUTES))
-    _insert_numbered(order, now, purchase)
-    taxes = {line.sku: line for line in quote.lines}
-    lines = []
-    for gnum, code in enumerate(wanted, start=1):
-        listing, line_tax = listings[code], taxes[code]
-        lines.append(OrderLine(
-            order=order, gnum=gnum, listing=listing, sku=listing.sku, merchant=listing.merchant,
-            title=listing.sku.title, quantity=wanted[code], unit_price=listing.price,
-            goods_value=line_tax.goods_value, freight_share=line_tax.freight_share,
-            insurance_share=line_tax.insurance_share, dutiable_value=line_tax.dutiable_value,
-            duty=line_tax.duty, consumption_tax=line_tax.consumption_tax, vat=line_tax.vat))
-    prebuilt.insert(lines)
-    line_by_sku = {line.sku_id: line for line in lines}
-    inventory.record([(line_by_sku[h.sku_id].id, h) for h in allocated.held])
-    event = OrderEvent(order=order, event="place", from_status="", to_status=Status.PENDING_PAYMENT, actor="customer")
-    prebuilt.insert([event])
-    # What the response needs is in hand: the API builds it from these instead of reading them back.
-    order.placed_lines, order.placed_events = lines, [event]
-    order.warehouse_code = allocated.warehouse_code
-    return order
 
 
 # The state-machine events other apps hear of (haitao.common.domain_events); customs' own moves are
@@ -381,13 +53,14 @@ def transition(order: Order, event: str, actor: str, note: str = "", **columns) 
     return order
 
 
-def mark_paid(order: Order, paid_at, actor: str, note: str = "") -> Order:
+def mark_paid(order: Order, paid_at, actor: str, note: str = "", frees_slot: bool | None = None) -> Order:
     """A verified payment by the orderer: record when it was paid, commit the quota reservation and
-    move the order to ``paid`` (publishing OrderPaid: customs declares it in this transaction)."""
+    move the order to ``paid`` (publishing OrderPaid: customs declares it in this transaction).
+    ``frees_slot``: whether this is the purchase's last unpaid order (None: the ledger finds out)."""
     order.paid_at = paid_at
     entry = getattr(order, "quota_entry", None)
     if entry is not None:
-        quota_ledger.commit(entry)
+        quota_ledger.commit(entry, frees_slot)
     return transition(order, "pay", actor, note, paid_at=paid_at)  # one UPDATE: status and paid_at
 
 

@@ -14,7 +14,7 @@ from .conftest import ROLE_NAMES, login
 
 pytestmark = pytest.mark.django_db
 
-ORDERS = {"orders.Order", "orders.OrderLine", "orders.OrderEvent"}
+ORDERS = {"orders.Purchase", "orders.Order", "orders.OrderLine", "orders.OrderEvent"}
 CUSTOMERS = {"accounts.Customer", "accounts.Identity", "accounts.Address"}
 CATALOG = {"catalog.Sku", "catalog.Category", "brands.Merchant"}
 REGISTERED = sorted(model._meta.label for model in admin.site._registry)
@@ -23,8 +23,8 @@ REGISTERED = sorted(model._meta.label for model in admin.site._registry)
 VISIBLE = {
     "platform_admin": set(REGISTERED),
     "dolphin_operator": ORDERS | CUSTOMERS | CATALOG | {
-        "brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.Warehouse", "declarations.Shipment",
-        "declarations.TrackingEvent", "returns.ReturnRequest"},
+        "brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.StockMovement", "inventory.Warehouse",
+        "declarations.Shipment", "declarations.TrackingEvent", "returns.ReturnRequest"},
     "customer_service": ORDERS | CUSTOMERS | CATALOG | {
         "catalog.Listing", "payments.Payment", "payments.Refund", "declarations.Declaration", "declarations.Shipment",
         "returns.ReturnRequest", "returns.OrderCancellation",

@@ -218,11 +218,15 @@ def test_checkout_refused_for_no_single_warehouse_says_why(signed_in, shop, dire
     assert 'id="form-error"' in response.text and response.text.count(SPLIT_ZH) == 1
 
 
-def test_checkout_of_a_bonded_and_a_direct_mail_item_is_refused_with_that_message(signed_in, shop, direct_mail):
+def test_checkout_of_a_bonded_and_a_direct_mail_item_is_one_purchase_of_two_customs_orders(signed_in, shop, direct_mail,
+                                                                                           buyer):
+    """Issue 13 (rule 10): split and shown before paying, no longer refused."""
     from .test_pages import _checkout_form
 
     _add(signed_in, "APT-1")
     _add(signed_in, "VIT-1")
+    page = signed_in.get(reverse("web:checkout", args=["dolphin"])).text
+    assert 'data-orders="2"' in page and SPLIT_ZH not in page
     response = signed_in.post(reverse("web:checkout", args=["dolphin"]), _checkout_form(signed_in, "dolphin"))
-    assert response.status_code == 422
-    assert response.text.count(SPLIT_ZH) == 1 and "库存暂时不足" not in response.text
+    assert response.status_code == 302
+    assert sorted(buyer.purchases.get().orders.values_list("mode", flat=True)) == ["1210", "9610"]
