@@ -19,6 +19,7 @@ import secrets
 import sys
 import time
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -113,7 +114,8 @@ def seed(out: Path, buyers: int, stock: int, skus: int, sku_stock: int) -> dict:
                      id_masked=id_rules.mask_id(p["id_number"]), id_hash=id_hash(p["id_number"]), verified_at=now,
                      verified_by="sandbox") for c, p in zip(customers, people)], batch_size=BATCH)
         ApiToken.objects.bulk_create([
-            ApiToken(user=u, name="bench", prefix=p["token"][:8], key_hash=hashlib.sha256(p["token"].encode()).hexdigest())
+            ApiToken(user=u, name="bench", prefix=p["token"][:8], key_hash=hashlib.sha256(p["token"].encode()).hexdigest(),
+                     expires_at=now + timedelta(days=30))  # a token without an expiry is refused
             for u, p in zip(users, people)], batch_size=BATCH)
         with connection.cursor() as cursor:
             record_initial_stock(cursor)

@@ -32,7 +32,8 @@ def _log(message: str) -> None:
 
 def _child_env(url: str, var_dir: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env.update(HAITAO_DATABASE_URL=url, HAITAO_VAR_DIR=str(var_dir), PYTHONPATH=str(ROOT))
+    env.update(HAITAO_DATABASE_URL=url, HAITAO_VAR_DIR=str(var_dir), PYTHONPATH=str(ROOT),
+               HAITAO_PAYMENT_SANDBOX="1")  # the probe pays with the sandbox, switched on explicitly
     return env
 
 
@@ -74,16 +75,16 @@ def _drop_cached_catalog(dbname: str) -> None:
 
 
 def run_once(url: str, template: str, var_dir: Path, manifest: dict, scenario: str, clients: int,
-             duration: float, workers: int, threads: int = 1) -> tuple[dict, dict]:
+             duration: float, workers: int, threads: int = 1, fast: bool = False) -> tuple[dict, dict]:
     """One scenario at one client count on a fresh copy of the seeded database: (load result, consistency)."""
     db.recreate(url, template=db.dbname(template))
     _drop_cached_catalog(db.dbname(url))
     secret = secrets.token_hex(16)
-    server = Server(url, workers, var_dir, sandbox_secret=secret, threads=threads)
+    server = Server(url, workers, var_dir, sandbox_secret=secret, threads=threads, fast=fast)
     try:
         server.start()
         _log(f"{scenario}: {clients} clients for {duration:g}s against {server.base_url} "
-             f"({workers} workers × {threads} threads)")
+             f"({'uvicorn, lean path' if fast else 'gunicorn'}: {workers} workers × {threads} threads)")
         spec = {**manifest, "base_url": server.base_url, "scenario": scenario, "clients": clients,
                 "duration": duration, "max_requests": int(MAX_REQUESTS_PER_CLIENT_SECOND * duration),
                 "payment_timeout": max(60.0, 3 * duration), "buyers_file": str(var_dir / "buyers.json"),
@@ -109,7 +110,7 @@ def default_workers() -> int:
 def run_flash_sale(args) -> int:
     scenarios = list(SCENARIOS) if args.scenario == "all" else [args.scenario]
     sweep = [int(c) for c in args.sweep.split(",")] if args.sweep else [args.clients]
-    workers = args.workers or default_workers()
+    workers = args.workers or (default_workers() if args.server == "gunicorn" else (os.cpu_count() or 1))
     var_dir = (ROOT / "var" / "bench" / "flashsale").resolve()
     var_dir.mkdir(parents=True, exist_ok=True)
     url = args.database_url
@@ -124,7 +125,7 @@ def run_flash_sale(args) -> int:
             runs = []
             for clients in sweep:
                 load, consistency = run_once(url, template, var_dir, manifest, scenario, clients, args.duration,
-                                             workers, args.threads)
+                                             workers, args.threads, fast=args.server == "fast")
                 runs.append((clients, load, consistency))
                 if not consistency["ok"]:
                     _log(f"CONSISTENCY PROBLEMS: {consistency['problems']}")
@@ -138,7 +139,7 @@ def run_flash_sale(args) -> int:
             for clients, load, consistency in runs:
                 result = report.build(scenario, clients, workers, args.duration, load, consistency, statements,
                                       ceiling, setup)
-                results.append({**result, "server_threads": args.threads})
+                results.append({**result, "server_threads": args.threads, "server": args.server})
     except KeyboardInterrupt:
         _log("interrupted: server stopped, partial results follow")
     finally:
@@ -186,6 +187,9 @@ def add_flash_sale(subparsers) -> None:
     p.add_argument("--workers", type=int, default=0, help="gunicorn workers (default 2 × cores + 1)")
     p.add_argument("--threads", type=int, default=1,
                    help="threads per gunicorn worker (default 1: sync workers; more: gthread, with keep-alive)")
+    p.add_argument("--server", choices=("fast", "gunicorn"), default="fast",
+                   help="fast (default): uvicorn with the lean group-commit placement path in front of Django; "
+                        "gunicorn: Django alone (the path before issue 15)")
     p.add_argument("--pgbench-seconds", type=int, default=4, help="seconds per pgbench client count (default 4)")
     p.add_argument("--no-ceiling", action="store_true", help="skip the pgbench ceiling")
     p.add_argument("--keep-template", action="store_true", help="keep <db>_seed for inspection")
