@@ -68,8 +68,12 @@ def listed(brand_obj, sku_obj, price="200.00", merchant_obj=None, **kw) -> Listi
                                   price=Decimal(price), **kw)
 
 
-def stock(sku_obj, quantity, wh=None, **kw) -> Stock:
-    return Stock.objects.create(warehouse=wh or warehouse(), sku=sku_obj, on_hand=quantity,
+def stock(sku_obj, quantity, wh=None, owner=None, **kw) -> Stock:
+    """Stock of ``owner`` (default: the merchant listing the SKU, else the self-operated one)."""
+    if owner is None:
+        listing = Listing.objects.filter(sku=sku_obj).order_by("id").first()
+        owner = listing.merchant if listing else merchant()
+    return Stock.objects.create(warehouse=wh or warehouse(), sku=sku_obj, on_hand=quantity, owner=owner,
                                 item_record_no=kw.pop("item_record_no", f"IR{sku_obj.id:06d}"), **kw)
 
 

@@ -91,7 +91,7 @@ def seed(out: Path, buyers: int, stock: int, skus: int, sku_stock: int) -> dict:
         Listing.objects.bulk_create([Listing(brand=brand, sku=s, merchant=merchant,
                                              price=PRICE if s.code == HOT_SKU else Decimal(99 + (i % 200)))
                                      for i, s in enumerate(sku_rows)], batch_size=BATCH)
-        Stock.objects.bulk_create([Stock(warehouse=warehouse, sku=s, on_hand=spec[3], item_record_no=f"IR{i:08d}")
+        Stock.objects.bulk_create([Stock(warehouse=warehouse, sku=s, owner=merchant, on_hand=spec[3], item_record_no=f"IR{i:08d}")
                                    for i, (s, spec) in enumerate(zip(sku_rows, specs))], batch_size=BATCH)
     t1 = time.monotonic()
 

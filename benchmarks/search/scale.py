@@ -52,7 +52,7 @@ def _grow(target: int, seed: int = 7) -> int:
                 [Listing(brand=dolphin, sku=s, merchant=merchant, price=rng.randint(50, 5000)) for s in skus]
                 + [Listing(brand=wombat, sku=s, merchant=merchant, price=rng.randint(50, 5000)) for s in skus[::2]],
                 batch_size=1000)
-            Stock.objects.bulk_create([Stock(warehouse=bonded, sku=s, on_hand=rng.randint(0, 50)) for s in skus],
+            Stock.objects.bulk_create([Stock(warehouse=bonded, sku=s, owner=merchant, on_hand=rng.randint(0, 50)) for s in skus],
                                       batch_size=1000)
         made += batch
     return made

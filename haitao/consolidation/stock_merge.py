@@ -52,7 +52,7 @@ class Offers:
                 ctx.notes.append({"kind": "listing_invisible", "sku": sku.code, "source_id": record.id,
                                   "reason": reason})
         for line in record.stock:
-            receive(self._warehouse(line.warehouse, record), sku, line.quantity)
+            receive(self._warehouse(line.warehouse, record), sku, line.quantity, owner=merchant)
         return notes
 
     def _merchant_for(self, record: SourceProduct) -> Merchant:

@@ -9,7 +9,9 @@ loading twice changes nothing.
 The CSV files in `data/` are the catalog; their columns are the model fields:
 - `catalog.csv`: one SKU per row (`category` is the category slug).
 - `listings.csv`: brand, sku, merchant, price, compare_at_price, visible, featured, per_buyer_limit.
-- `stock.csv`: warehouse, sku, on_hand, item_record_no (bonded stock only).
+- `stock.csv`: warehouse, sku, on_hand, item_record_no (bonded stock only). Each row is owned by the
+  merchant listing the SKU; where several merchants list it, the row is split among them as the
+  stock-owner migration splits old rows (haitao.rules.stock_owners).
 - `positive-list-demo.csv`: code8, description, remarks — a small labelled subset for the demo,
   NOT the official CBEC positive list.
 """
@@ -25,6 +27,7 @@ from haitao.catalog.models import Category, Listing, Sku
 from haitao.compliance.models import PositiveListEntry
 from haitao.inventory.models import Stock, Warehouse
 from haitao.rules import positive_list
+from haitao.rules.stock_owners import split_stock
 
 from . import reference
 
@@ -112,13 +115,24 @@ def load_listings() -> int:
 def load_stock() -> int:
     warehouses = {w.code: w for w in Warehouse.objects.all()}
     skus = {s.code: s for s in Sku.objects.all()}
-    rows = [{**row, "warehouse": warehouses[row["warehouse"]], "sku": skus[row["sku"]]}
-            for row in read_rows("stock.csv")]
-    return create_missing(Stock, rows, lambda r: (_id(r, "warehouse"), _id(r, "sku")))
+    listers: dict[int, set[int]] = {}
+    for sku_id, merchant_id in Listing.objects.values_list("sku_id", "merchant_id"):
+        listers.setdefault(sku_id, set()).add(merchant_id)
+    self_operated = Merchant.objects.filter(kind=Merchant.Kind.SELF_OPERATED).order_by("id").first()
+    rows = []
+    for row in read_rows("stock.csv"):
+        sku = skus[row["sku"]]
+        owners = sorted(listers.get(sku.pk) or [self_operated.pk])
+        for share in split_stock(row["on_hand"], 0, row["item_record_no"], owners):
+            rows.append({**row, "warehouse": warehouses[row["warehouse"]], "sku": sku, "owner_id": share.owner,
+                         "on_hand": share.on_hand, "item_record_no": share.item_record_no})
+    return create_missing(Stock, rows, lambda r: (_id(r, "owner"), _id(r, "warehouse"), _id(r, "sku")))
 
 
 def _id(row, field):
-    return row[field].pk if isinstance(row, dict) else getattr(row, f"{field}_id")
+    if isinstance(row, dict):
+        return row[f"{field}_id"] if f"{field}_id" in row else row[field].pk
+    return getattr(row, f"{field}_id")
 
 
 def load_positive_list() -> int:

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from haitao.catalog.search import index as search_index
+from haitao.inventory import services as inventory
 
 from . import catalog, orders, people
 
@@ -26,6 +27,7 @@ def load(stdout=None) -> dict:
         counts["skus"] = catalog.load_skus()
         counts["listings"] = catalog.load_listings()
         counts["stock"] = catalog.load_stock()
+        inventory.open_books()
         counts["positive_list_entries"] = catalog.load_positive_list()
         log("haitao demo: operator and customers")
         counts["operators"] = people.load_admin() + people.load_operators()

@@ -46,6 +46,12 @@ class Warehouse(models.Model):
 
 
 class Stock(models.Model):
+    """One owner's units of one SKU in one warehouse. In a bonded warehouse this is one item of the
+    customs account book (itemRecordNo): the goods and their account belong to the seller of record
+    who sells them (rule 10), so two merchants selling one SKU there hold two rows, two items."""
+
+    owner = models.ForeignKey("brands.Merchant", verbose_name=_("owner"), on_delete=models.PROTECT,
+                              related_name="stocks", help_text=_("the merchant who owns these goods"))
     warehouse = models.ForeignKey(Warehouse, verbose_name=_("warehouse"), on_delete=models.PROTECT,
                                   related_name="stocks")
     sku = models.ForeignKey("catalog.Sku", verbose_name=_("SKU"), on_delete=models.PROTECT, related_name="stocks")
@@ -60,14 +66,16 @@ class Stock(models.Model):
     class Meta:
         verbose_name = _("stock")
         verbose_name_plural = _("stocks")
-        ordering = ["warehouse", "sku"]
+        ordering = ["warehouse", "sku", "owner"]
         constraints = [
-            models.UniqueConstraint(fields=["warehouse", "sku"], name="one_stock_row_per_warehouse_sku"),
+            models.UniqueConstraint(fields=["owner", "warehouse", "sku"], name="one_stock_row_per_owner_warehouse_sku"),
+            models.UniqueConstraint(fields=["warehouse", "item_record_no"], condition=~Q(item_record_no=""),
+                                    name="one_account_book_item_per_stock_row"),
             models.CheckConstraint(condition=Q(allocated__lte=F("on_hand")), name="stock_never_oversold"),
         ]
 
     def __str__(self):
-        return f"{self.sku.code}@{self.warehouse.code}: {self.available}/{self.on_hand}"
+        return f"{self.sku.code}@{self.warehouse.code}/{self.owner.code}: {self.available}/{self.on_hand}"
 
     @property
     def available(self) -> int:
@@ -88,3 +96,34 @@ class Allocation(models.Model):
         verbose_name = _("allocation")
         verbose_name_plural = _("allocations")
         constraints = [models.UniqueConstraint(fields=["order_line", "stock"], name="one_allocation_per_line_stock")]
+
+
+class StockMovement(models.Model):
+    """The account book's movements of one stock row (owner × warehouse × SKU): what came in, went out
+    with a parcel, came back, was destroyed, or was counted differently. Every change of ``on_hand``
+    and ``quarantined`` writes one, so the book reconciles with the stock row (inventory.ledger)."""
+
+    class Kind(models.TextChoices):
+        IN = "in", _("In (received)")
+        OUT = "out", _("Out (sold and shipped)")
+        RETURNED = "returned", _("Returned (sellable)")
+        QUARANTINED = "quarantined", _("Returned damaged (quarantined)")
+        DESTROYED = "destroyed", _("Destroyed")
+        ADJUSTED = "adjusted", _("Count adjusted")
+
+    stock = models.ForeignKey(Stock, verbose_name=_("stock"), on_delete=models.PROTECT, related_name="movements")
+    kind = models.CharField(verbose_name=_("kind"), max_length=12, choices=Kind.choices)
+    quantity = models.IntegerField(verbose_name=_("quantity"),
+                                   help_text=_("units, signed: what the movement adds to its column"))
+    order_line = models.ForeignKey("orders.OrderLine", verbose_name=_("order line"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    note = models.CharField(verbose_name=_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stock movement")
+        verbose_name_plural = _("stock movements")
+        ordering = ["stock", "id"]
+
+    def __str__(self):
+        return f"{self.kind} {self.quantity:+d}"

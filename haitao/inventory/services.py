@@ -1,16 +1,19 @@
 """Stock allocation: the only code that changes `Stock.allocated` and `Stock.on_hand`.
 
+Stock belongs to its owner (the seller of record): allocation draws only from the owner's rows.
 Allocation runs inside the caller's order transaction. Each line is a conditional
 `UPDATE … SET allocated = allocated + n WHERE id = … AND on_hand - allocated >= n`, so two buyers
 racing for the last unit cannot both win, without holding a lock while Python thinks. Lines are
 updated in stock-id order so concurrent multi-line orders cannot deadlock. Warehouse choice follows
 docs/rules.md, rule 10: one bonded warehouse holding the whole order first, else one overseas.
+Every change of on hand or quarantined units writes its account-book movement (StockMovement), so
+the book reconciles with the stock (inventory.ledger).
 """
 
 import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 
 from haitao.common import prebuilt
@@ -18,7 +21,7 @@ from haitao.common.errors import Conflict, InvalidInput
 
 from haitao.rules.positive_list import mode_of_warehouse
 
-from .models import Allocation, Stock, Warehouse
+from .models import Allocation, Stock, StockMovement, Warehouse
 
 
 @dataclass(frozen=True)
@@ -35,11 +38,16 @@ class OutOfStock(Conflict):
     pass
 
 
-def _candidates(wanted: dict[int, int]) -> tuple[list[tuple[Warehouse, dict[int, Stock]]], bool]:
-    """(warehouses that, by a plain read, hold every wanted SKU, in shipping preference order; whether
-    every SKU is available in the wanted quantity when all warehouses are counted together)."""
-    rows = (Stock.objects.filter(sku_id__in=wanted, warehouse__active=True)
-            .select_related("warehouse").order_by("id"))
+def _candidates(wanted: dict[int, int], owner_id: int | None,
+                warehouse_id: int | None = None) -> tuple[list[tuple[Warehouse, dict[int, Stock]]], bool]:
+    """(warehouses that, by a plain read, hold every wanted SKU of the owner, in shipping preference
+    order; whether every SKU is available in the wanted quantity when all warehouses are counted together)."""
+    rows = Stock.objects.filter(sku_id__in=wanted, warehouse__active=True)
+    if owner_id is not None:
+        rows = rows.filter(owner_id=owner_id)
+    if warehouse_id is not None:
+        rows = rows.filter(warehouse_id=warehouse_id)
+    rows = rows.select_related("warehouse").order_by("id")
     by_warehouse: dict[int, tuple[Warehouse, dict[int, Stock]]] = {}
     in_all: dict[int, int] = {}
     for stock in rows:
@@ -78,7 +86,7 @@ class Allocated:
 _TAKE_ONE = """
 UPDATE inventory_stock SET allocated = allocated + %s
  WHERE id = (SELECT s.id FROM inventory_stock s JOIN inventory_warehouse w ON w.id = s.warehouse_id
-              WHERE s.sku_id = %s AND w.active AND s.on_hand - s.allocated >= %s
+              WHERE s.sku_id = %s AND s.owner_id = %s AND w.active AND s.on_hand - s.allocated >= %s
               ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id LIMIT 1)
    AND on_hand - allocated >= %s
 RETURNING id, warehouse_id, item_record_no, (SELECT kind FROM inventory_warehouse WHERE id = warehouse_id),
@@ -86,22 +94,24 @@ RETURNING id, warehouse_id, item_record_no, (SELECT kind FROM inventory_warehous
 """
 
 
-def allocate(wanted: dict[int, int]) -> Allocated:
-    """Hold `wanted` ({sku_id: quantity}) in one warehouse. Must run inside a transaction.
+def allocate(wanted: dict[int, int], owner_id: int | None = None, warehouse_id: int | None = None) -> Allocated:
+    """Hold `wanted` ({sku_id: quantity}) of `owner_id`'s stock in one warehouse (`warehouse_id` when
+    the split chose it). Must run inside a transaction. ``owner_id=None`` draws from any owner (kept
+    for callers without a seller; placement always names one).
 
     Raises OutOfStock when no single warehouse can fill the whole order now — `no_single_warehouse`
     when the units exist but in different warehouses, else `out_of_stock`; the order is never split
     silently (rule 10).
     """
-    if len(wanted) == 1:
+    if len(wanted) == 1 and owner_id is not None and warehouse_id is None:
         (sku_id, quantity), = wanted.items()
         with connection.cursor() as cursor:
-            cursor.execute(_TAKE_ONE, [quantity, sku_id, quantity, quantity])
+            cursor.execute(_TAKE_ONE, [quantity, sku_id, owner_id, quantity, quantity])
             row = cursor.fetchone()
         if row is not None:
             stock_id, warehouse_id, item_record_no, kind, code = row
             return Allocated(warehouse_id, mode_of_warehouse(kind), [Held(sku_id, stock_id, quantity, item_record_no)], code)
-    fits, enough_overall = _candidates(wanted)
+    fits, enough_overall = _candidates(wanted, owner_id, warehouse_id)
     for warehouse, stocks in fits:
         held: list[Held] = []
         for sku_id in sorted(wanted, key=lambda s: stocks[s].id):
@@ -147,6 +157,7 @@ def consume(allocations) -> None:
             continue
         Stock.objects.filter(id=allocation.stock_id).update(
             on_hand=F("on_hand") - allocation.quantity, allocated=F("allocated") - allocation.quantity)
+        _book(allocation.stock_id, StockMovement.Kind.OUT, -allocation.quantity, allocation.order_line_id)
         allocation.shipped = True
         allocation.save(update_fields=["shipped"])
 
@@ -160,6 +171,26 @@ def take_back(allocations, quantity: int, sellable: bool) -> None:
         raise ValueError("only shipped units can come back, and at least one")
     column = "on_hand" if sellable else "quarantined"
     Stock.objects.filter(id=shipped[0].stock_id).update(**{column: F(column) + quantity})
+    _book(shipped[0].stock_id, StockMovement.Kind.RETURNED if sellable else StockMovement.Kind.QUARANTINED,
+          quantity, shipped[0].order_line_id)
+
+
+def destroy(stock: Stock, quantity: int, note: str = "") -> Stock:
+    """Quarantined units destroyed under customs supervision: they leave the account book."""
+    if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1:
+        raise InvalidInput("invalid_quantity", "Destroy at least one unit.", field="quantity")
+    if Stock.objects.filter(pk=stock.pk, quarantined__gte=quantity).update(quarantined=F("quarantined") - quantity) != 1:
+        raise Conflict("not_quarantined", "Only quarantined units can be destroyed.", field="quantity")
+    _book(stock.pk, StockMovement.Kind.DESTROYED, -quantity, note=note)
+    stock.refresh_from_db(fields=["quarantined"])
+    return stock
+
+
+def _book(stock_id: int, kind: str, quantity: int, order_line_id: int | None = None, note: str = "") -> None:
+    """One account-book movement of a stock row (written with the change it records)."""
+    if quantity:
+        StockMovement.objects.create(stock_id=stock_id, kind=kind, quantity=quantity, order_line_id=order_line_id,
+                                     note=note[:200])
 
 
 def record(lines_held: list[tuple[int, Held]]) -> None:
@@ -168,8 +199,29 @@ def record(lines_held: list[tuple[int, Held]]) -> None:
         [Allocation(order_line_id=line_id, stock_id=h.stock_id, quantity=h.quantity) for line_id, h in lines_held])
 
 
-def set_on_hand(warehouse_code: str, sku_code: str, on_hand: int):
-    """An operator's stock count. Refuses to go below what is already allocated to orders."""
+def default_owner(sku, warehouse=None):
+    """Whose stock a count or receipt names when it names no owner: the one owner already holding the
+    SKU there, else the merchant listing it (lowest listing id), else the self-operated merchant."""
+    from haitao.brands.models import Merchant
+    from haitao.catalog.models import Listing
+
+    if warehouse is not None:
+        owners = list(Stock.objects.filter(warehouse=warehouse, sku=sku).values_list("owner_id", flat=True)[:2])
+        if len(owners) == 1:
+            return Merchant.objects.get(pk=owners[0])
+    listing = Listing.objects.filter(sku=sku).select_related("merchant").order_by("id").first()
+    if listing is not None:
+        return listing.merchant
+    merchant = (Merchant.objects.filter(kind=Merchant.Kind.SELF_OPERATED).order_by("id").first()
+                or Merchant.objects.order_by("id").first())
+    if merchant is None:
+        raise Conflict("no_owner", "Stock needs an owner: create the self-operated merchant first.", field="owner")
+    return merchant
+
+
+def set_on_hand(warehouse_code: str, sku_code: str, on_hand: int, owner=None):
+    """An operator's stock count of `owner`'s units (default: :func:`default_owner`). Refuses to go
+    below what is already allocated to orders. The difference is booked as an adjustment."""
     from haitao.catalog.models import Sku
     from haitao.common.errors import NotFound
 
@@ -179,12 +231,17 @@ def set_on_hand(warehouse_code: str, sku_code: str, on_hand: int):
     sku = Sku.objects.filter(code=sku_code).first()
     if warehouse is None or sku is None:
         raise NotFound("unknown_stock", "No such warehouse or SKU.", field="warehouse" if warehouse is None else "sku")
-    Stock.objects.get_or_create(warehouse=warehouse, sku=sku)
-    changed = Stock.objects.filter(warehouse=warehouse, sku=sku, allocated__lte=on_hand).update(on_hand=on_hand)
-    if changed != 1:
-        raise Conflict("below_allocated", "On hand cannot fall below the units already allocated to orders.",
-                       field="on_hand")
-    return Stock.objects.select_related("warehouse", "sku").get(warehouse=warehouse, sku=sku)
+    owner = owner or default_owner(sku, warehouse)
+    Stock.objects.get_or_create(warehouse=warehouse, sku=sku, owner=owner)
+    rows = Stock.objects.select_for_update().filter(warehouse=warehouse, sku=sku, owner=owner)
+    with transaction.atomic():
+        stock = rows.get()
+        if stock.allocated > on_hand:
+            raise Conflict("below_allocated", "On hand cannot fall below the units already allocated to orders.",
+                           field="on_hand")
+        Stock.objects.filter(pk=stock.pk).update(on_hand=on_hand)
+        _book(stock.pk, StockMovement.Kind.ADJUSTED, on_hand - stock.on_hand, note="stock count")
+    return Stock.objects.select_related("warehouse", "sku", "owner").get(pk=stock.pk)
 
 
 # --- warehouses and received stock (the consolidation import; ISSUE 9: one writer per app) ---
@@ -212,14 +269,29 @@ def create_warehouse(code: str, *, name: str, kind: str, country: str, name_en: 
                                     port_code=port_code[:4], active=active, priority=priority)
 
 
-def receive(warehouse: Warehouse, sku, quantity: int) -> Stock:
-    """``quantity`` units of ``sku`` arrive in ``warehouse``: on hand rises by that much (the stock
-    row is created at that level when missing). A count, unlike ``set_on_hand``, that adds to what is
-    there — two imports of one SKU into one warehouse add up."""
+def receive(warehouse: Warehouse, sku, quantity: int, owner=None, item_record_no: str = "") -> Stock:
+    """``quantity`` units of ``owner``'s ``sku`` (default: :func:`default_owner`) arrive in
+    ``warehouse``: on hand rises by that much (the stock row is created at that level when missing),
+    booked as an "in" movement. Unlike ``set_on_hand`` it adds to what is there — two imports of one
+    SKU into one warehouse add up."""
     if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 0:
         raise InvalidInput("invalid_quantity", "A received quantity is a whole number, at least 0.", field="quantity")
-    stock, made = Stock.objects.get_or_create(warehouse=warehouse, sku=sku, defaults={"on_hand": quantity})
+    owner = owner or default_owner(sku, warehouse)
+    stock, made = Stock.objects.get_or_create(warehouse=warehouse, sku=sku, owner=owner,
+                                              defaults={"on_hand": quantity, "item_record_no": item_record_no})
     if not made and quantity:
         Stock.objects.filter(pk=stock.pk).update(on_hand=F("on_hand") + quantity)
         stock.refresh_from_db(fields=["on_hand"])
+    _book(stock.pk, StockMovement.Kind.IN, quantity, note="received")
     return stock
+
+
+def open_books() -> int:
+    """Stock rows created in bulk (the demo, an import) without movements get their opening balance
+    booked: on hand as "in", quarantined as "quarantined". Returns how many rows were opened."""
+    rows = list(Stock.objects.filter(movements__isnull=True).only("id", "on_hand", "quarantined"))
+    StockMovement.objects.bulk_create(
+        [StockMovement(stock_id=row.id, kind=kind, quantity=qty, note="opening balance")
+         for row in rows for kind, qty in ((StockMovement.Kind.IN, row.on_hand),
+                                           (StockMovement.Kind.QUARANTINED, row.quarantined)) if qty])
+    return len(rows)

@@ -19,14 +19,15 @@ def _change(*labels):
     return [f"{label.split('.')[0]}.change_{label.split('.')[1].lower()}" for label in labels]
 
 
-ORDER_READ = _view("orders.Order", "orders.OrderLine", "orders.OrderEvent")
+ORDER_READ = _view("orders.Purchase", "orders.Order", "orders.OrderLine", "orders.OrderEvent")
 CUSTOMER_READ = _view("accounts.Customer", "accounts.Identity", "accounts.Address")
 CATALOG_READ = _view("catalog.Sku", "catalog.Category", "brands.Merchant")
 
 ROLES: dict[str, list[str]] = {
     # Their brands: listings and prices, orders, the customers who bought there, their dashboard.
     BRAND_OPERATOR: [
-        *_view("brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.Warehouse", "declarations.Shipment",
+        *_view("brands.Brand", "catalog.Listing", "inventory.Stock", "inventory.StockMovement", "inventory.Warehouse",
+               "declarations.Shipment",
                "declarations.TrackingEvent", "returns.ReturnRequest"),
         *_change("catalog.Listing", "orders.Order"),
         *CATALOG_READ, *ORDER_READ, *CUSTOMER_READ,

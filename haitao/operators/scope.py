@@ -14,6 +14,7 @@ BRAND_PATHS = {
     "checkout.Cart": "brand",
     "checkout.CartLine": "cart__brand",
     "orders.Order": "brand",
+    "orders.Purchase": "brand",
     "orders.OrderLine": "order__brand",
     "orders.OrderEvent": "order__brand",
     "payments.Payment": "order__brand",
@@ -39,10 +40,11 @@ BRAND_PATHS = {
     "accounts.Address": "customer__orders__brand",
     # Stock is shared by every brand: visible where the SKU is listed in one of theirs.
     "inventory.Stock": "sku__listings__brand",
+    "inventory.StockMovement": "stock__sku__listings__brand",
     "operators.AuditEntry": None,  # filtered by brand_code below
 }
 # Paths that cross a to-many relation are filtered through a subquery so no row appears twice.
-MANY = {"accounts.Customer", "accounts.Identity", "accounts.Address", "inventory.Stock"}
+MANY = {"accounts.Customer", "accounts.Identity", "accounts.Address", "inventory.Stock", "inventory.StockMovement"}
 SHARED = {"catalog.Sku", "catalog.Category", "catalog.Synonym", "brands.Merchant", "inventory.Warehouse",
           "compliance.PositiveListEntry"}
 

@@ -17,7 +17,38 @@ class OrderQuerySet(models.QuerySet):
         return self.filter(status=Status.PENDING_PAYMENT, expires_at__lte=now)
 
 
+class Purchase(models.Model):
+    """What the buyer sees and pays once: one checkout, split into one customs order per seller of
+    record × warehouse/mode (rule 10). Its totals are the sums of its orders'."""
+
+    number = models.CharField(verbose_name=_("number"), max_length=32, unique=True)
+    brand = models.ForeignKey("brands.Brand", verbose_name=_("brand"), on_delete=models.PROTECT,
+                              related_name="purchases")
+    customer = models.ForeignKey("accounts.Customer", verbose_name=_("customer"), on_delete=models.PROTECT,
+                                 related_name="purchases")
+    goods_value = models.DecimalField(verbose_name=_("goods value"), max_digits=14, decimal_places=2)
+    tax_total = models.DecimalField(verbose_name=_("tax total"), max_digits=12, decimal_places=2)
+    actual_paid = models.DecimalField(verbose_name=_("actual paid"), max_digits=14, decimal_places=2)
+    idempotency_key = models.CharField(verbose_name=_("idempotency key"), max_length=80, blank=True)
+    request_digest = models.CharField(verbose_name=_("request digest"), max_length=64, blank=True)
+    placed_at = models.DateTimeField(verbose_name=_("placed at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("purchase")
+        verbose_name_plural = _("purchases")
+        ordering = ["-placed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["customer", "idempotency_key"], condition=~Q(idempotency_key=""),
+                                    name="one_purchase_per_idempotency_key"),
+        ]
+
+    def __str__(self):
+        return self.number
+
+
 class Order(models.Model):
+    """One customs order (one CEB311/621): one seller of record, one warehouse, one mode."""
+
     class Regime(models.TextChoices):
         CBEC = "cbec", _("CBEC (70% of VAT and CT, no duty)")
         GENERAL_TRADE = "general_trade", _("General trade (full tax)")
@@ -27,6 +58,12 @@ class Order(models.Model):
                               related_name="orders")
     customer = models.ForeignKey("accounts.Customer", verbose_name=_("customer"), on_delete=models.PROTECT,
                                  related_name="orders")
+    purchase = models.ForeignKey(Purchase, verbose_name=_("purchase"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="orders",
+                                 help_text=_("the checkout this order is part of (none for imported history)"))
+    seller = models.ForeignKey("brands.Merchant", verbose_name=_("seller of record"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="sold_orders",
+                               help_text=_("the e-commerce enterprise (ebc) this order is declared under"))
     status = models.CharField(verbose_name=_("status"), max_length=20, choices=Status.CHOICES,
                               default=Status.PENDING_PAYMENT, db_index=True)
     mode = models.CharField(verbose_name=_("trade mode"), max_length=4, choices=[("1210", _("1210 bonded")),
@@ -57,7 +94,8 @@ class Order(models.Model):
     risk_notice_accepted_at = models.DateTimeField(verbose_name=_("risk notice accepted at"))
     risk_notice_digest = models.CharField(verbose_name=_("risk notice digest"), max_length=64,
                                           help_text=_("SHA-256 of the notice text accepted"))
-    idempotency_key = models.CharField(verbose_name=_("idempotency key"), max_length=80, blank=True)
+    # The purchase's key on its first order, "<key>#<n>" on the n-th: unique per customer like the purchase's.
+    idempotency_key = models.CharField(verbose_name=_("idempotency key"), max_length=90, blank=True)
     request_digest = models.CharField(verbose_name=_("request digest"), max_length=64, blank=True)
     placed_at = models.DateTimeField(verbose_name=_("placed at"), db_index=True)
     expires_at = models.DateTimeField(verbose_name=_("expires at"), null=True, blank=True)

@@ -35,7 +35,7 @@ from haitao.rules.quota import quota_year
 from haitao.rules.tax import LimitExceeded
 
 from . import numbers
-from .models import Order, OrderEvent, OrderLine
+from .models import Order, OrderEvent, OrderLine, Purchase
 from .states import IllegalTransition, Status, next_status
 
 
@@ -168,13 +168,18 @@ def _refusal(exc: LimitExceeded) -> LimitRefused:
 NUMBER_ATTEMPTS = 5
 
 
-def _insert_numbered(order: Order, now) -> None:
-    """Insert the order under a new number; a number already taken is drawn again (orders/numbers.py),
-    inside a savepoint so the order's transaction survives the refused INSERT."""
+def _insert_numbered(order: Order, now, purchase: Purchase | None = None) -> None:
+    """Insert the order (and its purchase, numbered like it with HP for HT) under a new number; a number
+    already taken is drawn again (orders/numbers.py), inside a savepoint so the order's transaction
+    survives the refused INSERT."""
     for attempt in range(NUMBER_ATTEMPTS):
         order.number = numbers.new_number(now)
         try:
             with transaction.atomic():
+                if purchase is not None:
+                    purchase.number = "HP" + order.number.removeprefix("HT")
+                    prebuilt.insert([purchase])
+                    order.purchase = purchase
                 prebuilt.insert([order])
             return
         except IntegrityError:
@@ -308,11 +313,17 @@ def _replay(order: Order, digest: str) -> Order:
 
 
 def _write(customer, request, consignee, identity, listings, wanted, quote, key, digest, now) -> Order:
-    allocated = inventory.allocate({listings[code].sku_id: qty for code, qty in wanted.items()})
+    sellers = {listings[code].merchant_id for code in wanted}
+    seller_id = listings[next(iter(wanted))].merchant_id
+    allocated = inventory.allocate({listings[code].sku_id: qty for code, qty in wanted.items()},
+                                   owner_id=seller_id if len(sellers) == 1 else None)
     # The positive list's remarks may allow one mode only; the mode is known once the warehouse is.
     check_sellable([listings[code].sku for code in wanted], allocated.mode)
+    purchase = Purchase(brand=request.brand, customer=customer, goods_value=quote.goods_value,
+                        tax_total=quote.tax_total, actual_paid=quote.actual_paid, idempotency_key=key,
+                        request_digest=digest, placed_at=now)
     order = Order(
-        brand=request.brand, customer=customer, status=Status.PENDING_PAYMENT,
+        brand=request.brand, customer=customer, seller_id=seller_id, status=Status.PENDING_PAYMENT,
         mode=allocated.mode, warehouse_id=allocated.warehouse_id, regime=quote.regime, goods_value=quote.goods_value,
         freight=quote.freight, insurance=quote.insurance, discount=quote.discount,
         dutiable_value=quote.dutiable_value, tax_total=quote.tax_total, actual_paid=quote.actual_paid,
@@ -324,7 +335,7 @@ def _write(customer, request, consignee, identity, listings, wanted, quote, key,
         risk_notice_digest=hashlib.sha256(request.brand.risk_notice.encode()).hexdigest(),
         idempotency_key=key, request_digest=digest, placed_at=now,
         expires_at=now + timedelta(minutes=settings.UNPAID_ORDER_TTL_MINUTES))
-    _insert_numbered(order, now)
+    _insert_numbered(order, now, purchase)
     taxes = {line.sku: line for line in quote.lines}
     lines = []
     for gnum, code in enumerate(wanted, start=1):

@@ -14,7 +14,10 @@ class Payment(models.Model):
         REFUNDED = "refunded", _("Refunded")
 
     order = models.ForeignKey("orders.Order", verbose_name=_("order"), on_delete=models.PROTECT,
-                              related_name="payments")
+                              related_name="payments", help_text=_("the purchase's first order"))
+    purchase = models.ForeignKey("orders.Purchase", verbose_name=_("purchase"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="payments",
+                                 help_text=_("one payment covers every order of the purchase"))
     provider = models.CharField(verbose_name=_("provider"), max_length=20)
     reference = models.CharField(verbose_name=_("reference"), max_length=40, unique=True,
                                  help_text=_("our id, given to the provider"))

@@ -93,6 +93,7 @@ def test_warehouses_and_received_stock_add_up():
     refused("invalid_country", "country", create_warehouse, "w2", name="x", kind="overseas", country="")
     refused("missing_field", "name", create_warehouse, "w2", name="", kind="overseas", country="DE")
     sku = f.sku()
+    f.merchant()  # stock has an owner: by default the self-operated merchant when nobody lists the SKU
     assert receive(wh, sku, 5).on_hand == 5
     assert receive(wh, sku, 3).on_hand == 8  # a second import of the same SKU into the same warehouse adds
     assert receive(wh, sku, 0).on_hand == 8

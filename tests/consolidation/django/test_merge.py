@@ -47,7 +47,8 @@ def test_into_an_empty_haitao_the_platform_becomes_the_catalog(fast_passwords):
 
 def test_into_the_demo(demo_db):
     demo_skus = Sku.objects.count()
-    hz_before = Stock.objects.get(sku__code="FM-APT-01", warehouse__code="hz-bonded").on_hand
+    hz = Stock.objects.filter(sku__code="FM-APT-01", warehouse__code="hz-bonded")
+    hz_before = dict(hz.values_list("owner__code", "on_hand"))
     report = consolidate()
     decisions = {row["source_id"]: row for row in report["products"]}
     assert decisions["kp001"]["decision"] == "matched" and decisions["kp001"]["sku"] == "FM-APT-01"
@@ -64,7 +65,8 @@ def test_into_the_demo(demo_db):
     assert listing.price == Decimal("329.00") and listing.visible
     assert listing.merchant == Merchant.objects.get(code="kiwi-self")  # m1: the platform itself
     assert Listing.objects.get(brand=kiwi, sku__code="HS-SWI-01").merchant.code == "southern-cross"  # by name
-    assert Stock.objects.get(sku__code="FM-APT-01", warehouse__code="hz-bonded").on_hand == hz_before + 40
+    # the received units are the selling merchant's own stock (issue 13): other owners' rows are untouched
+    assert dict(hz.values_list("owner__code", "on_hand")) == {**hz_before, "kiwi-self": 40}
     created_wh = Warehouse.objects.get(name="奇异果奥克兰直邮仓")
     assert created_wh.kind == Warehouse.Kind.OVERSEAS and not created_wh.active
     assert created_wh.code in [w["warehouse"] for w in report["warehouses"]]
