@@ -4,8 +4,8 @@ orders/0005; docs/scaling.md, "The lean placement path").
 One call places k one-line orders in one transaction — the group commit of the hot path
 (haitao/fastpath): it re-checks what the caller took from its caches (the token, the identity, the
 listing's price and visibility, the SKU's facts), locks the stock rows of the batch's SKUs in id
-order, reserves each buyer's quota with the same conditional upsert as `compliance.quota.reserve`
-(buyers in id-hash order, so two batches cannot deadlock), writes each order with its line,
+order (a seller's order draws on the seller's stock), reserves each buyer's quota with the same conditional upsert as `compliance.quota.reserve`
+(buyers in id-hash order, so two batches cannot deadlock), writes each order with its purchase, line,
 allocation, audit event and quota entry, and takes the units with ONE conditional UPDATE per stock
 row for all k orders. Each order gets one outcome:
 
@@ -33,12 +33,14 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   o jsonb;
   r orders_order;
+  pu orders_purchase;
   l orders_orderline;
-  st_id bigint[]; st_sku bigint[]; st_avail bigint[]; st_take bigint[]; st_wh bigint[];
+  st_id bigint[]; st_sku bigint[]; st_owner bigint[]; st_avail bigint[]; st_take bigint[]; st_wh bigint[];
   st_code text[]; st_mode text[];
   j int; pick int; q int; v_id_number text; v_quota bigint; v_block bigint := 0; v_left int := 0;
   v_now timestamptz := now(); v_updated int; v_listing_ok text;
   v_order_seq regclass := pg_get_serial_sequence('orders_order', 'id')::regclass;
+  v_purchase_seq regclass := pg_get_serial_sequence('orders_purchase', 'id')::regclass;
   v_line_seq regclass := pg_get_serial_sequence('orders_orderline', 'id')::regclass;
   v_skus bigint[] := ARRAY(SELECT DISTINCT (e->>'sku_id')::bigint FROM jsonb_array_elements(p->'orders') e);
 BEGIN
@@ -49,13 +51,14 @@ BEGIN
    ORDER BY s.id FOR UPDATE;
   SELECT array_agg(s.id ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
          array_agg(s.sku_id ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
+         array_agg(s.owner_id ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
          array_agg(s.on_hand - s.allocated ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
          array_agg(0::bigint ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
          array_agg(w.id ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
          array_agg(w.code::text ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
          array_agg(CASE w.kind WHEN 'bonded' THEN '1210' ELSE '9610' END
                    ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id)
-    INTO st_id, st_sku, st_avail, st_take, st_wh, st_code, st_mode
+    INTO st_id, st_sku, st_owner, st_avail, st_take, st_wh, st_code, st_mode
     FROM inventory_stock s JOIN inventory_warehouse w ON w.id = s.warehouse_id
    WHERE w.active
      AND s.sku_id = ANY (v_skus);
@@ -90,10 +93,12 @@ BEGIN
            AND x.idempotency_key = o->'order'->>'idempotency_key') THEN
       outcome := 'replay'; RETURN NEXT; CONTINUE;
     END IF;
-    -- stock: the first row (in preference order) of this SKU, in an allowed mode, with the units left
+    -- stock: the seller's first row (in preference order) of this SKU, in an allowed mode, with the
+    -- units left (inventory.services.allocate: stock belongs to its owner, the seller of record)
     q := (o->>'quantity')::int; pick := NULL;
     FOR j IN 1 .. coalesce(array_length(st_id, 1), 0) LOOP
-      IF st_sku[j] = (o->>'sku_id')::bigint AND st_avail[j] >= q AND o->'modes' ? st_mode[j] THEN
+      IF st_sku[j] = (o->>'sku_id')::bigint AND st_owner[j] = (o->'order'->>'seller_id')::bigint
+         AND st_avail[j] >= q AND o->'modes' ? st_mode[j] THEN
         pick := j; EXIT;
       END IF;
     END LOOP;
@@ -116,11 +121,18 @@ BEGIN
     IF v_left = 0 THEN
       v_block := nextval('orders_order_number_seq'); v_left := (p->>'number_block')::int;
     END IF;
+    -- the purchase (one checkout; a one-seller, one-warehouse order is its only order), numbered as
+    -- orders.services numbers it: HP + the order number's date and digits
+    pu := jsonb_populate_record(NULL::orders_purchase, o->'purchase');
+    pu.id := nextval(v_purchase_seq);
     r := jsonb_populate_record(NULL::orders_order, o->'order');
     r.id := nextval(v_order_seq);
     r.number := 'HT' || (p->>'day') || lpad(((v_block::numeric * (p->>'scramble')::numeric)
                                             % (p->>'space')::numeric)::bigint::text, (p->>'digits')::int, '0');
     v_block := v_block + 1; v_left := v_left - 1;
+    pu.number := 'HP' || substr(r.number, 3);
+    INSERT INTO orders_purchase SELECT pu.*;
+    r.purchase_id := pu.id;
     r.mode := st_mode[pick]; r.warehouse_id := st_wh[pick]; r.buyer_id_number := v_id_number;
     INSERT INTO orders_order SELECT r.*;
     l := jsonb_populate_record(NULL::orders_orderline, o->'line');

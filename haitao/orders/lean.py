@@ -1,7 +1,7 @@
 """The lean placement path's Python half (docs/scaling.md, "The lean placement path").
 
 A one-line order from a buyer whose identity is on record is turned into the row values of its
-order, line, allocation, event and quota entry here, from facts cached per process — the brand's
+purchase, order, line, allocation, event and quota entry here, from facts cached per process — the brand's
 visible listings with each SKU's tax quote and sellable modes, keyed by the catalog version — with
 no ORM instance and no query; `haitao_place_batch` (orders/batch_sql.py) writes a batch of them in
 one statement and re-checks every cached fact against the rows, so a stale cache can send a request
@@ -203,8 +203,12 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
         "consignee_district": consignee.district_code, "risk_notice_accepted_at": now.isoformat(),
         "risk_notice_digest": brand_facts.risk_digest, "idempotency_key": key, "request_digest": digest,
         "placed_at": now.isoformat(), "expires_at": expires.isoformat(), "paid_at": None, "source": "haitao",
-        "brand_id": brand_facts.brand.id, "customer_id": buyer.customer_id,
+        "brand_id": brand_facts.brand.id, "customer_id": buyer.customer_id, "seller_id": listing.merchant_id,
     }
+    purchase = {"brand_id": brand_facts.brand.id, "customer_id": buyer.customer_id,
+                "goods_value": order["goods_value"], "tax_total": order["tax_total"],
+                "actual_paid": order["actual_paid"], "idempotency_key": key, "request_digest": digest,
+                "placed_at": order["placed_at"]}
     line = {"gnum": 1, "title": listing.sku.title, "quantity": quantity, "unit_price": str(listing.price),
             "goods_value": str(line_tax.goods_value), "freight_share": str(line_tax.freight_share),
             "insurance_share": str(line_tax.insurance_share), "dutiable_value": str(line_tax.dutiable_value),
@@ -215,7 +219,7 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
            "sku_updated_at": listing.sku.updated_at.isoformat(), "quantity": quantity, "modes": list(facts.modes),
            "year": quota_year(now), "quota_fen": quota_ledger.fen(quote.quota_value),
            "quota_amount": str(quote.quota_value), "limit_fen": quota_ledger.fen(quote.annual_limit),
-           "max_unpaid": max_unpaid_orders(), "event_at": now.isoformat(), "order": order, "line": line}
+           "max_unpaid": max_unpaid_orders(), "event_at": now.isoformat(), "purchase": purchase, "order": order, "line": line}
     response = {
         "number": None, "brand": brand_facts.brand.code, "status": Status.PENDING_PAYMENT, "mode": None,
         "regime": quote.regime, "warehouse": None, "goods_value": quote.goods_value, "freight": quote.freight,

@@ -41,7 +41,7 @@ def test_a_placement_answers_and_writes_as_the_normal_path_does(shop):
     assert reference.status_code == 201
     assert _stable(response.json()) == _stable(reference.json())
     fast, slow = (Order.objects.get(number=r.json()["number"]) for r in (response, reference))
-    skip = {"id", "number", "customer", "placed_at", "expires_at", "risk_notice_accepted_at", "request_digest",
+    skip = {"id", "number", "customer", "purchase", "placed_at", "expires_at", "risk_notice_accepted_at", "request_digest",
             "idempotency_key", "buyer_id_number", "buyer_id_masked", "buyer_id_hash"}
     for field in Order._meta.concrete_fields:
         if field.name not in skip:
@@ -162,3 +162,19 @@ def test_sold_out_is_answered_out_of_stock_and_then_by_the_gate(shop):
     if lean_expected():
         assert stats["sold_out_gate"] == 1  # the third was answered without the database
     assert Order.objects.count() == 1 and Stock.objects.get().allocated == 1
+
+
+def test_the_order_is_one_purchase_of_the_listings_seller_drawn_on_the_sellers_stock(shop):
+    who = buyer(11)
+
+    async def scenario(app, client):
+        return await place(client, who, key="p-1")
+
+    response = run(scenario)
+    order = Order.objects.select_related("purchase").get(number=response.json()["number"])
+    listing = Listing.objects.get(sku__code="APT3")
+    assert order.seller_id == listing.merchant_id
+    assert order.purchase.number == "HP" + order.number[2:] and order.purchase.idempotency_key == "p-1"
+    assert order.purchase.actual_paid == order.actual_paid and order.purchase.customer_id == order.customer_id
+    stock = Allocation.objects.get(order_line__order=order).stock
+    assert stock.owner_id == listing.merchant_id

@@ -15,7 +15,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("orders", "0004_merge_order_numbers_and_cancellation"),
-                    ("inventory", "0004_quarantined_returns"), ("compliance", "0005_quota_account_unpaid_orders"),
+    dependencies = [("orders", "0006_existing_purchases_and_sellers"), ("inventory", "0007_stock_owner_required"),
+                    ("compliance", "0005_quota_account_unpaid_orders"),
                     ("accounts", "0003_identity_owner_attempts_token_expiry")]
     operations = [migrations.RunPython(create, drop)]
