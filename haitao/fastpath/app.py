@@ -129,10 +129,12 @@ class FastPath:
     async def __call__(self, scope, receive, send):
         if scope["type"] == "lifespan":
             return await self._lifespan(receive, send)
-        if self.enabled and scope["type"] == "http" and scope["method"] == "POST":
+        if scope["type"] == "http" and scope["method"] == "POST":
             match = PLACE.match(scope["path"])
-            if match:
+            if match and self.enabled:
                 return await self._place(match.group(1), scope, receive, send)
+            if match:
+                self.stats["normal_path"] += 1
         if scope["type"] == "http":
             return await self.django(scope, await _body(receive), send)
         return None  # no websockets here
