@@ -45,10 +45,10 @@ TOKEN_TTL = 60.0  # seconds a token's lookup is reused; the write re-checks it, 
 HEADERS = [(b"content-type", b"application/json"), (b"x-content-type-options", b"nosniff"),
            (b"x-frame-options", b"DENY"), (b"referrer-policy", b"same-origin")]
 BUYER_SQL = """
-SELECT t.user_id, c.id, i.id, i.real_name, i.id_hash, i.id_masked, i.owner
+SELECT t.key_hash, t.user_id, c.id, i.id, i.real_name, i.id_hash, i.id_masked, i.owner
   FROM accounts_apitoken t JOIN auth_user u ON u.id = t.user_id
   JOIN accounts_customer c ON c.user_id = u.id JOIN accounts_identity i ON i.customer_id = c.id
- WHERE t.key_hash = %s AND NOT t.revoked AND t.expires_at > now() AND u.is_active
+ WHERE t.key_hash = ANY (%s) AND NOT t.revoked AND t.expires_at > now() AND u.is_active
 """
 
 
@@ -90,7 +90,9 @@ class FastPath:
         self.tokens: dict[str, tuple[float, lean.Buyer]] = {}
         self.commit: GroupCommit | None = None
         self._reader = None
-        self._reader_lock: asyncio.Lock | None = None
+        self._wanted: dict[str, asyncio.Future] = {}
+        self._want = asyncio.Event()
+        self._lookups: asyncio.Future | None = None
         self._sold_out_bodies: dict[str, bytes] = {}
         self._loading: dict[str, asyncio.Future] = {}
         self.stats = {"lean": 0, "sold_out_gate": 0, "normal_path": 0}  # how placements were answered
@@ -100,6 +102,9 @@ class FastPath:
         if self.commit is not None:
             await self.commit.stop()
             self.commit = None
+        if self._lookups is not None:
+            self._lookups.cancel()
+            await asyncio.gather(self._lookups, return_exceptions=True)
         if self._reader is not None:
             await self._reader.close()
             self._reader = None
@@ -236,23 +241,36 @@ class FastPath:
         cached = self.tokens.get(digest)
         if cached is not None and now - cached[0] < TOKEN_TTL:
             return cached[1]
-        if self._reader_lock is None:
-            self._reader_lock = asyncio.Lock()
-        async with self._reader_lock:
+        future = self._wanted.get(digest)
+        if future is None:
+            future = self._wanted[digest] = asyncio.get_running_loop().create_future()
+            if self._lookups is None or self._lookups.done():
+                self._lookups = asyncio.ensure_future(self._look_up())
+            self._want.set()
+        buyer = await asyncio.shield(future)
+        if buyer is not None:
+            if len(self.tokens) > 200_000:
+                self.tokens.clear()
+            self.tokens[digest] = (now, buyer)
+        return buyer
+
+    async def _look_up(self) -> None:
+        """Token look-ups of concurrent requests, together: one read for all that are waiting."""
+        while True:
+            await self._want.wait()
+            wanted, self._wanted = self._wanted, {}
+            self._want.clear()
+            found = {}
             try:
                 if self._reader is None or self._reader.closed:
                     self._reader = await psycopg.AsyncConnection.connect(conninfo(), autocommit=True)
-                row = await (await self._reader.execute(BUYER_SQL, [digest])).fetchone()
+                rows = await (await self._reader.execute(BUYER_SQL, [list(wanted)])).fetchall()
+                found = {row[0]: lean.Buyer(*row) for row in rows}
             except psycopg.Error:
-                self._reader = None
-                return None
-        if row is None:
-            return None
-        buyer = lean.Buyer(digest, *row)
-        if len(self.tokens) > 200_000:
-            self.tokens.clear()
-        self.tokens[digest] = (now, buyer)
-        return buyer
+                self._reader = None  # unanswered: Django looks the token up itself
+            for digest, future in wanted.items():
+                if not future.done():
+                    future.set_result(found.get(digest))
 
     @staticmethod
     async def _send(send, status: int, body: bytes, extra=()) -> None:

@@ -156,6 +156,11 @@ def _one_line(body: dict) -> tuple[str, int]:
     return sku, quantity
 
 
+def _encrypted(name: str, value: str) -> str:
+    """The column value as the model's (encrypting) field stores it."""
+    return Order._meta.get_field(name).get_prep_value(value)
+
+
 def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=None) -> Ticket:
     """The ticket of one request, or Fallback. No query: everything comes from the caches."""
     now = now or timezone.now()
@@ -188,21 +193,21 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
     today = timezone.localdate(now)
     quote = _quote(brand_facts, facts, quantity, today)
     line_tax = quote.lines[0]
-    fields = {f.name: f for f in Order._meta.concrete_fields}
     expires = now + timedelta(minutes=settings.UNPAID_ORDER_TTL_MINUTES)
+    at = now.isoformat()
     order = {
         "status": Status.PENDING_PAYMENT, "regime": quote.regime, "currency": "CNY",
         "goods_value": str(quote.goods_value), "freight": str(quote.freight), "insurance": str(quote.insurance),
         "discount": str(quote.discount), "dutiable_value": str(quote.dutiable_value),
         "tax_total": str(quote.tax_total), "actual_paid": str(quote.actual_paid),
         "buyer_name": buyer.real_name, "buyer_id_masked": buyer.id_masked, "buyer_id_hash": buyer.id_hash,
-        "consignee": consignee.name, "consignee_phone": fields["consignee_phone"].get_prep_value(consignee.phone),
+        "consignee": consignee.name, "consignee_phone": _encrypted("consignee_phone", consignee.phone),
         "consignee_phone_masked": id_rules.mask_phone(consignee.phone),
-        "consignee_address": fields["consignee_address"].get_prep_value(consignee.address()),
+        "consignee_address": _encrypted("consignee_address", consignee.address()),
         "consignee_address_masked": id_rules.mask_address(consignee.province, consignee.city, consignee.district),
-        "consignee_district": consignee.district_code, "risk_notice_accepted_at": now.isoformat(),
+        "consignee_district": consignee.district_code, "risk_notice_accepted_at": at,
         "risk_notice_digest": brand_facts.risk_digest, "idempotency_key": key, "request_digest": digest,
-        "placed_at": now.isoformat(), "expires_at": expires.isoformat(), "paid_at": None, "source": "haitao",
+        "placed_at": at, "expires_at": expires.isoformat(), "paid_at": None, "source": "haitao",
         "brand_id": brand_facts.brand.id, "customer_id": buyer.customer_id, "seller_id": listing.merchant_id,
     }
     purchase = {"brand_id": brand_facts.brand.id, "customer_id": buyer.customer_id,
@@ -219,7 +224,7 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
            "sku_updated_at": listing.sku.updated_at.isoformat(), "quantity": quantity, "modes": list(facts.modes),
            "year": quota_year(now), "quota_fen": quota_ledger.fen(quote.quota_value),
            "quota_amount": str(quote.quota_value), "limit_fen": quota_ledger.fen(quote.annual_limit),
-           "max_unpaid": max_unpaid_orders(), "event_at": now.isoformat(), "purchase": purchase, "order": order, "line": line}
+           "max_unpaid": max_unpaid_orders(), "event_at": at, "purchase": purchase, "order": order, "line": line}
     response = {
         "number": None, "brand": brand_facts.brand.code, "status": Status.PENDING_PAYMENT, "mode": None,
         "regime": quote.regime, "warehouse": None, "goods_value": quote.goods_value, "freight": quote.freight,
