@@ -193,7 +193,13 @@ class FastPath:
         except Throttled as exc:
             await self._send(send, 429, error_body(exc, lang), [(b"retry-after", str(exc.retry_after).encode())])
             return True
-        ticket = lean.prepare(brand, buyer, payload, headers.get(b"idempotency-key", b"").decode("utf-8", "replace"))
+        try:
+            ticket = lean.prepare(brand, buyer, payload, headers.get(b"idempotency-key", b"").decode("utf-8", "replace"))
+        except lean.Fallback:
+            raise
+        except Exception:  # nothing written yet: the normal path answers (and shows the error if it has one)
+            log.exception("lean placement could not prepare the order")
+            raise lean.Fallback("error") from None
         if self.commit is None:
             self.commit = GroupCommit(conninfo(), lanes=int(os.environ.get("HAITAO_FASTPATH_LANES", "2")))
         if self.commit.gate.refuses(ticket.sku_id, ticket.row["quantity"]):

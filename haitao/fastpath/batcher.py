@@ -108,11 +108,12 @@ class GroupCommit:
                 try:
                     await self._run(conn, batch)
                 except psycopg.OperationalError:  # the connection is gone: whether it committed is unknown
-                    for _, future in batch:
-                        if not future.done():
-                            future.set_result(UNKNOWN)
+                    _answer(batch, UNKNOWN)
                     await _close(conn)
                     conn = await self._connect()
+                except Exception:  # a bug must not stop the lane; nothing of this batch was answered
+                    log.exception("placement batch failed")
+                    _answer(batch, UNKNOWN)
         finally:
             await _close(conn)
 
@@ -145,6 +146,12 @@ class GroupCommit:
             out[idx] = (Outcome("placed", number, mode, warehouse) if kind == "placed"
                         else Outcome("out_of_stock") if kind == "out_of_stock" else FALLBACK)
         return out
+
+
+def _answer(batch, outcome: Outcome) -> None:
+    for _, future in batch:
+        if not future.done():
+            future.set_result(outcome)
 
 
 async def _close(conn) -> None:
