@@ -90,6 +90,7 @@ class FastPath:
         self.tokens: dict[str, tuple[float, lean.Buyer]] = {}
         self.commit: GroupCommit | None = None
         self._reader = None
+        self._redis = None
         self._wanted: dict[str, asyncio.Future] = {}
         self._want = asyncio.Event()
         self._lookups: asyncio.Future | None = None
@@ -108,6 +109,9 @@ class FastPath:
         if self._reader is not None:
             await self._reader.close()
             self._reader = None
+        if self._redis is not None:
+            await self._redis.aclose()
+            self._redis = None
         await sync_to_async(connections.close_all)()  # the thread that loaded the caches
         close = getattr(self.django, "close", None)
         if close is not None:
@@ -236,10 +240,24 @@ class FastPath:
 
     async def _throttle(self, buyer: lean.Buyer) -> None:
         subject = f"user:{buyer.user_id}"  # throttle.decorators' subject for a signed-in user
-        if settings.REDIS_URL:
-            throttle.check("checkout", subject)  # one Redis round trip, no database
-        else:
+        if not settings.REDIS_URL:
             await sync_to_async(throttle.check)("checkout", subject)
+            return
+        # throttle.services.RedisStore.hit, awaited: a blocking Redis call would stall every request
+        # of this worker while Redis answers
+        if self._redis is None:
+            import redis.asyncio
+
+            self._redis = redis.asyncio.from_url(settings.REDIS_URL)
+        rule = throttle.limit("checkout")
+        key = throttle.redis_key("checkout", subject)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(key, 0, ex=rule.seconds, nx=True)
+            pipe.incr(key)
+            pipe.ttl(key)
+            _, count, ttl = await pipe.execute()
+        if int(count) > rule.count:
+            raise throttle.throttled(max(int(ttl), 1))
 
     async def _buyer(self, raw: str) -> lean.Buyer | None:
         digest = _digest(raw)
