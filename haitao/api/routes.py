@@ -244,7 +244,7 @@ def _event_out(e) -> dict:
 
 def order_out(order: Order) -> dict:
     """The order as the API shows it. A just-placed order carries its lines, events and warehouse code
-    (orders.services._write), so the response costs no read-back; any other order reads them."""
+    (orders.placement._write), so the response costs no read-back; any other order reads them."""
     placed_lines = getattr(order, "placed_lines", None)
     if placed_lines is not None:
         lines = [_line_out(line) for line in placed_lines]

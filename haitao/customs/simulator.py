@@ -73,7 +73,9 @@ class SimulatorState:
     """What customs remembers. Records are kept as their XML (the mapper reads them back)."""
 
     orders: dict[str, str] = field(default_factory=dict)  # orderNo → ceb:Order
-    payments: dict[str, str] = field(default_factory=dict)  # payCode|payTransactionId → ceb:PaymentHead
+    # payCode|payTransactionId|orderNo → ceb:PaymentHead: one payment split over a purchase's customs
+    # orders is declared once per sub-order (the providers' split declaration), so the key has the order.
+    payments: dict[str, str] = field(default_factory=dict)
     waybills: dict[str, str] = field(default_factory=dict)  # logisticsCode|logisticsNo → ceb:LogisticsHead
     inventories: dict[str, dict[str, Any]] = field(default_factory=dict)  # orderNo → invtNo, status, value, …
     quota_used: dict[str, dict[str, str]] = field(default_factory=dict)  # sha256(id) → year → amount
@@ -178,7 +180,7 @@ class CustomsSimulator:
     def _payments(self, msg: m.CEB411, _: bytes) -> list[r.CEB412]:
         out = []
         for pay in (p.head for p in msg.payments):
-            key = f"{pay.payCode}|{pay.payTransactionId}"
+            key = f"{pay.payCode}|{pay.payTransactionId}|{pay.orderNo}"
             status, info = self._store(self.state.payments, key, pay.appType, _xml(pay), "-401007", "已存在相同编号的支付单")
             out.append(r.PaymentReturn(guid=pay.guid, payCode=pay.payCode, payTransactionId=pay.payTransactionId,
                                        returnStatus=status, returnTime=self._now(), returnInfo=info))

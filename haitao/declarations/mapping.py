@@ -8,8 +8,14 @@ consignee field of the four documents is read from the one order row, and :func:
 - ``freight`` of the order message is the order's freight plus insurance: the order head has no
   insurance field, and ``acturalPaid = goodsValue + freight + taxTotal − discount`` must hold. The
   waybill and the list carry them apart (``freight``, ``insuredFee``).
-- The e-commerce enterprise (ebc) is the merchant of the order's lines; an order whose lines come
-  from several merchants is declared with the platform as the enterprise of record.
+- The e-commerce enterprise (ebc) is the order's seller of record (issue 13: a purchase is split so
+  that each customs order has one); the platform is only ever the ebp. An old order without a seller
+  falls back to the merchant of its lines, and is refused when they disagree.
+- ``buyerTelephone`` and the payer's ``telephone`` are the orderer's own phone (the account's), not the
+  consignee's; only an account without one falls back to the consignee's phone given at checkout.
+- ``qty1`` is in the legal first unit: kg (035) = net weight × quantity, litres (095) = net content in
+  ml × quantity / 1000; other units count pieces. ``gmodel`` carries the brand, as the declaration
+  elements (申报要素) ask.
 - 1210 lists carry the warehouse's ``emsNo``/``areaCode``/``areaName`` and each line's
   ``itemRecordNo`` (of the stock row it was allocated from), country 142; 9610 lists carry the
   carrier's flight (``trafNo``), the flight date (``voyageNo``) and the master bill (``billNo``), and
@@ -61,11 +67,14 @@ def _lines(order) -> list:
 
 
 def enterprise(order, platform: Party) -> Party:
-    merchants = {line.merchant for line in _lines(order)}
-    if len(merchants) == 1:
+    """The seller of record: never the platform (rule 10)."""
+    merchant = order.seller
+    if merchant is None:
+        merchants = {line.merchant for line in _lines(order)}
+        if len(merchants) != 1:
+            raise MappingError(f"order {order.number} has no single seller of record")
         merchant = merchants.pop()
-        return Party(merchant.ebc_code, merchant.ebc_name, platform.dxp_id)
-    return platform
+    return Party(merchant.ebc_code, merchant.ebc_name, platform.dxp_id)
 
 
 def parcel(order, carrier: Carrier) -> Parcel:
@@ -81,8 +90,8 @@ def waybill_number(order, carrier: Carrier) -> str:
 
 
 def _buyer_phone(order) -> str:
-    # The order keeps no buyer phone of its own; the consignee's (frozen at placement) is the contact.
-    return order.consignee_phone
+    """The orderer's own phone (the account's); the consignee's only when the account has none."""
+    return order.customer.phone or order.consignee_phone
 
 
 def _district(order) -> str | None:
@@ -102,7 +111,7 @@ def order_message(order, payment, platform: Party, pay_code: str, pay_name: str)
         consigneeDistrict=_district(order),
     )
     items = tuple(
-        OrderItem(gnum=line.gnum, itemNo=line.sku.code, itemName=line.title, gmodel=line.sku.gmodel,
+        OrderItem(gnum=line.gnum, itemNo=line.sku.code, itemName=line.title, gmodel=_gmodel(line.sku),
                   barCode=line.sku.gtin or None, unit=line.sku.unit_code, qty=Decimal(line.quantity),
                   price=line.unit_price, totalPrice=line.unit_price * line.quantity,
                   country=customs_country(line.sku.origin_country))
@@ -115,7 +124,8 @@ def payment_message(order, payment, platform: Party, sender: Party) -> CEB411:
     head = PaymentHead(
         payCode=sender.code, payName=sender.name, payTransactionId=payment.transaction_id, orderNo=order.number,
         ebpCode=platform.code, ebpName=platform.name, payerIdNumber=order.buyer_id_number,
-        payerName=payment.payer_name or order.buyer_name, telephone=_buyer_phone(order), amountPaid=payment.amount,
+        payerName=payment.payer_name or order.buyer_name, telephone=_buyer_phone(order),
+        amountPaid=order.actual_paid,  # this sub-order's part of the purchase's one payment
         payTime=app_time(payment.paid_at or datetime.now()),
     )
     return CEB411(payments=(Payment(head=head),), base_transfer=transfer(sender))
@@ -145,9 +155,27 @@ def _record_no(line) -> str:
     return numbers.pop()
 
 
+LITRE, KILOGRAM = "095", "035"
+
+
 def _qty1(line) -> Decimal:
-    # The legal first unit is kg (035) for nearly all CBEC goods; any other unit counts pieces.
-    return (line.sku.net_weight_kg * line.quantity).normalize() if line.sku.unit1_code == "035" else Decimal(line.quantity)
+    """The quantity in the legal first unit: kg from net weight, litres from net content (ml)."""
+    sku = line.sku
+    if sku.unit1_code == KILOGRAM:
+        return (sku.net_weight_kg * line.quantity).normalize()
+    if sku.unit1_code == LITRE:
+        if sku.content_unit != "ml" or not sku.net_content:
+            raise MappingError(f"line {line.gnum} ({sku.code}) is declared in litres but has no volume in ml")
+        return (sku.net_content * line.quantity / 1000).normalize()
+    return Decimal(line.quantity)
+
+
+def _gmodel(sku) -> str:
+    """The declared model with the brand (申报要素: 品牌), unless it names the brand already."""
+    brand = "/".join(name for name in (sku.brand_name_zh, sku.brand_name) if name)
+    if not brand or any(name and name in sku.gmodel for name in (sku.brand_name_zh, sku.brand_name)):
+        return sku.gmodel
+    return f"品牌：{brand}；{sku.gmodel}"[:510]
 
 
 def inventory_message(order, box: Parcel, platform: Party, carrier: Carrier, when: datetime) -> CEB621:
@@ -171,7 +199,7 @@ def inventory_message(order, box: Parcel, platform: Party, carrier: Carrier, whe
     )
     items = tuple(
         InventoryItem(gnum=line.gnum, itemRecordNo=_record_no(line) if bonded else None, itemNo=line.sku.code,
-                      itemName=line.title, gcode=line.sku.hs_code, gname=line.title, gmodel=line.sku.gmodel,
+                      itemName=line.title, gcode=line.sku.hs_code, gname=line.title, gmodel=_gmodel(line.sku),
                       barCode=line.sku.gtin or "无", country=customs_country(line.sku.origin_country),
                       qty=Decimal(line.quantity), unit=line.sku.unit_code, qty1=_qty1(line), unit1=line.sku.unit1_code,
                       price=line.unit_price, totalPrice=line.unit_price * line.quantity)
@@ -226,9 +254,12 @@ class Documents:
 
 
 def _paid(order):
+    from django.db.models import Q
+
     from haitao.payments.models import Payment
 
-    payment = order.payments.filter(status=Payment.Status.SUCCEEDED).order_by("-paid_at", "-id").first()
+    paid_for = Q(order_id=order.pk) | Q(purchase_id=order.purchase_id) if order.purchase_id else Q(order_id=order.pk)
+    payment = Payment.objects.filter(paid_for, status=Payment.Status.SUCCEEDED).order_by("-paid_at", "-id").first()
     if payment is None:
         raise MappingError(f"order {order.number} has no succeeded payment")
     return payment

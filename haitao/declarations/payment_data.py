@@ -39,19 +39,28 @@ def _exchange_texts(payment: Payment) -> tuple[str, str]:
 
 
 def build_answer(session_id: str, order_no: str) -> dict:
-    payment = (Payment.objects.select_related("order").filter(order__number=order_no, status__in=(
+    """The 179 payment data of one customs order; a purchase's one payment answers for each of its
+    sub-orders with that sub-order's own number, goods and amount."""
+    from django.db.models import Q
+
+    from haitao.orders.models import Order
+
+    order = Order.objects.filter(number=order_no).first()
+    paid_for = Q(order__number=order_no)
+    if order is not None and order.purchase_id:
+        paid_for |= Q(purchase_id=order.purchase_id)
+    payment = (Payment.objects.select_related("order").filter(paid_for, status__in=(
         Payment.Status.SUCCEEDED, Payment.Status.REFUNDED)).order_by("-paid_at").first())
-    if payment is None:
+    if payment is None or order is None:
         raise DomainError("no_payment", f"Order {order_no} has no completed payment.", field="orderNo")
     request, response = _exchange_texts(payment)
     if not request or not response:
         raise DomainError("no_exchange", f"No stored payment exchange for order {order_no}.", field="orderNo")
     prov = known(payment.provider)
-    order = payment.order
     base = settings.PUBLIC_BASE_URL
     head = {"guid": str(uuid.uuid4()).upper(), "initalRequest": request, "initalResponse": response,
             "ebpCode": settings.PLATFORM["ebp_code"], "payCode": prov.pay_code,
-            "payTransactionId": payment.transaction_id, "totalAmount": float(payment.amount), "currency": "142",
+            "payTransactionId": payment.transaction_id, "totalAmount": float(order.actual_paid), "currency": "142",
             "verDept": "3", "payType": "1", "tradingTime": app_time(payment.paid_at), "note": ""}
     goods = [{"gname": line.title, "itemLink": f"{base}/s/{order.brand.code}/p/{line.sku.code}/"}
              for line in order.lines.select_related("sku").order_by("gnum")]

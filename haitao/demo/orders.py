@@ -86,6 +86,9 @@ def _through_customs(members: list[Order], target: str, passes: int = 8) -> None
     from haitao.declarations import services as declarations
     from haitao.declarations.worker import default_simulator_config, run_simulator
 
+    # A purchase's other customs orders travel with the first (one payment declared them all).
+    members = list(Order.objects.filter(pk__in=[o.pk for o in members]) | Order.objects.filter(
+        purchase_id__in=[o.purchase_id for o in members if o.purchase_id]))
     marks = {order.pk: orders.last_event_id(order) for order in members}
     ship = ORDER_OF_STATUS.index(target) > ORDER_OF_STATUS.index(Status.RELEASED)
     for _ in range(passes):

@@ -47,8 +47,10 @@ BRANDS = [
 
 # ebc_code: a fictional 10-character customs registration code of the e-commerce enterprise.
 MERCHANTS = [
-    dict(code="haitao-self", name="haitao self-operated", kind="self_operated", country="CN",
-         ebc_code="3301960HTS", ebc_name="海淘自营（杭州）供应链有限公司", currency="CNY"),
+    # The self-operated business is the operator's own overseas entity (a Hong Kong company), declared
+    # as the ebc through its domestic agent like any marketplace seller (issue 13).
+    dict(code="haitao-self", name="haitao Global (Hong Kong) Limited", kind="self_operated", country="HK",
+         ebc_code="3301960HTS", ebc_name="海淘环球（香港）有限公司", currency="CNY"),
     dict(code="rhein-apotheke", name="Rheinland Apotheke GmbH", kind="marketplace", country="DE",
          ebc_code="330196D001", ebc_name="莱茵兰药房有限公司", currency="EUR"),
     dict(code="sakura-drug", name="Sakura Drugstore Co., Ltd.", kind="marketplace", country="JP",
@@ -191,4 +193,9 @@ ORDERS = [
     # Delivered, then one of its two tins returned: CEB625 accepted, the tin back in bonded stock, refunded.
     dict(key="demo-order-20", email="demo1@haitao.test", brand="dolphin", items=[("FM-APT-01", 2)],
          status="returned", days_ago=10),
+    # Issue 13: one purchase, goods of two merchants in both modes → three customs orders, paid once:
+    # Barossa's bonded Penfolds (Hangzhou, 1210), Barossa's direct-mail Penfolds (Frankfurt, 9610, two
+    # 750 ml bottles = 1.5 litres) and Maison Lumière's bonded Lancôme, each declared under its seller.
+    dict(key="demo-order-21", email="demo5@haitao.test", brand="dolphin",
+         items=[("WN-PEN-01", 1), ("WN-PEN-05", 2), ("SC-LAN-01", 1)], status="declared", days_ago=1),
 ]

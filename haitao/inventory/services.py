@@ -20,6 +20,7 @@ from haitao.common import prebuilt
 from haitao.common.errors import Conflict, InvalidInput
 
 from haitao.rules.positive_list import mode_of_warehouse
+from haitao.rules.split import Warehouse as SplitWarehouse
 
 from .models import Allocation, Stock, StockMovement, Warehouse
 
@@ -58,6 +59,21 @@ def _candidates(wanted: dict[int, int], owner_id: int | None,
             if all(sku in stocks and stocks[sku].available >= qty for sku, qty in wanted.items())]
     enough_overall = all(in_all.get(sku, 0) >= qty for sku, qty in wanted.items())
     return sorted(fits, key=lambda pair: (kind_rank[pair[0].kind], pair[0].priority, pair[0].id)), enough_overall
+
+
+def availability(pairs: set[tuple[int, int]]) -> tuple[dict[tuple[int, int, int], int], list[SplitWarehouse]]:
+    """What each owner has free, by a plain read, for the split: ({(owner, warehouse, sku): available}
+    over ``pairs`` of (owner, sku), the active warehouses they are in). Allocation re-checks each row."""
+    rows = (Stock.objects.filter(sku_id__in={sku for _, sku in pairs}, owner_id__in={o for o, _ in pairs},
+                                 warehouse__active=True)
+            .values_list("owner_id", "warehouse_id", "sku_id", "on_hand", "allocated", "warehouse__kind",
+                         "warehouse__priority"))
+    available, warehouses = {}, {}
+    for owner, warehouse, sku, on_hand, allocated, kind, priority in rows:
+        if (owner, sku) in pairs:
+            available[(owner, warehouse, sku)] = on_hand - allocated
+            warehouses[warehouse] = SplitWarehouse(warehouse, mode_of_warehouse(kind), priority)
+    return available, list(warehouses.values())
 
 
 def _take(stock_id: int, quantity: int) -> bool:
@@ -128,6 +144,30 @@ def allocate(wanted: dict[int, int], owner_id: int | None = None, warehouse_id: 
                          "different warehouses (bonded and direct mail), so order them separately.")
     raise OutOfStock("out_of_stock", "There is not enough stock for this order right now. "
                      "Reduce the quantity or try again later.")
+
+
+_TAKE_AT = """
+UPDATE inventory_stock SET allocated = allocated + %s
+ WHERE owner_id = %s AND warehouse_id = %s AND sku_id = %s AND on_hand - allocated >= %s
+RETURNING id, item_record_no
+"""
+
+
+def allocate_at(owner_id: int, warehouse_id: int, wanted: dict[int, int]) -> list[Held]:
+    """Hold ``wanted`` ({sku_id: quantity}) of ``owner_id``'s stock in the warehouse the split chose: one
+    conditional UPDATE per SKU (in SKU order; callers go seller by seller, warehouse by warehouse, so
+    concurrent purchases take rows in one order). Raises OutOfStock if a buyer took the units since the
+    split read them; the caller's transaction then rolls back what this took."""
+    held = []
+    with connection.cursor() as cursor:
+        for sku_id in sorted(wanted):
+            cursor.execute(_TAKE_AT, [wanted[sku_id], owner_id, warehouse_id, sku_id, wanted[sku_id]])
+            row = cursor.fetchone()
+            if row is None:
+                raise OutOfStock("out_of_stock", "There is not enough stock for this order right now. "
+                                 "Reduce the quantity or try again later.")
+            held.append(Held(sku_id, row[0], wanted[sku_id], row[1]))
+    return held
 
 
 def release(allocations) -> None:

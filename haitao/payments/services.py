@@ -10,6 +10,7 @@ import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from haitao.common import events
@@ -29,23 +30,34 @@ from .providers import CustomsPush, Exchange, Notification, SandboxProvider, fee
 log = logging.getLogger(__name__)
 
 
+def _purchase_orders(order: Order) -> list[Order]:
+    """Every customs order the payment of ``order``'s purchase covers (just ``order`` without one)."""
+    if order.purchase_id is None:
+        return [order]
+    return list(Order.objects.filter(purchase_id=order.purchase_id).order_by("id"))
+
+
 def start(order: Order, provider_code: str = "sandbox", now=None) -> Payment:
-    """A pending payment for the order's full amount (the buyer pays acturalPaid, nothing else), created
-    at the provider, whose pay URL the buyer is sent to."""
+    """One pending payment for the whole purchase of ``order`` (the buyer pays once: the sum of every
+    sub-order's acturalPaid, nothing else), created at the provider, whose pay URL the buyer is sent to."""
     now = now or timezone.now()
-    if order.status == Status.PENDING_PAYMENT and order.expires_at and order.expires_at <= now:
+    covered = _purchase_orders(order)
+    if any(o.status == Status.PENDING_PAYMENT and o.expires_at and o.expires_at <= now for o in covered):
         orders.expire_unpaid(now)
-        order.refresh_from_db()
-    if order.status != Status.PENDING_PAYMENT:
-        code = "order_expired" if order.status == Status.EXPIRED else "order_not_payable"
-        raise Conflict(code, f"Order {order.number} is {order.get_status_display().lower()} and cannot be paid.",
-                       field="order")
+        covered = [Order.objects.get(pk=o.pk) for o in covered]
+    for each in covered:
+        if each.status != Status.PENDING_PAYMENT:
+            code = "order_expired" if each.status == Status.EXPIRED else "order_not_payable"
+            raise Conflict(code, f"Order {each.number} is {each.get_status_display().lower()} and cannot be paid.",
+                           field="order")
+    order = covered[0]
     prov = provider(provider_code)
     payment = order.payments.filter(status=Payment.Status.PENDING, provider=provider_code).first()
     if payment is not None and payment.pay_url:
         return payment
     if payment is None:
-        payment = Payment.objects.create(order=order, provider=provider_code, amount=order.actual_paid,
+        payment = Payment.objects.create(order=order, purchase_id=order.purchase_id, provider=provider_code,
+                                         amount=sum((o.actual_paid for o in covered), Decimal("0.00")),
                                          reference="PAY" + secrets.token_hex(10).upper())
     started = prov.start(payment)
     payment.pay_url = started.pay_url
@@ -108,6 +120,9 @@ def _well_formed(note: Notification) -> Notification:
 
 def _apply(payment: Payment, note: Notification) -> str:
     order = Order.objects.select_for_update().get(pk=payment.order_id)
+    covered = [order]
+    if payment.purchase_id is not None:  # locked in id order, as every writer of these orders does
+        covered = list(Order.objects.select_for_update().filter(purchase_id=payment.purchase_id).order_by("id"))
     if payment.status != Payment.Status.PENDING:
         return f"already_{payment.status}"
     if note.status == "pending":
@@ -133,27 +148,31 @@ def _apply(payment: Payment, note: Notification) -> str:
         _ledger(payment, LedgerEntry.Kind.FEE, fee, payment.transaction_id, payment.paid_at)
     # Rule 7: the payer must be the orderer; a payment by anyone else is returned, never applied.
     payer_is_orderer = payment.payer_name == order.buyer_name and payment.payer_id_hash == order.buyer_id_hash
-    if not payer_is_orderer or order.status != Status.PENDING_PAYMENT:
+    payable = all(o.status == Status.PENDING_PAYMENT for o in covered)
+    if not payer_is_orderer or not payable:
         reason = "payer is not the orderer" if not payer_is_orderer else "order no longer payable"
         if isinstance(prov, SandboxProvider):  # holds no money: returned at once
             payment.status, payment.refunded_at = Payment.Status.REFUNDED, timezone.now()
             payment.save()
-        else:  # the money is at the provider: give it back through its refund API once this commits
+        else:  # the money is at the provider: give each order's part back through its refund API after commit
             payment.status = Payment.Status.SUCCEEDED
             payment.save()
-            transaction.on_commit(lambda: refund(order, payment.amount, reason, key=f"return-{payment.reference}"))
+            for each in covered:
+                transaction.on_commit(lambda each=each: refund(each, each.actual_paid, reason,
+                                                               key=f"return-{payment.reference}"))
         return "refunded_payer_mismatch" if not payer_is_orderer else "refunded_order_not_payable"
     payment.status = Payment.Status.SUCCEEDED
     payment.save()
-    if getattr(prov, "declares_customs", False):
-        # Declared under the order's number (customs matches CEB311/411 by orderNo); our out_trade_no
-        # is the payment's reference, so the number travels as the sub-order number.
-        PaymentDeclaration.objects.create(payment=payment, request_no=_request_no(), amount=payment.amount,
-                                          sub_order_no=order.number)
-    # OrderPaid's in-transaction handler (customs) writes the declarations and their outbox rows here.
-    orders.mark_paid(order, payment.paid_at, f"provider:{payment.provider}", f"payment {payment.reference}")
-    events.publish(PaymentSucceeded(order_id=order.pk, payment_id=payment.pk, amount=payment.amount,
-                                    provider=payment.provider))
+    for each in covered:
+        if getattr(prov, "declares_customs", False):
+            # Each sub-order declared on its own (customs matches CEB311/411 by orderNo): the provider's
+            # customs call takes the sub-order's number and amount; our out_trade_no is the reference.
+            PaymentDeclaration.objects.create(payment=payment, request_no=_request_no(), amount=each.actual_paid,
+                                              sub_order_no=each.number)
+        # OrderPaid's in-transaction handler (customs) writes each order's declarations and outbox rows here.
+        orders.mark_paid(each, payment.paid_at, f"provider:{payment.provider}", f"payment {payment.reference}")
+        events.publish(PaymentSucceeded(order_id=each.pk, payment_id=payment.pk, amount=each.actual_paid,
+                                        provider=payment.provider))
     return "paid"
 
 
@@ -201,8 +220,9 @@ def refund(order: Order, amount: Decimal, reason: str, key: str, now=None) -> Re
     reason = (reason or "").strip()[:200]
     now = now or timezone.now()
     with transaction.atomic():
+        paid_for = Q(order_id=order.pk) | Q(purchase_id=order.purchase_id) if order.purchase_id else Q(order_id=order.pk)
         payment = (Payment.objects.select_for_update()
-                   .filter(order_id=order.pk, status=Payment.Status.SUCCEEDED)
+                   .filter(paid_for, status=Payment.Status.SUCCEEDED)
                    .order_by("paid_at", "pk").first())
         existing = Refund.objects.filter(order_id=order.pk, key=key).first()
         if existing is not None:
@@ -212,7 +232,8 @@ def refund(order: Order, amount: Decimal, reason: str, key: str, now=None) -> Re
         if payment is None:
             raise Conflict("not_refundable", f"Order {order.number} has no paid amount left to refund.",
                            field="order")
-        rest = refundable(payment)
+        payment_rest = refundable(payment)
+        rest = min(payment_rest, order_refundable(order, payment))
         if amount > rest:
             raise Conflict("refund_exceeds_payment", f"At most {rest} of this payment is left to refund.",
                            field="amount")
@@ -223,13 +244,21 @@ def refund(order: Order, amount: Decimal, reason: str, key: str, now=None) -> Re
         _record(payment, answer.exchange)
         row.provider_reference = answer.reference
         row.save(update_fields=["provider_reference"])
-        in_full = amount == rest
-        if in_full:
+        if amount == payment_rest:  # the whole payment is given back (every order's part)
             payment.status, payment.refunded_at = Payment.Status.REFUNDED, now
             payment.save(update_fields=["status", "refunded_at"])
+        in_full = amount == rest  # nothing of this order's part is left to refund
         if answer.settled:
             _settled(row, now, in_full)
     return row
+
+
+def order_refundable(order: Order, payment: Payment) -> Decimal:
+    """What is left to refund of ``order``'s part of a purchase's payment (its acturalPaid)."""
+    if payment.purchase_id is None or payment.amount == order.actual_paid:
+        return refundable(payment)
+    given = sum((r.amount for r in payment.refunds.all() if r.order_id == order.pk), Decimal("0.00"))
+    return order.actual_paid - given
 
 
 def refundable(payment: Payment) -> Decimal:
@@ -247,7 +276,8 @@ def settle_refund(refund_id: int, provider_reference: str = "", now=None) -> Ref
         if row.status == Refund.Status.PENDING:
             if provider_reference:
                 row.provider_reference = provider_reference[:80]
-            _settled(row, now or timezone.now(), row.payment.status == Payment.Status.REFUNDED)
+            _settled(row, now or timezone.now(), order_refundable(row.order, row.payment) <= 0
+                     if row.payment.purchase_id else row.payment.status == Payment.Status.REFUNDED)
     return row
 
 
@@ -285,7 +315,9 @@ def redeclare(decl: PaymentDeclaration) -> bool:
 
 
 def _push(decl: PaymentDeclaration, redeclare: bool = False) -> bool:
-    payment, order = decl.payment, decl.payment.order
+    payment = decl.payment
+    # The sub-order declared: its own goods, freight and tax (a purchase's payment covers several).
+    order = (Order.objects.filter(number=decl.sub_order_no).first() if decl.sub_order_no else None) or payment.order
     push = CustomsPush(decl.request_no, order.buyer_name, order.buyer_id_number, decl.amount, decl.sub_order_no,
                        goods=order.goods_value, freight=order.freight + order.insurance, tax=order.tax_total)
     try:

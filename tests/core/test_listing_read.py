@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from haitao.catalog.models import Listing
-from haitao.orders.services import _visible_listings
+from haitao.orders.request import _visible_listings
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

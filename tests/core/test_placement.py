@@ -107,18 +107,21 @@ def test_out_of_stock_is_refused(shop):
     assert Stock.objects.get(sku=sku).allocated == 0
 
 
-def test_items_in_different_warehouses_are_refused_as_such_and_change_nothing(shop):
+def test_items_in_different_warehouses_are_split_into_two_customs_orders_of_one_purchase(shop):
+    """Issue 13 / rule 10: a cart mixing bonded and direct-mail goods is split, not refused."""
     brand, sku = shop
     wine = f.sku(code="WINE")
     f.listed(brand, wine, "300.00")
     f.stock(wine, 5, wh=f.warehouse("de-frankfurt", kind=Warehouse.Kind.OVERSEAS))
-    with pytest.raises(Conflict) as err:
-        orders.place_order(f.customer(), request_for(brand, [("APT3", 1), ("WINE", 1)]))
-    assert err.value.code == "no_single_warehouse" and "separately" in err.value.message
-    assert sum(Stock.objects.values_list("allocated", flat=True)) == 0
+    purchase, created = orders.place_purchase(f.customer(), request_for(brand, [("APT3", 1), ("WINE", 1)]))
+    split = [(o.mode, o.warehouse.code, [line.sku.code for line in o.lines.all()]) for o in purchase.orders.order_by("id")]
+    assert created and split == [("1210", "hz-bonded", ["APT3"]), ("9610", "de-frankfurt", ["WINE"])]
+    assert purchase.actual_paid == sum(o.actual_paid for o in purchase.orders.all())
+    assert sum(Stock.objects.values_list("allocated", flat=True)) == 2
     with pytest.raises(Conflict) as err:  # not enough anywhere is still plain out of stock
-        orders.place_order(f.customer(), request_for(brand, [("APT3", 1), ("WINE", 6)]))
-    assert err.value.code == "out_of_stock"
+        orders.place_order(f.customer("other@example.com"),
+                           request_for(brand, [("APT3", 1), ("WINE", 6)], buyer_id_number=f.VALID_IDS[1]))
+    assert err.value.code == "out_of_stock" and sum(Stock.objects.values_list("allocated", flat=True)) == 2
 
 
 def test_bonded_first_then_overseas_when_bonded_cannot_fill(shop):

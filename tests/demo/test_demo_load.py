@@ -70,7 +70,8 @@ def test_two_brands_with_every_field_filled(demo):
 
 def test_merchants_and_warehouses(demo):
     merchants = Merchant.objects.all()
-    assert merchants.filter(kind=Merchant.Kind.SELF_OPERATED, country="CN").count() == 1
+    # issue 13: the self-operated seller is the operator's own overseas (Hong Kong) entity, not a domestic one
+    assert merchants.filter(kind=Merchant.Kind.SELF_OPERATED).exclude(country="CN").count() == 1
     assert merchants.filter(kind=Merchant.Kind.MARKETPLACE).exclude(country="CN").count() >= 5
     assert all(len(m.ebc_code) == 10 for m in merchants)
     kinds = Counter(Warehouse.objects.values_list("kind", flat=True))
@@ -149,7 +150,7 @@ def test_people_and_their_identities(demo):
 
 def test_past_orders_in_several_states(demo):
     orders = Order.objects.all()
-    assert 12 <= orders.count() <= 20
+    assert 12 <= orders.count() <= 30  # 21 purchases, a few split into several customs orders
     assert len(set(orders.values_list("status", flat=True))) >= 4
     assert set(orders.values_list("brand__code", flat=True)) == {"dolphin", "wombat"}
     assert orders.values("customer").distinct().count() >= 4
@@ -211,3 +212,34 @@ def test_the_way_back_is_in_the_demo(demo):
         head = (message.cancels[0] if kind == "CEB623" else message.refunds[0].head)
         assert head.orderNo == order.number
         assert head.invtNo == order.declarations.get(message_type="CEB621").invt_no
+
+
+def test_a_purchase_of_two_merchants_in_both_modes_is_three_customs_orders_paid_once(demo):
+    """Issue 13's demo: one checkout, one payment, three declarations each under its own seller."""
+    from haitao.declarations.models import Declaration
+    from haitao.orders.models import Purchase
+    from haitao.payments.models import Payment
+
+    purchase = Purchase.objects.get(idempotency_key="demo-order-21")
+    orders = list(purchase.orders.select_related("seller", "warehouse").order_by("id"))
+    assert sorted((o.seller.code, o.mode) for o in orders) == [
+        ("barossa-cellars", "1210"), ("barossa-cellars", "9610"), ("maison-lumiere", "1210")]
+    (payment,) = Payment.objects.filter(purchase=purchase)
+    assert payment.amount == purchase.actual_paid == sum(o.actual_paid for o in orders)
+    for order in orders:
+        assert order.paid_at is not None and Declaration.objects.filter(order=order, message_type="CEB311").exists()
+
+
+def test_no_order_is_declared_with_the_platform_as_its_seller(demo, tmp_path):
+    """`haitao customs export --all`: every CEB311/621 names its seller's ebc code, never the ebp's."""
+    import re
+
+    from django.conf import settings
+
+    from haitao.cli import main
+
+    assert main(["customs", "export", "--all", "--out", str(tmp_path)]) == 0
+    ebc_codes = [code for path in tmp_path.glob("CEB*.xml")
+                 for code in re.findall(r"<ceb:ebcCode>([^<]*)</ceb:ebcCode>", path.read_text(encoding="utf-8"))]
+    sellers = set(Merchant.objects.values_list("ebc_code", flat=True))
+    assert ebc_codes and settings.PLATFORM["ebp_code"] not in ebc_codes and set(ebc_codes) <= sellers
