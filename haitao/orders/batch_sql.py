@@ -3,7 +3,7 @@ orders/0005; docs/scaling.md, "The lean placement path").
 
 One call places k one-line orders in one transaction — the group commit of the hot path
 (haitao/fastpath): it re-checks what the caller took from its caches (the token, the identity, the
-listing's price and visibility, the SKU's facts), locks the stock rows of the batch's SKUs in id
+listing's price and visibility, the SKU's facts), locks the stock rows of the batch's SKUs in SKU
 order (a seller's order draws on the seller's stock), reserves each buyer's quota with the same conditional upsert as `compliance.quota.reserve`
 (buyers in id-hash order, so two batches cannot deadlock), writes each order with its purchase, line,
 allocation, audit event and quota entry, and takes the units with ONE conditional UPDATE per stock
@@ -44,11 +44,11 @@ DECLARE
   v_line_seq regclass := pg_get_serial_sequence('orders_orderline', 'id')::regclass;
   v_skus bigint[] := ARRAY(SELECT DISTINCT (e->>'sku_id')::bigint FROM jsonb_array_elements(p->'orders') e);
 BEGIN
-  -- Lock every stock row of the batch's SKUs in id order (multi-line placements lock in id order too),
-  -- then read them in shipping preference: bonded first, then priority.
+  -- Lock every stock row of the batch's SKUs in SKU order (placement's allocate_at takes a purchase's
+  -- rows in SKU order too), then read them in shipping preference: bonded first, then priority.
   PERFORM 1 FROM inventory_stock s
    WHERE s.sku_id = ANY (v_skus)
-   ORDER BY s.id FOR UPDATE;
+   ORDER BY s.sku_id, s.id FOR UPDATE;
   SELECT array_agg(s.id ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
          array_agg(s.sku_id ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),
          array_agg(s.owner_id ORDER BY CASE w.kind WHEN 'bonded' THEN 0 ELSE 1 END, w.priority, w.id, s.id),

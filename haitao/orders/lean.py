@@ -37,7 +37,8 @@ from haitao.rules.tax import LimitExceeded
 
 from . import numbers
 from .models import Order
-from .services import Consignee, PlaceOrder, _check_consignee, _digest, max_unpaid_orders
+from .placement import max_unpaid_orders
+from .request import Consignee, PlaceOrder, _check_consignee, _digest
 from .states import Status
 
 MODES = ("1210", "9610")
