@@ -197,6 +197,9 @@ class FastPath:
         except Throttled as exc:
             await self._send(send, 429, error_body(exc, lang), [(b"retry-after", str(exc.retry_after).encode())])
             return True
+        except Exception:  # Redis unreachable: the normal path throttles (or fails) as it always has
+            log.exception("checkout throttle unavailable on the fast path")
+            return False
         try:
             ticket = lean.prepare(brand, buyer, payload, headers.get(b"idempotency-key", b"").decode("utf-8", "replace"))
         except lean.Fallback:
