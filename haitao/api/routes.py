@@ -173,13 +173,24 @@ def _quote_out(brand, cust, items: list[Item]) -> dict:
     except LimitExceeded as exc:
         return {"goods_value": goods, "freight": 0, "lines": lines,
                 "refusal": {"code": exc.code, "message": exc.message, "field": None}}
-    taxes = {t.sku: t for t in quote.lines}
+    out = {"regime": quote.regime, "goods_value": quote.goods_value, "freight": quote.freight,
+           "tax_total": quote.tax_total, "actual_paid": quote.actual_paid,
+           "annual_used_after": quote.annual_used_after, "lines": lines, "split": None}
+    quotes = [quote]
+    try:
+        split = orders.preview(brand, cust, [(i.listing.sku.code, i.quantity) for i in items], now)
+    except (DomainError, LimitExceeded):
+        split = None  # out of stock now: the one-order quote stands, placement will say why
+    if split is not None:
+        # What the buyer pays is the split's: each customs order has its own freight and taxes.
+        summary, quotes = orders.plan_summary(split), [planned.quote for planned in split.orders]
+        out.update(regime=quotes[0].regime, annual_used_after=quotes[-1].annual_used_after, split=summary,
+                   **{key: summary[key] for key in ("goods_value", "freight", "tax_total", "actual_paid")})
+    taxes = {t.sku: t for q in quotes for t in q.lines}
     for line in lines:
         t = taxes[line["sku"]]
         line.update(dutiable_value=t.dutiable_value, duty=t.duty, consumption_tax=t.consumption_tax, vat=t.vat)
-    return {"regime": quote.regime, "goods_value": quote.goods_value, "freight": quote.freight,
-            "tax_total": quote.tax_total, "actual_paid": quote.actual_paid,
-            "annual_used_after": quote.annual_used_after, "lines": lines}
+    return out
 
 
 def _cart_out(cart, cust) -> dict:
@@ -259,7 +270,8 @@ def order_out(order: Order) -> dict:
             "actual_paid": order.actual_paid, "buyer_name": order.buyer_name, "buyer_id": order.buyer_id_masked,
             "consignee": order.consignee, "consignee_phone": order.consignee_phone_masked,
             "consignee_address": order.consignee_address_masked, "placed_at": order.placed_at,
-            "expires_at": order.expires_at, "paid_at": order.paid_at, "lines": lines, "events": events}
+            "expires_at": order.expires_at, "paid_at": order.paid_at, "lines": lines, "events": events,
+            "purchase": orders.purchase_summary(order.purchase) if order.purchase_id else None}
 
 
 @shop.post("/brands/{code}/orders", response={200: s.OrderOut, 201: s.OrderOut, **ERRORS})
@@ -299,6 +311,13 @@ def list_orders(request, limit: int = Query(50, ge=1, le=200), offset: int = Que
 @shop.get("/orders/{number}", response={200: s.OrderOut, **ERRORS})
 def get_order(request, number: str):
     return order_out(orders.customer_order(customer(request), number))
+
+
+@shop.get("/purchases/{number}", response={200: s.PurchaseOut, **ERRORS})
+def get_purchase(request, number: str):
+    """A purchase (one checkout, paid once) with its customs orders: number, seller, warehouse, mode,
+    goods, freight, tax and total of each."""
+    return orders.purchase_summary(orders.customer_purchase(customer(request), number))
 
 
 @shop.post("/orders/{number}/cancel", response={200: s.OrderOut, **ERRORS})

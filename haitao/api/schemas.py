@@ -147,6 +147,40 @@ class LineTaxOut(Schema):
     vat: Decimal
 
 
+class SubOrderItemOut(Schema):
+    sku: str
+    title: str
+    quantity: int
+
+
+class SubOrderOut(Schema):
+    """One customs order of a purchase: one seller of record, one warehouse, one mode."""
+
+    number: str | None = Field(description="null before the purchase is placed")
+    status: str | None
+    seller: str = Field(description="the seller of record (e-commerce enterprise) the order is declared under")
+    seller_code: str
+    warehouse: str
+    mode: str = Field(description="1210 bonded or 9610 direct mail")
+    goods_value: Decimal
+    freight: Decimal
+    tax_total: Decimal
+    actual_paid: Decimal
+    items: list[SubOrderItemOut]
+
+
+class PurchaseOut(Schema):
+    """One checkout, paid once (`actual_paid`), declared to customs as `order_count` orders."""
+
+    number: str | None = Field(description="null before the purchase is placed")
+    order_count: int
+    goods_value: Decimal
+    freight: Decimal
+    tax_total: Decimal
+    actual_paid: Decimal = Field(description="the amount paid once for every customs order")
+    orders: list[SubOrderOut]
+
+
 class QuoteOut(Schema):
     regime: str | None = None
     goods_value: Decimal
@@ -156,6 +190,8 @@ class QuoteOut(Schema):
     annual_used_after: Decimal | None = None
     lines: list[LineTaxOut]
     refusal: ErrorBody | None = None
+    split: PurchaseOut | None = Field(default=None, description="the customs orders this cart would be placed "
+                                      "as, each priced on its own; null when it cannot be placed now")
 
 
 class CartOut(Schema):
@@ -233,6 +269,8 @@ class OrderOut(Schema):
     paid_at: datetime | None
     lines: list[OrderLineOut]
     events: list[OrderEventOut]
+    purchase: PurchaseOut | None = Field(default=None, description="the purchase this order is part of, "
+                                         "with all its customs orders and the total paid once")
 
 
 class OrderSummary(Schema):

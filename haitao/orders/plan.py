@@ -26,6 +26,7 @@ class PlannedOrder:
     mode: str
     codes: tuple[str, ...]
     quote: tax.Quote
+    items: tuple[tuple[str, str, int], ...] = ()  # (sku code, title, quantity), shown to the buyer
 
 
 @dataclass(frozen=True)
@@ -70,5 +71,6 @@ def plan(brand, listings: dict, wanted: dict[str, int], annual_used: Decimal, to
         codes = tuple(code_of[line.sku] for line in group.lines)
         quote = quote_items(brand, [Item(listings[code], wanted[code]) for code in codes], used, today)
         used += quote.quota_value
-        planned.append(PlannedOrder(listings[codes[0]].merchant, group.warehouse, group.mode, codes, quote))
+        items = tuple((code, listings[code].sku.title, wanted[code]) for code in codes)
+        planned.append(PlannedOrder(listings[codes[0]].merchant, group.warehouse, group.mode, codes, quote, items))
     return Plan(tuple(planned))

@@ -24,6 +24,7 @@ from haitao.rules.quota import quota_year
 from .models import Order, OrderEvent, OrderLine
 # Placement lives in its own modules (one job each); these names are the orders app's public API.
 from .placement import max_unpaid_orders, place_order, place_purchase  # noqa: F401
+from .purchases import customer_purchase, plan_summary, preview, purchase_summary  # noqa: F401
 from .request import Consignee, LimitRefused, PlaceOrder  # noqa: F401
 from .states import IllegalTransition, Status, next_status
 

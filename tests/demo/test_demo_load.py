@@ -228,6 +228,15 @@ def test_a_purchase_of_two_merchants_in_both_modes_is_three_customs_orders_paid_
     assert payment.amount == purchase.actual_paid == sum(o.actual_paid for o in orders)
     for order in orders:
         assert order.paid_at is not None and Declaration.objects.filter(order=order, message_type="CEB311").exists()
+    # Each sub-order reached `declared` (the demo's later customs passes may carry it further), and the
+    # one payment declared per sub-order (CEB411 keyed payCode|payTransactionId|orderNo) was accepted each
+    # time: the simulator did not refuse the second and third as the same payment twice.
+    for order in orders:
+        assert order.events.filter(event="declare", to_status="declared").exists()
+        assert order.status not in ("customs_rejected", "cancelled", "refunded"), order.status
+        declared = dict(Declaration.objects.filter(order=order).values_list("message_type", "status"))
+        assert declared["CEB411"] == Declaration.Status.ACCEPTED, declared
+        assert Declaration.Status.REJECTED not in declared.values(), declared
 
 
 def test_no_order_is_declared_with_the_platform_as_its_seller(demo, tmp_path):

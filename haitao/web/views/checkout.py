@@ -13,8 +13,9 @@ from haitao.checkout import services as carts
 from haitao.accounts.services import check_id_number, check_real_name, normalise_mobile
 from haitao.common.errors import DomainError, InvalidInput
 from haitao.common.text import check_text
-from haitao.orders.services import Consignee, PlaceOrder, place_order, quota_usage
+from haitao.orders.services import Consignee, PlaceOrder, place_order, plan_summary, preview, quota_usage
 from haitao.rules.identity import mask_name
+from haitao.rules.tax import LimitExceeded
 from haitao.throttle.decorators import rate_limited
 
 from ..presenters import error_text
@@ -91,8 +92,19 @@ def _render(request, brand, customer, values, errors, key=None, status=200):
     context.update(values=values, errors=errors, consignee_fields=fields, buyer=buyer,
                    risk_error=errors.get("risk_notice_accepted"), form_error=errors.get("form"), idempotency_key=key, identity=identity,
                    identity_name_masked=mask_name(identity.real_name) if identity else "",
-                   quota=quota_usage(customer))
+                   quota=quota_usage(customer), purchase=_split(brand, customer, items))
     return render_page(request, "web/checkout.html", context, brand, status=status)
+
+
+def _split(brand, customer, items) -> dict | None:
+    """The customs orders the cart would be placed as, shown before the buyer pays (rule 10: never
+    split silently); None when it cannot be placed now (the cart's refusal says why)."""
+    if not items:
+        return None
+    try:
+        return plan_summary(preview(brand, customer, items))
+    except (DomainError, LimitExceeded):
+        return None
 
 
 @rate_limited("checkout", by="user", methods=("POST",))

@@ -43,7 +43,8 @@ def order_page(request, brand, number):
                "waybill": customs["waybill"],
                "tracking": [{"at": t["at"], "text": t["description_en" if english else "description"]}
                             for t in customs["tracking"]],
-               "payable": order.status == Status.PENDING_PAYMENT}
+               "payable": order.status == Status.PENDING_PAYMENT,
+               "purchase": orders.purchase_summary(order.purchase) if order.purchase_id else None}
     context.update(_way_back(order, english))
     return render_page(request, "web/order.html", context, brand)
 
