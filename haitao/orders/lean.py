@@ -131,6 +131,7 @@ class Ticket:
     row: dict
     sku_id: int
     response: dict
+    seller: dict = field(default_factory=dict)  # the seller of record's name and code, for the answer
 
 
 def _quote(brand_facts: BrandFacts, facts: ListingFacts, quantity: int, today):
@@ -239,7 +240,7 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
                    "consumption_tax": line_tax.consumption_tax, "vat": line_tax.vat}],
         "events": [{"event": "place", "from_status": "", "to_status": Status.PENDING_PAYMENT, "actor": "customer",
                     "note": "", "created_at": now}]}
-    return Ticket(row, listing.sku_id, response)
+    return Ticket(row, listing.sku_id, response, {"seller": listing.merchant.name, "seller_code": listing.merchant.code})
 
 
 def batch_argument(rows: list[dict], now=None) -> str:
@@ -254,4 +255,11 @@ BATCH_SQL = "SELECT idx, outcome, order_id, order_number, warehouse_code, order_
 
 
 def placed_response(ticket: Ticket, number: str, mode: str, warehouse: str) -> dict:
-    return {**ticket.response, "number": number, "mode": mode, "warehouse": warehouse}
+    """The 201 body (api.routes.order_out), with the purchase of this one order (orders.purchases)."""
+    out = {**ticket.response, "number": number, "mode": mode, "warehouse": warehouse}
+    totals = {key: out[key] for key in ("goods_value", "freight", "tax_total", "actual_paid")}
+    line = out["lines"][0]
+    sub_order = {"number": number, "status": out["status"], **ticket.seller, "warehouse": warehouse, "mode": mode,
+                 **totals, "items": [{"sku": line["sku"], "title": line["title"], "quantity": line["quantity"]}]}
+    out["purchase"] = {"number": "HP" + number[2:], "order_count": 1, **totals, "orders": [sub_order]}
+    return out
