@@ -28,8 +28,9 @@ from haitao.consolidation.reader import Quarantined, open_export
 
 from . import generate as generator_a
 from . import generate_b as generator_b
+from . import generate_c as generator_c
 
-GENERATORS = {"a": generator_a.generate, "b": generator_b.generate}
+GENERATORS = {"a": generator_a.generate, "b": generator_b.generate, "c": generator_c.generate}
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -58,7 +59,7 @@ def _created_with_catalog_gtin(index: CatalogIndex, sources: list, decisions: li
     return sum(1 for s, d in zip(sources, decisions) if d.decision == "created" and s.gtin and s.gtin in index.by_gtin)
 
 
-def first_import(sources: list) -> dict:
+def first_import(sources: list, decisions_out: list | None = None) -> dict:
     """The same export into an empty haitao: every product should become a SKU of its own.
 
     What ``haitao consolidate`` does: each created product is added to the index as a SKU of this
@@ -69,13 +70,18 @@ def first_import(sources: list) -> dict:
     for source in sources:
         decision = index.match(source)
         tally[decision.decision] += 1
+        if decisions_out is not None:
+            decisions_out.append(decision)
         if decision.decision == "created":
             index.add(dataclasses.replace(source, sku=source.source_id), same_export=True)
     return {"created": tally["created"], "in_export_duplicates": tally["matched"], "review": tally["review"],
             "created_share": round(tally["created"] / len(sources), 4) if sources else 1.0}
 
 
-def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False, generator: str = "a") -> dict:
+def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool = False, generator: str = "a",
+        decisions_out: list | None = None, first_import_out: list | None = None) -> dict:
+    """``decisions_out`` and ``first_import_out``, when given, receive every export product's decision in the
+    run and in the first import (for error breakdowns)."""
     generate = GENERATORS[generator]
     workdir = workdir or ROOT / "var" / "bench" / "consolidation" / (str(size) if generator == "a" else f"{generator}-{size}")
     timings: dict[str, float] = {}
@@ -107,6 +113,8 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
     index.learn(sources)
     t_learn = time.perf_counter()
     decisions = [index.match(s) for s in sources]
+    if decisions_out is not None:
+        decisions_out.extend(decisions)
     t3 = time.perf_counter()
     timings.update({
         "catalog_normalise_index_s": round(t1 - t0, 1),
@@ -115,7 +123,7 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
         "match_s": round(t3 - t_learn, 1),
         "total_s": round(t3 - t0, 1),
     })
-    first = first_import(sources)
+    first = first_import(sources, first_import_out)
     result = {"generator": generator, "size": size, "first_import": first, "catalog": len(index), "source": len(sources) + quarantined, "quarantined": quarantined,
               **evaluate(decisions, truth, _created_with_catalog_gtin(index, sources, decisions)), "timings": timings,
               "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}", "date": date.today().isoformat()}
@@ -160,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--generator", choices=sorted(GENERATORS), default="a",
-                        help="a: generate.py (used while tuning); b: generate_b.py (independent, held out)")
+                        help="a: generate.py (used while tuning); b: generate_b.py (independent, held out); "
+                             "c: generate_c.py (written without reading the matcher, held out)")
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
