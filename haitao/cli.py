@@ -30,12 +30,19 @@ def cmd_migrate(args) -> int:
     return 0
 
 
-def _serve(bind: str, workers: int, threads: int, extra_env: dict | None = None) -> int:
-    """gunicorn (not runserver): the same server in the demo and in production."""
+def _serve(bind: str, workers: int, threads: int, extra_env: dict | None = None, fast: bool = False) -> int:
+    """gunicorn (not runserver): the same server in the demo and in production. `fast`: uvicorn with
+    the lean placement path in front of Django's ASGI handler (haitao/fastpath, docs/scaling.md)."""
     _django()
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    if fast:
+        host, _, port = bind.rpartition(":")
+        cmd = [sys.executable, "-m", "uvicorn", "haitao.fastpath.app:application", "--host", host or "127.0.0.1",
+               "--port", port, "--workers", str(workers), "--loop", "uvloop", "--http", "httptools",
+               "--no-access-log", "--log-level", "warning", "--timeout-graceful-shutdown", "10"]
+        return subprocess.call(cmd, env={**os.environ, **(extra_env or {})})
     cmd = [sys.executable, "-m", "gunicorn", "haitao.wsgi:application", "--bind", bind,
            "--workers", str(workers), "--threads", str(threads), "--access-logfile", "-",
            "--logger-class", "haitao.common.gunicorn_log.MaskingLogger",
@@ -82,7 +89,7 @@ def cmd_serve(args) -> int:
     if not _production_ready("serve"):
         return 2
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
-    return _serve(args.bind, workers, args.threads)
+    return _serve(args.bind, workers, args.threads, fast=args.fast)
 
 
 def cmd_demo(args) -> int:
@@ -245,6 +252,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--bind", default=os.environ.get("HAITAO_BIND", "127.0.0.1:8000"))
     serve.add_argument("--workers", type=int, default=int(os.environ.get("HAITAO_WORKERS", "0")))
     serve.add_argument("--threads", type=int, default=int(os.environ.get("HAITAO_THREADS", "1")))
+    serve.add_argument("--fast", action="store_true",
+                       help="uvicorn, with the lean group-commit placement path in front of Django (PostgreSQL)")
     serve.set_defaults(func=cmd_serve)
 
     worker = sub.add_parser("worker", help="run background duties (order expiry, customs outbox)")

@@ -75,16 +75,16 @@ def _drop_cached_catalog(dbname: str) -> None:
 
 
 def run_once(url: str, template: str, var_dir: Path, manifest: dict, scenario: str, clients: int,
-             duration: float, workers: int, threads: int = 1, generator: str = "wrk") -> tuple[dict, dict]:
+             duration: float, workers: int, threads: int = 1, generator: str = "wrk", fast: bool = False) -> tuple[dict, dict]:
     """One scenario at one client count on a fresh copy of the seeded database: (load result, consistency)."""
     db.recreate(url, template=db.dbname(template))
     _drop_cached_catalog(db.dbname(url))
     secret = secrets.token_hex(16)
-    server = Server(url, workers, var_dir, sandbox_secret=secret, threads=threads)
+    server = Server(url, workers, var_dir, sandbox_secret=secret, threads=threads, fast=fast)
     try:
         server.start()
         _log(f"{scenario}: {clients} clients for {duration:g}s against {server.base_url} "
-             f"({workers} workers × {threads} threads)")
+             f"({'uvicorn, lean path' if fast else 'gunicorn'}: {workers} workers × {threads} threads)")
         spec = {**manifest, "base_url": server.base_url, "scenario": scenario, "clients": clients,
                 "duration": duration, "max_requests": int(MAX_REQUESTS_PER_CLIENT_SECOND * duration),
                 "payment_timeout": max(60.0, 3 * duration), "buyers_file": str(var_dir / "buyers.json"),
@@ -115,7 +115,7 @@ def default_workers() -> int:
 def run_flash_sale(args) -> int:
     scenarios = list(SCENARIOS) if args.scenario == "all" else [args.scenario]
     sweep = [int(c) for c in args.sweep.split(",")] if args.sweep else [args.clients]
-    workers = args.workers or default_workers()
+    workers = args.workers or (default_workers() if args.server == "gunicorn" else (os.cpu_count() or 1))
     var_dir = (ROOT / "var" / "bench" / "flashsale").resolve()
     var_dir.mkdir(parents=True, exist_ok=True)
     url = args.database_url
@@ -132,7 +132,7 @@ def run_flash_sale(args) -> int:
             runs = []
             for clients in sweep:
                 load, consistency = run_once(url, template, var_dir, manifest, scenario, clients, args.duration,
-                                             workers, args.threads, generator)
+                                             workers, args.threads, generator, fast=args.server == "fast")
                 runs.append((clients, load, consistency))
                 if not consistency["ok"]:
                     _log(f"CONSISTENCY PROBLEMS: {consistency['problems']}")
@@ -146,7 +146,7 @@ def run_flash_sale(args) -> int:
             for clients, load, consistency in runs:
                 result = report.build(scenario, clients, workers, args.duration, load, consistency, statements,
                                       ceiling, setup)
-                results.append({**result, "server_threads": args.threads,
+                results.append({**result, "server_threads": args.threads, "server": args.server,
                                 "load_generator": "python" if scenario == "catalog" else generator})
     except KeyboardInterrupt:
         _log("interrupted: server stopped, partial results follow")
@@ -198,6 +198,9 @@ def add_flash_sale(subparsers) -> None:
     p.add_argument("--load", choices=("wrk", "python"), default="wrk",
                    help="placement load generator: wrk (default; Debian's package, a fraction of the CPU) or the "
                         "Python one; payments are always driven by the Python one")
+    p.add_argument("--server", choices=("fast", "gunicorn"), default="fast",
+                   help="fast (default): uvicorn with the lean group-commit placement path in front of Django; "
+                        "gunicorn: Django alone (the path before issue 15)")
     p.add_argument("--pgbench-seconds", type=int, default=4, help="seconds per pgbench client count (default 4)")
     p.add_argument("--no-ceiling", action="store_true", help="skip the pgbench ceiling")
     p.add_argument("--keep-template", action="store_true", help="keep <db>_seed for inspection")

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-SERVER_REDIS_URL = "redis://127.0.0.1:6379/1"
+SERVER_REDIS_URL = os.environ.get("HAITAO_BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 only, never via a proxy
 
 
@@ -73,10 +73,11 @@ def machine_cpu() -> tuple[float, float]:
 
 
 class Server:
-    def __init__(self, database_url: str, workers: int, var_dir: Path, sandbox_secret: str, threads: int = 1):
+    def __init__(self, database_url: str, workers: int, var_dir: Path, sandbox_secret: str, threads: int = 1,
+                 fast: bool = False):
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.workers, self.threads = workers, threads
+        self.workers, self.threads, self.fast = workers, threads, fast
         self.log_path = var_dir / f"server-{self.port}.log"
         self.env = {**os.environ, "HAITAO_DATABASE_URL": database_url, "HAITAO_DEMO": "1",
                     "HAITAO_REDIS_URL": SERVER_REDIS_URL, "HAITAO_ALLOWED_HOSTS": "127.0.0.1",
@@ -87,7 +88,7 @@ class Server:
 
     def start(self, timeout: float = 90.0, probe_path: str = "/api/v1/brands") -> "Server":
         cmd = haitao_command() + ["serve", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
-                                  "--threads", str(self.threads)]
+                                  "--threads", str(self.threads)] + (["--fast"] if self.fast else [])
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(cmd, env=self.env, stdout=log, stderr=subprocess.STDOUT,
                                          stdin=subprocess.DEVNULL, start_new_session=True)
@@ -106,19 +107,21 @@ class Server:
         raise RuntimeError(f"haitao serve not ready after {timeout:.0f}s; see {self.log_path}")
 
     def _workers_up(self) -> int:
-        """gunicorn workers forked so far (children of the master, which is the python under `haitao`)."""
+        """gunicorn workers forked so far (children of the master, which is the python under `haitao`);
+        uvicorn's (--fast) are spawned processes."""
         pgid = self.pgid
+        marker, masters = (b"spawn_main", 0) if self.fast else (b"gunicorn", 1)
         count = 0
         for entry in os.listdir("/proc"):
             if entry.isdigit():
                 try:
                     with open(f"/proc/{entry}/cmdline", "rb") as fh:
                         cmdline = fh.read()
-                    if os.getpgid(int(entry)) == pgid and b"gunicorn" in cmdline:
+                    if os.getpgid(int(entry)) == pgid and marker in cmdline:
                         count += 1
                 except OSError:
                     continue
-        return max(count - 1, 0)  # minus the gunicorn master
+        return max(count - masters, 0)  # minus the gunicorn master
 
     @property
     def pgid(self) -> int | None:

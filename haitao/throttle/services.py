@@ -77,7 +77,9 @@ class DatabaseStore:
 
 
 class RedisStore:
-    def __init__(self, client, prefix: str = "haitao:throttle:"):
+    PREFIX = "haitao:throttle:"
+
+    def __init__(self, client, prefix: str = PREFIX):
         self.client, self.prefix = client, prefix
 
     def hit(self, key: str, seconds: int) -> tuple[int, int]:
@@ -116,6 +118,16 @@ def store():
 
 def _throttled(seconds: int) -> Throttled:
     return Throttled("throttled", f"Too many attempts; try again in {seconds} seconds.", retry_after=seconds)
+
+
+def redis_key(name: str, subject) -> str:
+    """The Redis key RedisStore counts `subject`'s requests under for limit `name` (the fast placement
+    path counts there too, awaiting Redis instead of blocking its event loop)."""
+    return RedisStore.PREFIX + _key(name, subject)
+
+
+def throttled(seconds: int) -> Throttled:
+    return _throttled(seconds)
 
 
 def check(name: str, subject) -> None:
