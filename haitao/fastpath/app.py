@@ -45,7 +45,7 @@ TOKEN_TTL = 60.0  # seconds a token's lookup is reused; the write re-checks it, 
 HEADERS = [(b"content-type", b"application/json"), (b"x-content-type-options", b"nosniff"),
            (b"x-frame-options", b"DENY"), (b"referrer-policy", b"same-origin")]
 BUYER_SQL = """
-SELECT t.key_hash, t.user_id, c.id, i.id, i.real_name, i.id_hash, i.id_masked, i.owner
+SELECT t.key_hash, t.user_id, c.id, i.id, i.real_name, i.id_hash, i.id_masked, i.owner, c.phone, c.phone_masked
   FROM accounts_apitoken t JOIN auth_user u ON u.id = t.user_id
   JOIN accounts_customer c ON c.user_id = u.id JOIN accounts_identity i ON i.customer_id = c.id
  WHERE t.key_hash = ANY (%s) AND NOT t.revoked AND t.expires_at > now() AND u.is_active

@@ -122,6 +122,8 @@ class Buyer:
     id_hash: str
     id_masked: str
     owner: bool
+    phone_stored: str = ""  # the account's phone as its column stores it (encrypted), copied as is
+    phone_masked: str = ""
 
 
 @dataclass
@@ -203,6 +205,9 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
         "discount": str(quote.discount), "dutiable_value": str(quote.dutiable_value),
         "tax_total": str(quote.tax_total), "actual_paid": str(quote.actual_paid),
         "buyer_name": buyer.real_name, "buyer_id_masked": buyer.id_masked, "buyer_id_hash": buyer.id_hash,
+        # the orderer's own phone, frozen as placement.py freezes it (the consignee's if the account has none)
+        "buyer_phone": buyer.phone_stored or _encrypted("consignee_phone", consignee.phone),
+        "buyer_phone_masked": buyer.phone_masked if buyer.phone_stored else id_rules.mask_phone(consignee.phone),
         "consignee": consignee.name, "consignee_phone": _encrypted("consignee_phone", consignee.phone),
         "consignee_phone_masked": id_rules.mask_phone(consignee.phone),
         "consignee_address": _encrypted("consignee_address", consignee.address()),

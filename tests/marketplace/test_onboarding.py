@@ -13,7 +13,7 @@ from haitao.brands.models import Merchant, MerchantBankAccount
 from haitao.catalog import services as catalog
 from haitao.catalog.models import Listing
 from haitao.common.errors import Conflict, InvalidInput
-from haitao.orders.services import _visible_listings
+from haitao.orders.request import _visible_listings
 from tests import factories as f
 
 from .support import USCC
