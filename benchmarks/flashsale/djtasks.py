@@ -69,7 +69,8 @@ def seed(out: Path, buyers: int, stock: int, skus: int, sku_stock: int) -> dict:
             risk_notice="跨境商品风险告知书：商品符合原产地标准，可能无中文标签，仅限个人自用，不得再次销售。",
             risk_notice_en="Cross-border risk notice: origin-country standards, personal use only, no resale.")
         merchant = Merchant.objects.create(code="self", name="haitao self-operated", country="CN",
-                                           kind=Merchant.Kind.SELF_OPERATED, ebc_code="3301960HTS", ebc_name="海淘自营")
+                                           kind=Merchant.Kind.SELF_OPERATED, ebc_code="3301960HTS", ebc_name="海淘自营",
+                                           status=Merchant.Status.APPROVED)
         warehouse = Warehouse.objects.create(code="hz-bonded", name="杭州保税仓", name_en="Hangzhou bonded",
                                              kind=Warehouse.Kind.BONDED, country="CN", city="Hangzhou",
                                              customs_code="2991", port_code="2991", area_code="3301W60001",
