@@ -102,7 +102,7 @@ class LeanPayments:
             return False
         row = await self._execute(lean.START_SQL, params)
         if row is None:  # no such order, or the token was revoked or expired since it was cached
-            token = await self._execute(f"SELECT EXISTS ({lean.TOKEN_SQL})", {"token": buyer.token_hash})
+            token = await self._execute(f"SELECT EXISTS ({lean.SIGNED_IN_SQL})", {"token": buyer.token_hash})
             if not token[0]:
                 self.fast.tokens.pop(buyer.token_hash, None)
                 return False  # the normal path answers 401

@@ -40,12 +40,12 @@ CALLBACK_SQL = "SELECT * FROM haitao_pay_callback(%s::jsonb)"
 IN_TRANSACTION = {ev.OrderPaid: {"haitao.declarations.handlers.declare_paid_order"}, ev.PaymentSucceeded: set()}
 
 # The buyer's token, checked again by the statement (the fast server caches who a token is).
-TOKEN_SQL = """SELECT 1 FROM accounts_apitoken t JOIN auth_user u ON u.id = t.user_id
+SIGNED_IN_SQL = """SELECT 1 FROM accounts_apitoken t JOIN auth_user u ON u.id = t.user_id
                 WHERE t.key_hash = %(token)s AND NOT t.revoked AND t.expires_at > now() AND u.is_active"""
 KNOWN_EVENT_SQL = "SELECT EXISTS (SELECT 1 FROM payments_paymentcallback WHERE provider = %s AND event_id = %s)"
 START_SQL = f"""
 WITH o AS (
-  SELECT id, customer_id, purchase_id FROM orders_order WHERE number = %(number)s AND EXISTS ({TOKEN_SQL})
+  SELECT id, customer_id, purchase_id FROM orders_order WHERE number = %(number)s AND EXISTS ({SIGNED_IN_SQL})
 ), covered AS (
   SELECT x.id, x.status, x.expires_at, x.actual_paid FROM orders_order x JOIN o
       ON x.id = o.id OR x.purchase_id = o.purchase_id
