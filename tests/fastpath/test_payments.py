@@ -4,10 +4,13 @@ paid order is declared once however many callbacks race (docs/scaling.md, "The l
 
 import json
 import secrets
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from haitao.accounts.models import ApiToken
 from haitao.compliance.models import QuotaAccount, QuotaEntry
@@ -248,3 +251,28 @@ def test_racing_callbacks_for_one_payment_pay_once_and_declare_once(shop):
     assert LedgerEntry.objects.count() == 1 and OrderEvent.objects.filter(event="pay").count() == 1
     assert QuotaAccount.objects.get(id_hash=order.buyer_id_hash).unpaid_orders == 0
     assert PaymentCallback.objects.filter(event_id="evt_same").count() == 1
+
+
+def test_what_the_lean_path_does_not_handle_goes_to_django_unchanged(shop):
+    """An order past its payment deadline (Django expires it), and a payment of a purchase larger
+    than its first order (the function hands it back): the normal path's answers."""
+    late, purchase = buyer(31), buyer(32)
+    late_number, number = placed(late), placed(purchase)
+    Order.objects.filter(number=late_number).update(expires_at=timezone.now() - timedelta(minutes=1))
+
+    async def scenario(app, client):
+        expired = await start(client, late, late_number)
+        started = (await start(client, purchase, number)).json()
+        from asgiref.sync import sync_to_async
+
+        amount = Decimal(started["amount"]) + 1  # as if the purchase had a second order
+        await sync_to_async(lambda: Payment.objects.filter(reference=started["reference"]).update(amount=amount))()
+        paid = await notify(client, *signed(purchase, started["reference"], amount))
+        return expired, paid, dict(app.payments.stats)
+
+    expired, paid, stats = run(scenario)
+    assert expired.status_code == 409 and expired.json()["error"]["code"] == "order_expired"
+    assert paid.status_code == 200 and paid.json() == {"outcome": "paid"}
+    assert Order.objects.get(number=number).status == "paid" and DeclareTask.objects.count() == 1
+    if lean_expected():
+        assert stats == {"start": 1, "callback": 0, "normal_path": 2}
