@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import secrets
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -83,13 +84,19 @@ def supported() -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _pay_url_template() -> str:
+    """The sandbox's pay URL with a placeholder (a reference is letters and digits: nothing to quote)."""
+    return reverse("web:sandbox-pay", args=["REFERENCE"])
+
+
 def start_params(customer_id: int, token_hash: str, number: str) -> dict | None:
     """The statement's parameters for the default provider's payment, or None (the normal path)."""
     if default_code() != SANDBOX:
         return None
     reference = "PAY" + secrets.token_hex(10).upper()  # as services.start
     return {"number": number, "customer": customer_id, "token": token_hash, "provider": SANDBOX, "reference": reference,
-            "pay_url": reverse("web:sandbox-pay", args=[reference])}
+            "pay_url": _pay_url_template().replace("REFERENCE", reference)}
 
 
 def start_answer(row) -> dict | str:
