@@ -17,6 +17,8 @@ from .analysis import is_cjk, similarity
 
 SIMILARITY = 0.4  # least trigram similarity for a typo candidate (aptamill → aptamil: 0.7)
 _DOC = "catalog_searchdocument"
+BRAND_LEXEME = "§"
+BRAND_VECTOR = "(tsv || array_to_tsvector(ARRAY['§' || brand_id::text]))"  # unqualified: see SQLiteEngine.where
 
 
 class Engine:
@@ -26,6 +28,11 @@ class Engine:
 
     def where(self, groups, mode: str) -> tuple[str, list]:
         raise NotImplementedError
+
+    def match(self, groups, mode: str, brand_id: int) -> tuple[str, list]:
+        """The condition that finds a brand's matching documents (the brand is filtered as well): `where`,
+        unless the engine can narrow its index scan to the brand."""
+        return self.where(groups, mode)
 
     def score(self, groups, mode: str) -> tuple[str, list]:
         raise NotImplementedError
@@ -106,6 +113,16 @@ class PostgresEngine(Engine):
 
     def where(self, groups, mode):
         return "tsv @@ %s::tsquery", [self.expression(groups, mode)]  # unqualified: see SQLiteEngine.where
+
+    def match(self, groups, mode, brand_id):
+        # The GIN index of migration 0010 is on the document's lexemes plus one for its brand (§ and the
+        # brand id: analysed tokens are letters and digits only, so it meets no word), and the query asks
+        # for that lexeme too: the index scan then yields the brand's matches only, instead of every
+        # brand's to be filtered on the heap (奶粉 in dolphin: 16,945 rows fetched instead of 25,424).
+        # The expression must stay the index's, word for word. Scores read the plain tsv and the plain
+        # query, so they are unchanged.
+        return (f"{BRAND_VECTOR} @@ (%s::tsquery && %s::tsquery)",
+                [f"'{BRAND_LEXEME}{int(brand_id)}'", self.expression(groups, mode)])
 
     def score(self, groups, mode):
         return f"ts_rank({self.weights}, {_DOC}.tsv, %s::tsquery)", [self.expression(groups, mode)]

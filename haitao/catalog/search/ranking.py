@@ -151,12 +151,12 @@ def _search(brand, q, sort, filters, limit, offset, facets) -> SearchResult:
     parsed = parse(q, lexicons.current(), current_engine()) if q.strip() else None
     if parsed is not None and not parsed.groups:
         return SearchResult([], 0, _facets([]) if facets else {}, None)
-    page = _page(docs, parsed, sort, limit, offset, facets)
+    page = _page(brand, docs, parsed, sort, limit, offset, facets)
     if parsed is not None and not page.count:
         loose = loosen(parsed, lexicons.current())
         if loose is not None:
             parsed = loose
-            page = _page(docs, parsed, sort, limit, offset, facets)
+            page = _page(brand, docs, parsed, sort, limit, offset, facets)
     relaxed = page.all_words is False  # several words, and no listing had them all
     return SearchResult(page.ids, page.count, _facets(page.facet_rows) if facets else {},
                         parsed.corrected if parsed is not None else None, relaxed)
@@ -170,10 +170,10 @@ class _Page:
     all_words: bool | None  # some listing had every word (None: a one-word query, or no match)
 
 
-def _page(docs, parsed, sort, limit, offset, facets) -> _Page:
+def _page(brand, docs, parsed, sort, limit, offset, facets) -> _Page:
     ranked, every = docs, None
     if parsed is not None:
-        docs, ranked, every = _match(docs, current_engine(), parsed.alternatives)
+        docs, ranked, every = _match(docs, current_engine(), parsed.alternatives, brand.pk)
     if sort != "relevance":
         order = _ORDER[sort]
     elif parsed is not None:
@@ -221,15 +221,15 @@ def _one_pass(docs, ranked, every, order, window, facets) -> _Page:
     return _Page(ids or [], count, facet_rows or [], all_words)
 
 
-def _match(docs, eng, groups):
+def _match(docs, eng, groups, brand_id):
     """(matching docs, the same with score and every-word columns to rank by, the every-word condition
     or None for a one-word query): listings with any of the words match, those with all rank first."""
     if len(groups) == 1:
-        where, params = eng.where(groups, "all")
+        where, params = eng.match(groups, "all", brand_id)
         score, score_params = eng.score(groups, "all")
         matched = docs.extra(where=[where], params=params)
         return matched, matched.extra(select={"score": score}, select_params=score_params), None
-    where, params = eng.where(groups, "any")
+    where, params = eng.match(groups, "any", brand_id)
     every, every_params = eng.where(groups, "all")
     score, score_params = eng.score(groups, "any")
     matched = docs.extra(where=[where], params=params)
