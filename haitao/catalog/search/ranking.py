@@ -246,30 +246,32 @@ def _every_word_first(docs, first, order, window, facets) -> _Page | None:
     """PostgreSQL, a query of several words sorted by relevance: listings with every word rank before
     all others, so when they alone fill the page (the engine's index finds them, usually a small part of
     the matches), the page is theirs, ranked among themselves, and the other matches are only counted
-    (and faceted), never scored. None when they do not fill it: the caller ranks every match."""
-    if window.stop <= window.start:
+    (and faceted), never scored. A full page from them means they reach past its end; only then is the
+    count read (an InitPlan behind the CASE runs only when its branch is taken). None when they do not
+    fill it: the caller ranks every match."""
+    size = window.stop - window.start
+    if size <= 0:
         return None
+    keys = [key.lstrip("-") for key in order]
     try:
-        enough_sql, enough_params = first.order_by().values("id").query.sql_with_params()
-        count_sql, count_params = docs.order_by().values(*(_FACET_ROW if facets else ("id",))).query.sql_with_params()
-        keys = [key.lstrip("-") for key in order]
         page_sql, page_params = first.order_by().values(*dict.fromkeys(["listing_id", *keys])).query.sql_with_params()
+        count_sql, count_params = docs.order_by().values(*(_FACET_ROW if facets else ("id",))).query.sql_with_params()
     except EmptyResultSet:
         return None
+    order_sql = _order_sql(order)
+    total = _facet_sql(f"({count_sql}) c") if facets else f"(SELECT COUNT(*) FROM ({count_sql}) c)"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({enough_sql} LIMIT %s) e", [*enough_params, window.stop])
-        if cursor.fetchone()[0] < window.stop:
-            return None
-        order_sql = _order_sql(order)
-        total = f"{_facet_sql(f'({count_sql}) c')}" if facets else f"(SELECT COUNT(*) FROM ({count_sql}) c)"
-        cursor.execute(f"SELECT (SELECT array_agg(listing_id ORDER BY {order_sql}) FROM ({page_sql} "
-                       f"ORDER BY {order_sql} LIMIT %s OFFSET %s) p), {total}",
-                       [*page_params, window.stop - window.start, window.start, *count_params])
+        cursor.execute(f"SELECT ids, CASE WHEN cardinality(ids) = %s THEN {total} END FROM "
+                       f"(SELECT array_agg(listing_id ORDER BY {order_sql}) AS ids FROM ({page_sql} "
+                       f"ORDER BY {order_sql} LIMIT %s OFFSET %s) p) page",
+                       [size, *count_params, *page_params, size, window.start])
         ids, total = cursor.fetchone()
+    if not ids or len(ids) < size:
+        return None
     if facets:
         facet_rows = total or []
-        return _Page(ids or [], sum(row[-1] for row in facet_rows), facet_rows, True)
-    return _Page(ids or [], total, [], True)
+        return _Page(ids, sum(row[-1] for row in facet_rows), facet_rows, True)
+    return _Page(ids, total, [], True)
 
 
 def _match(docs, eng, groups, brand_id):
