@@ -9,7 +9,8 @@ One transaction per batch of up to ``limit`` tasks (issue 15: the per-order tran
 4. build and validate each order's CEB311/411/511 (an order whose data cannot make a valid
    message gets its ``build_failed`` declaration for the operator, as before);
 5. write shipments, tracking events, declarations, outbox rows, the orders' move to ``declared``
-   with their audit events, and mark the tasks done: one bulk statement each.
+   with their audit events, and mark the tasks done: one bulk statement each (the writes are
+   :mod:`.services`', as every write of this app).
 
 Crash-safe and exactly once as before: a worker killed mid-batch rolls the whole batch back (tasks
 stay pending, nothing was written) and the next pass builds it again; a task is claimed by one
@@ -71,8 +72,7 @@ def declare_batch(task_ids: list[int], now) -> int:
                 services.build_failed(order, Declaration.Type.ORDER, Declaration.Sender.PLATFORM, config.platform(),
                                       exc)
         services.write_plans(plans, now)
-        DeclareTask.objects.filter(pk__in=[task.pk for task in tasks]).update(
-            status=DeclareTask.Status.DONE, done_at=timezone.now(), last_error="")
+        services.tasks_done([task.pk for task in tasks])
     return len(todo)
 
 
@@ -89,13 +89,9 @@ def _declare_one(task_id: int, now) -> int:
             if order.status == Status.PAID and not order.declarations.exists():
                 services.on_order_paid(order)
                 done = 1
-            task.status, task.done_at, task.last_error = DeclareTask.Status.DONE, timezone.now(), ""
-            task.save(update_fields=["status", "done_at", "last_error"])
+            services.tasks_done([task.pk])
             return done
     except Exception as exc:  # noqa: BLE001 - retried with backoff, never lost (the row stays pending)
-        attempts = 1 + (DeclareTask.objects.filter(pk=task_id).values_list("attempts", flat=True).first() or 0)
-        DeclareTask.objects.filter(pk=task_id, status=DeclareTask.Status.PENDING).update(
-            attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000],
-            next_attempt_at=now + services.backoff(attempts))
+        services.task_failed(task_id, exc, now)
         logger.warning("declaring the order of task %s failed (retried): %s", task_id, exc)
         return 0

@@ -1,9 +1,10 @@
 """Deliver the outbox to the customs client's outbox folder (the folder exchange).
 
-Exactly once, even when the worker dies mid-send: each row is delivered inside a transaction that
-locks it; the file is written first (atomically, under a name fixed when the declaration was made:
-``<type>_<orderNo>_<guid>.xml``), the row is marked sent last. A crash between the two leaves the
-row pending, and the next pass finds the same file either still waiting in the outbox (writing the
+Exactly once, even when the worker dies mid-send: a batch of rows is delivered inside a transaction
+that locks them (SKIP LOCKED: another worker takes other rows); each file is written first
+(atomically, under a name fixed when the declaration was made: ``<type>_<orderNo>_<guid>.xml``), the
+rows are marked sent last. A crash between the two leaves the
+rows pending, and the next pass finds the same file either still waiting in the outbox (writing the
 same bytes again is a no-op) or already taken by the client into ``sent-archive`` (then it is only
 marked sent). The bytes never change, so customs never sees two messages under one guid, nor the
 same message twice. Errors are retried with exponential backoff and, after

@@ -2,9 +2,10 @@
 turned into order states (release, or rejection — published as CustomsRejected, on which payments
 refunds and orders gives back quota and stock), and the built-in carrier's shipments.
 
-Flow (docs/architecture.md, "The main flow"): paid (the OrderPaid event) → :func:`on_order_paid` writes CEB311 (+CEB411 for payments haitao
-declares, +CEB511 from the built-in carrier) and their outbox rows in the payment's transaction and
-moves the order to ``declared``. The inventory list CEB621 is built and signed only once customs
+Flow (docs/architecture.md, "The main flow"): paid (the OrderPaid event) → :func:`queue_declaration`
+writes a "declare" task in the payment's transaction; the worker (:mod:`.batch`, a batch of tasks per
+transaction) builds CEB311 (+CEB411 for payments haitao declares, +CEB511 from the built-in carrier),
+writes them and their outbox rows (:func:`write_plans`) and moves the orders to ``declared``. The inventory list CEB621 is built and signed only once customs
 has accepted the three (as real clients do), so it never races its own documents. CEB622 120 →
 ``customs_accepted``; 800 → ``released``; the carrier then ships and delivers. Any refusal →
 ``customs_rejected`` → payment refunded → ``refunded``, stock and quota released.
@@ -206,6 +207,18 @@ def declare_queued(limit: int = 100, now=None) -> int:
     from .batch import declare_queued as declare_batches
 
     return declare_batches(limit, now)
+
+
+def tasks_done(task_ids: list[int]) -> None:
+    DeclareTask.objects.filter(pk__in=task_ids).update(status=DeclareTask.Status.DONE, done_at=timezone.now(),
+                                                       last_error="")
+
+
+def task_failed(task_id: int, exc: Exception, now) -> None:
+    """The task stays pending and is retried after a backoff that grows with its attempts."""
+    attempts = 1 + (DeclareTask.objects.filter(pk=task_id).values_list("attempts", flat=True).first() or 0)
+    DeclareTask.objects.filter(pk=task_id, status=DeclareTask.Status.PENDING).update(
+        attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000], next_attempt_at=now + backoff(attempts))
 
 
 def declare_pending(limit: int = 100) -> int:
