@@ -25,6 +25,7 @@ from haitao.payments.providers import SandboxProvider
 from tests import factories as f
 
 from .conftest import BUYER_ID, consignee
+from .test_outbox import _database_url
 
 THREE = {"CEB311", "CEB411", "CEB511"}
 
@@ -103,14 +104,6 @@ def test_the_xsd_check_is_real_an_invalid_message_is_refused(paid):
         with pytest.raises(SchemaError) as info:
             validate(bad)
         assert info.value.errors and all(e.startswith("line ") for e in info.value.errors)
-
-
-def _database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s.get("PASSWORD") else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 KILL_MID_BATCH = """
