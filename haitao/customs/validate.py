@@ -1,9 +1,11 @@
 """XSD validation of customs messages against the official 202205 schema.
 
-The schema is compiled once per thread by libxml2 (lxml's ``XMLSchema``, in C) from the package
-copy of the XSD and the XML-DSig schema it imports, offline (no network, no entities). Validating a
-message is then a C pass over its tree: about 0.03 ms, against some 5 ms for the pure-Python
-``xmlschema`` validator used before (issue 15), with the same verdicts on the customs test corpus.
+The schema is compiled once per thread by libxml2 (lxml's ``XMLSchema``, in C, 5 ms) from the
+package copy of the XSD and the XML-DSig schema it imports, offline (no network, no entities).
+Validating is then a C pass over the tree: 0.05 ms for the 6-order CEB311 sample, against 5 ms for
+the pure-Python ``xmlschema`` validator used before issue 15. Both gave the same verdict on 25,212
+variants of the official samples but one case: an *empty* element declared ``fixed`` (``currency``,
+fixed 142), which XSD 1.0 fills with the fixed value and libxml2 refuses — stricter, never looser.
 An lxml validator keeps the last run's error log on itself, so each thread has its own.
 """
 
