@@ -81,6 +81,10 @@ def test_spec_field_wins_over_title():
     ("4008976022343", "04008976022343"),  # EAN-13
     ("4008976022344", None),  # wrong check digit
     ("036000291452", "00036000291452"),  # UPC-A
+    ("36000291452", "00036000291452"),  # UPC-A whose leading zero a spreadsheet dropped
+    ("36000291452.0", "00036000291452"),  # ... and wrote as a number
+    ("36000291453", None),  # eleven digits with a wrong check digit
+    ("3600029145", None),  # ten digits are nothing
     ("96385074", "00000096385074"),  # EAN-8
     ("10036000291459", "10036000291459"),  # GTIN-14
     ("4008-9760-22343", "04008976022343"),
