@@ -36,7 +36,6 @@ COMPARISONS: dict[str, int] = {
     "origin": 3,   # equal, differ, missing
     "rare_words": 6,  # IDF-weighted word overlap ≥0.9, ≥0.7, ≥0.5, ≥0.3, below, not measured
     "brand_words": 3,  # a brand's learned word links the titles; a learned name is missing; nothing learned
-    "aligned_line": 3,  # a line name aligned by variants (learned.align_lines) links them; one is missing; none
 }
 RARE_BANDS = (0.9, 0.7, 0.5, 0.3)
 TITLE_BANDS = (0.97, 0.90, 0.80, 0.70, 0.60)
@@ -49,7 +48,6 @@ _PRIOR_M = {
     "content": (0.85, 0.05, 0.09, 0.01), "hs_code": (0.5, 0.05, 0.45), "origin": (0.6, 0.05, 0.35),
     "rare_words": (0.2, 0.2, 0.2, 0.2, 0.1, 0.1),  # no opinion until measured: it overlaps the title bands
     "brand_words": (0.5, 0.05, 0.45),
-    "aligned_line": (0.3, 0.05, 0.65),
 }
 _PRIOR_U = {
     "title": (0.001, 0.004, 0.015, 0.04, 0.09, 0.85), "coverage": (0.08, 0.17, 0.3, 0.45), "rivals": (0.4, 0.6), "gtin": (0.001, 0.50, 0.499),
@@ -57,7 +55,6 @@ _PRIOR_U = {
     "content": (0.60, 0.15, 0.10, 0.15), "hs_code": (0.35, 0.15, 0.50), "origin": (0.45, 0.15, 0.40),
     "rare_words": (0.2, 0.2, 0.2, 0.2, 0.1, 0.1),
     "brand_words": (0.1, 0.4, 0.5),
-    "aligned_line": (0.1, 0.2, 0.7),
 }
 PRIOR_STRENGTH = 30  # the priors weigh as much as this many observed pairs
 MIN_LABELLED = 20  # labelled pairs needed before their frequencies replace a prior
@@ -98,11 +95,10 @@ def _coded(a: Any, b: Any) -> int:
 
 
 def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: int = 0,
-            rare: float | None = None, learned: int = 2, aligned: int = 2) -> tuple[int, ...]:
+            rare: float | None = None, learned: int = 2) -> tuple[int, ...]:
     """The comparison vector of a pair, given their title similarity and word coverage in [0, 1],
     the number of other candidates of the source that cover its title as well, and (if measured)
-    the overlap of their words weighted by rarity and the levels of ``ScopedTokenMap.evidence`` for the
-    words learned from anchors and for the line names aligned by their variants."""
+    the overlap of their words weighted by rarity and the level of ``ScopedTokenMap.evidence``."""
     content_a = (source.content_value, source.content_unit, source.pack_count or 1)
     content_b = (record.content_value, record.content_unit, record.pack_count or 1)
     if content_a[2] != content_b[2]:  # two packs of a towel are not one, whatever the content
@@ -125,7 +121,6 @@ def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: 
         _coded(getattr(source, "origin", None), getattr(record, "origin", None)),
         len(RARE_BANDS) + 1 if rare is None else _band(rare, RARE_BANDS),
         learned,
-        aligned,
     )
 
 

@@ -18,7 +18,6 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 
 def _single_cjk(word: str) -> bool:
@@ -204,11 +203,8 @@ class ScopedTokenMap:
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[str | None, Iterable[str], Iterable[str]]], *, min_dice: float = 0.6,
-              max_targets: int = 3, min_count: int = 1) -> ScopedTokenMap:
-        """``pairs`` are (catalog brand key, translated source tokens, catalog tokens) of anchored pairs.
-
-        With ``min_count`` 2 a pairing must be seen twice even where little was left to explain (pairs
-        that are only probably the same product, as ``structural_pairs`` gives)."""
+              max_targets: int = 3) -> ScopedTokenMap:
+        """``pairs`` are (catalog brand key, translated source tokens, catalog tokens) of anchored pairs."""
         source_n: dict[str, Counter[str]] = {}
         catalog_n: dict[str, Counter[str]] = {}
         both: dict[str, Counter[tuple[str, str]]] = {}
@@ -233,7 +229,7 @@ class ScopedTokenMap:
             for (a, b), n in counter.items():
                 dice = 2 * n / (source_n[brand][a] + catalog_n[brand][b])
                 # once is enough only where little was left to pair with (two line words, not a whole title)
-                if dice >= min_dice and n >= min_count and (n >= 2 or clear[(brand, a, b)]):
+                if dice >= min_dice and (n >= 2 or clear[(brand, a, b)]):
                     found.setdefault(a, []).append((dice, b))
             if found:
                 mapping[brand] = {a: tuple(b for _, b in sorted(targets, key=lambda t: (-t[0], t[1]))[:max_targets])
@@ -258,85 +254,3 @@ class ScopedTokenMap:
         """Tokens with this brand's learned words put in their place, in order, without repeats."""
         words = self.mapping.get(brand) if brand else None
         return translate_with(words, tokens) if words else tuple(tokens)
-
-
-
-def signature(record: Any) -> tuple:
-    """What tells a line's variants apart: content, pack, stage, size, shade or colour."""
-    return (getattr(record, "content_value", None), getattr(record, "content_unit", None),
-            getattr(record, "pack_count", 1) or 1, getattr(record, "stage", None), getattr(record, "size", None),
-            getattr(record, "variant", None))
-
-
-def align_lines(sources: Iterable[tuple[str, Iterable[str], tuple]], records: Iterable[tuple[str, Iterable[str], tuple]],
-                *, min_shared: int = 2, min_jaccard: float = 0.5, margin: float = 0.2, max_words: int = 400,
-                rounds: int = 2) -> ScopedTokenMap:
-    """Line names no anchor explains, aligned inside each brand by the variants their products come in.
-
-    ``sources`` and ``records`` are (catalog brand, words left unexplained, variant signature) of the
-    export's and the catalog's products. A product line is a group of variants (sizes, stages, packs,
-    colours) on each side: a source word and a catalog word that are both carried by the same set of
-    a brand's variants name one line. A pair is kept when each is the other's best (Jaccard index of
-    their signature sets, at least ``min_shared`` signatures in common) and no other word comes within
-    ``margin``; words aligned in one round leave the next, so a brand's last unaligned lines meet by
-    elimination. What it learns is evidence like the anchors' (``ScopedTokenMap``), not a decision.
-    """
-    by_brand: dict[str, tuple[dict[str, set], dict[str, set], dict[str, set], dict[str, set]]] = {}
-    for side, rows in ((0, sources), (1, records)):
-        for item, (brand, words, sig) in enumerate(rows):
-            held = by_brand.setdefault(brand, ({}, {}, {}, {}))
-            for word in words:
-                held[side].setdefault(word, set()).add(sig)
-                held[side + 2].setdefault(word, set()).add(item)  # which products carry it
-    mapping: dict[str, dict[str, tuple[str, ...]]] = {}
-    for brand, (source_sets, catalog_sets, source_items, catalog_items) in by_brand.items():
-        source_sets = {w: v for w, v in source_sets.items() if len(v) >= min_shared}
-        catalog_sets = {w: v for w, v in catalog_sets.items() if len(v) >= min_shared}
-        if not source_sets or not catalog_sets or len(source_sets) > max_words or len(catalog_sets) > max_words:
-            continue
-        for _ in range(rounds):
-            found = _aligned(source_sets, catalog_sets, (source_items, catalog_items), min_shared, min_jaccard, margin)
-            if not found:
-                break
-            mapping.setdefault(brand, {}).update(found)
-            for word, targets in found.items():
-                source_sets.pop(word, None)
-                for target in targets:
-                    catalog_sets.pop(target, None)
-    return ScopedTokenMap(mapping)
-
-
-def _aligned(source_sets: dict[str, set], catalog_sets: dict[str, set], items: tuple[dict, dict], min_shared: int,
-             min_jaccard: float, margin: float) -> dict[str, tuple[str, ...]]:
-    """Source word → catalog words, each the other's best by signatures; words standing together for
-    one line are carried by the same products (a name in two words), else the choice is no choice."""
-    scores: dict[str, list[tuple[float, str]]] = {}
-    best_for: dict[str, float] = {}
-    for word, sigs in source_sets.items():
-        row = []
-        for target, other in catalog_sets.items():
-            shared = len(sigs & other)
-            if shared:
-                j = shared / len(sigs | other)
-                row.append((j if shared >= min_shared else 0.0, target))
-                best_for[target] = max(best_for.get(target, 0.0), j)
-        scores[word] = sorted(row, reverse=True)
-    found = {}
-    for word, row in scores.items():
-        if not row or row[0][0] < min_jaccard:
-            continue
-        best = row[0][0]
-        tied = [t for j, t in row if j >= best - 1e-9]
-        rest = [j for j, t in row if j < best - 1e-9]
-        if len(tied) > 3 or (rest and rest[0] > best - margin):
-            continue
-        if len({frozenset(items[1][t]) for t in tied}) > 1:  # tied words of different products: two lines
-            continue
-        if all(best_for[t] <= best + 1e-9 for t in tied):
-            found[word] = tuple(sorted(tied))
-    # a catalog word claimed by source words of different products is no clear line
-    claimed: dict[str, set[frozenset]] = {}
-    for word, targets in found.items():
-        for target in targets:
-            claimed.setdefault(target, set()).add(frozenset(items[0][word]))
-    return {w: t for w, t in found.items() if all(len(claimed[x]) == 1 for x in t)}

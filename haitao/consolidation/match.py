@@ -42,7 +42,7 @@ from rapidfuzz import fuzz, process
 from .fsmodel import FSModel, compare, coverage
 from .gtin import is_global
 from .normalise import colour_names
-from .learned import BrandMap, ScopedTokenMap, TokenMap, align_lines, signature, source_words
+from .learned import BrandMap, ScopedTokenMap, TokenMap
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 STRUCTURAL = ("stage", "size", "variant")
@@ -198,7 +198,6 @@ class CatalogIndex:
         self.model = FSModel()
         self.tokens = TokenMap()
         self.scoped = ScopedTokenMap()
-        self.aligned = ScopedTokenMap()  # line names aligned by their variants (learned.align_lines)
         self.brands = BrandMap()
         for record in records:
             record = as_record(record)
@@ -246,11 +245,11 @@ class CatalogIndex:
         The anchored pairs also measure m and u; they are scored with word maps learned from the
         *other* half of them (cross-fitting), since a pair always agrees with the words it taught.
         """
-        sources = self._sources = [as_record(s) for s in sources]
+        sources = [as_record(s) for s in sources]
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
-        self.tokens, self.scoped, self.aligned = TokenMap(), ScopedTokenMap(), ScopedTokenMap()  # judged on the titles as written
+        self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
@@ -278,24 +277,9 @@ class CatalogIndex:
                 "learned_brands": len(self.brands.mapping), "model": self.model.to_dict()}
 
     def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
-        """Word maps from the anchored pairs, then line names from the structure of what they leave unexplained."""
         self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored)
         self.scoped = ScopedTokenMap.learn(
             (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
-        explained = {id(x) for pair in anchored for x in pair}
-        sources, records = [], []
-        for s in getattr(self, "_sources", ()):
-            brands = [b for b in self.blocking_brands(s) if b in self.catalog_brands]
-            if id(s) not in explained and len(brands) == 1:
-                known = self.scoped.mapping.get(brands[0], {})
-                words = source_words(self.tokens.translate(_tokens(s)))
-                sources.append((brands[0], [w for w in words if w not in known and w not in self.document_frequency], signature(s)))
-        shared = {w for b, words, _ in sources for w in words}
-        for r in self.records:
-            if r.brand_key and id(r) not in explained and r.sku:
-                named = self.scoped.names.get(r.brand_key, {})
-                records.append((r.brand_key, [w for w in _tokens(r) if w not in named and w not in shared], signature(r)))
-        self.aligned = align_lines(sources, records)  # evidence of its own: its m and u are measured apart
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
@@ -316,11 +300,9 @@ class CatalogIndex:
         """The comparison vector of a pair (``fsmodel.compare``) with this index's learned evidence."""
         score = title_score(query, title) if score is None else score
         cover = coverage(query, title) if cover is None else cover
-        translated = self.tokens.translate(_tokens(source))
-        learned = self.scoped.evidence(record.brand_key, translated, _tokens(record))
-        aligned = self.aligned.evidence(record.brand_key, translated, _tokens(record))
+        learned = self.scoped.evidence(record.brand_key, self.tokens.translate(_tokens(source)), _tokens(record))
         # (translate and evidence memoise per title: a source meets several candidates)
-        return compare(source, record, score, cover, rivals, self.weighted_overlap(query, title), learned, aligned)
+        return compare(source, record, score, cover, rivals, self.weighted_overlap(query, title), learned)
 
     def weighted_overlap(self, query: str, title: str) -> float:
         """Jaccard index of two titles with each word weighted by its rarity in the catalog (IDF).

@@ -20,8 +20,8 @@ def test_brands_are_learned_only_when_the_pairs_agree():
 
 def test_labelled_pairs_set_the_weights_and_em_keeps_them():
     model = FSModel()
-    match = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2, 2)
-    other = (4, 3, 1, 1, 2, 2, 2, 0, 2, 2, 4, 2, 2)
+    match = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2)
+    other = (4, 3, 1, 1, 2, 2, 2, 0, 2, 2, 4, 2)
     model.seed([match] * 300, [other] * 300)
     assert model.measured and model.probability(match) > 0.99 > 0.01 > model.probability(other)
     model.fit([match] * 200 + [other] * 800)
