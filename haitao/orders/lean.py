@@ -167,6 +167,20 @@ def _encrypted(name: str, value: str) -> str:
     return Order._meta.get_field(name).get_prep_value(value)
 
 
+_calendar_of_minute: tuple = (None, None, None)  # (UTC minute, its local date, its quota year)
+
+
+def _calendar(now) -> tuple:
+    """(local date, quota year) of `now`: both change only on a whole minute (every zone's offset is
+    whole minutes), so they are worked out once a minute rather than per order."""
+    global _calendar_of_minute
+    minute = (now.year, now.month, now.day, now.hour, now.minute)
+    known = _calendar_of_minute
+    if known[0] != minute:
+        known = _calendar_of_minute = (minute, timezone.localdate(now), quota_year(now))
+    return known[1], known[2]
+
+
 def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=None) -> Ticket:
     """The ticket of one request, or Fallback. No query: everything comes from the caches."""
     now = now or timezone.now()
@@ -196,7 +210,7 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
         raise Fallback("input") from None
     if not buyer.owner or name != buyer.real_name or id_hash(clean) != buyer.id_hash:
         raise Fallback("identity")
-    today = timezone.localdate(now)
+    today, year = _calendar(now)
     quote = _quote(brand_facts, facts, quantity, today)
     line_tax = quote.lines[0]
     expires = now + timedelta(minutes=settings.UNPAID_ORDER_TTL_MINUTES)
@@ -232,7 +246,7 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
     row = {"token": buyer.token_hash, "user_id": buyer.user_id, "identity_id": buyer.identity_id,
            "id_hash": buyer.id_hash, "listing_id": listing.id, "price": str(listing.price), "sku_id": listing.sku_id,
            "sku_updated_at": listing.sku.updated_at.isoformat(), "quantity": quantity, "modes": list(facts.modes),
-           "year": quota_year(now), "quota_fen": quota_ledger.fen(quote.quota_value),
+           "year": year, "quota_fen": quota_ledger.fen(quote.quota_value),
            "quota_amount": str(quote.quota_value), "limit_fen": quota_ledger.fen(quote.annual_limit),
            "max_unpaid": max_unpaid_orders(), "event_at": at, "purchase": purchase, "order": order, "line": line}
     # the 201 body's values already as the API's JSON encoder writes them (Decimal → str, datetime →
