@@ -10,6 +10,10 @@ then p50/p95/p99 of the search call (parse, match, rank, count, page) over the l
 repeated: without the page cache (`cached=False`), without and with facet counts, and with the page
 cache warm (each query made once before the timed rounds). The machine's load average is printed with
 each figure: on a shared machine it decides the tail. Not a test: nothing here asserts a time.
+
+Rerunning against the same database reuses the catalog and the index (nothing is grown or rebuilt when
+every SKU and document is there; `--rebuild` forces the index build), so a rerun takes a minute or two:
+`--rounds` sets the repetitions, `--slowest N` lists the N slowest uncached queries with their matches.
 """
 
 import argparse
@@ -76,6 +80,7 @@ def main(argv=None) -> int:
     parser.add_argument("--skus", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true", help="rebuild (and time) the index even if it is whole")
+    parser.add_argument("--slowest", type=int, default=0, help="list the N slowest uncached searches")
     args = parser.parse_args(argv)
     from .relevance import _setup
 
@@ -107,7 +112,7 @@ def main(argv=None) -> int:
     print(f"load average at start: {_load()}")
     for label, facets, cached in (("search, no cache", False, False), ("search + facets, no cache", True, False),
                                   ("search + facets, warm cache", True, True)):
-        times, counts = [], []
+        times, counts, slow = [], [], {}
         if cached:  # fill the page cache: the timed rounds then read what a repeated search reads
             for q in queries:
                 search(brand, q, limit=24, facets=facets)
@@ -117,8 +122,12 @@ def main(argv=None) -> int:
                 result = search(brand, q, limit=24, facets=facets, cached=cached)
                 times.append((time.perf_counter() - started) * 1000)
                 counts.append(result.count)
+                slow[q] = max(slow.get(q, (0, 0)), (times[-1], result.count))
         print(f"{label:28}: {_percentiles(times)}; median matches {statistics.median(counts):.0f}, "
               f"max {max(counts)}; load average {_load()}")
+        if args.slowest and not cached:
+            for q, (ms, n) in sorted(slow.items(), key=lambda item: -item[1][0])[:args.slowest]:
+                print(f"    {ms:7.1f} ms  {n:6d} matches  {q}")
     return 0
 
 

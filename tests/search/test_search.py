@@ -2,7 +2,7 @@
 when HAITAO_DATABASE_URL points at PostgreSQL (CI runs both)."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from haitao.catalog import services
 from haitao.catalog.models import Listing, SearchDocument, Synonym
@@ -28,6 +28,15 @@ def test_the_engine_fits_the_database(catalog):
             assert cursor.fetchone()[0] == 3  # two Stage 3 formulas in dolphin, one in wombat
             cursor.execute("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")
             assert cursor.fetchone() is not None
+            # A brand's matches come from the GIN index on the lexemes plus the brand's: the condition the
+            # engine writes must be the index's expression, word for word, or the index goes unused.
+            where, params = engine.match([{("stage3",)}], "all", catalog["wombat"].pk)
+            cursor.execute(f"SELECT count(*) FROM catalog_searchdocument WHERE {where}", params)
+            assert cursor.fetchone()[0] == 1
+            with transaction.atomic():
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute(f"EXPLAIN SELECT id FROM catalog_searchdocument WHERE {where}", params)
+                assert "catalog_searchdoc_brand_tsv" in " ".join(row[0] for row in cursor.fetchall())
         else:
             cursor.execute("SELECT count(*) FROM catalog_search_fts WHERE catalog_search_fts MATCH 'stage3'")
             assert cursor.fetchone()[0] == 3
@@ -88,6 +97,23 @@ def test_visibility_and_brand_are_respected(catalog):
     catalog["dolphin"].active = False
     catalog["dolphin"].save()
     assert codes(catalog["dolphin"], "aptamil") == []
+
+
+def test_a_suspended_merchants_listings_are_not_found(catalog):
+    """Visibility's merchant part (models.VISIBLE) holds in search: the listings of a merchant that is
+    not approved are hidden, the other merchants' stay, and approval shows them again."""
+    from haitao.brands.models import Merchant
+    from tests import factories
+
+    other = factories.merchant("other", name="other merchant", ebc_code="3301960OTH", ebc_name="其他")
+    Listing.objects.filter(brand=catalog["dolphin"], sku__code="CLB-1").update(merchant=other)
+    assert "CLB-1" in codes(catalog["dolphin"], "葡萄酒", cached=False)
+    Merchant.objects.filter(pk=other.pk).update(status=Merchant.Status.SUSPENDED)
+    found = codes(catalog["dolphin"], "葡萄酒", cached=False)
+    assert "CLB-1" not in found and "PEN-1" in found
+    assert search(catalog["dolphin"], "葡萄酒", cached=False).count == len(found)
+    Merchant.objects.filter(pk=other.pk).update(status=Merchant.Status.APPROVED)
+    assert "CLB-1" in codes(catalog["dolphin"], "葡萄酒", cached=False)
 
 
 def test_sorting(catalog):

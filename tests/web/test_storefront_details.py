@@ -181,23 +181,29 @@ def _add(client, sku_code, quantity=1):
     client.post(reverse("web:cart-add", args=["dolphin"]), {"sku": sku_code, "quantity": quantity})
 
 
-def test_cart_mixing_bonded_and_direct_mail_warns_before_checkout(client, shop, direct_mail):
+SPLIT_NOTE_ZH = "这些商品分别从保税仓和海外直邮发货：将拆成多个海关订单、各自申报，一次付款。结算页会列出拆单明细。"
+
+
+def test_cart_mixing_bonded_and_direct_mail_says_it_splits_before_checkout(client, shop, direct_mail):
+    """A mixed cart is one purchase of several customs orders (issue 13): the cart explains the split, it
+    no longer tells the buyer to order separately."""
     _add(client, "APT-1")
-    assert 'id="split-warning"' not in client.get(reverse("web:cart", args=["dolphin"])).text
+    assert 'id="split-note"' not in client.get(reverse("web:cart", args=["dolphin"])).text
     _add(client, "VIT-1")
     page = client.get(reverse("web:cart", args=["dolphin"])).text
-    assert 'id="split-warning"' in page and SPLIT_ZH in page
+    assert 'id="split-note"' in page and SPLIT_NOTE_ZH in page
+    assert SPLIT_ZH not in page and 'class="alert refusal"' not in page
     client.post(reverse("web:cart-update", args=["dolphin"]), {"sku": "APT-1", "remove": "1"})
-    assert 'id="split-warning"' not in client.get(reverse("web:cart", args=["dolphin"])).text
+    assert 'id="split-note"' not in client.get(reverse("web:cart", args=["dolphin"])).text
 
 
 def test_cart_whose_lines_one_kind_can_fill_does_not_warn(client, shop, direct_mail):
     factories.stock(shop["formula"], 10, factories.warehouse("de-frankfurt", kind="overseas"))
     _add(client, "APT-1")
     _add(client, "VIT-1")
-    assert 'id="split-warning"' not in client.get(reverse("web:cart", args=["dolphin"])).text
+    assert 'id="split-note"' not in client.get(reverse("web:cart", args=["dolphin"])).text
     _add(client, "APT-1", 20)  # 21 wanted: only the bonded warehouse has that many
-    assert 'id="split-warning"' in client.get(reverse("web:cart", args=["dolphin"])).text
+    assert 'id="split-note"' in client.get(reverse("web:cart", args=["dolphin"])).text
 
 
 def test_checkout_refused_for_no_single_warehouse_says_why(signed_in, shop, direct_mail, monkeypatch):

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Window
+from django.db.models import Count, Q, Window
 
 from haitao.brands.models import Brand
 from haitao.common.errors import InvalidInput
@@ -77,17 +77,28 @@ def check_filters(mode: str = "", price=None, **others) -> Filters:
 
 def _base(brand, filters: Filters):
     """The brand's visible documents under the filters. Visibility is the catalog's one definition
-    (models.VISIBLE: the listing shown, its brand active), split in two because one brand is searched:
-    the brand's part is checked once, and the listing's part excludes the brand's few hidden listings
-    (a hashed NOT IN over a partial index) rather than a lookup per match, which cost more than the
-    match itself on a broad query over 100k listings."""
+    (models.VISIBLE: the listing shown, its brand active, its merchant approved), split in three because
+    one brand is searched: the brand's part is checked once; the merchants failing theirs are looked up
+    once (a handful of rows); the brand's hidden listings — shown off, or of such a merchant — are then
+    excluded by a hashed NOT IN over two small index reads (the partial `listing_hidden_by_brand` and the
+    merchant index), rather than a lookup per match, or a join of every listing of the brand to its
+    merchant (99,929 rows read for every search at 100k listings, 19–37 ms)."""
     brand_part = {k.removeprefix("brand__"): v for k, v in VISIBLE.items() if k.startswith("brand__")}
-    listing_part = {k: v for k, v in VISIBLE.items() if not k.startswith("brand__")}
     docs = SearchDocument.objects.filter(brand=brand)
     if not Brand.objects.filter(pk=brand.pk, **brand_part).exists():
         return docs.none()
-    hidden = Listing.objects.filter(brand=brand).exclude(**listing_part).values("pk")
-    docs = docs.exclude(listing_id__in=hidden)
+    own = {k: v for k, v in VISIBLE.items() if "__" not in k}
+    hidden = ~Q(**own)
+    related = defaultdict(dict)
+    for lookup, value in VISIBLE.items():
+        name, _, rest = lookup.partition("__")
+        if rest and name != "brand":
+            related[name][rest] = value
+    for name, part in related.items():
+        failing = list(Listing._meta.get_field(name).related_model.objects.exclude(**part).values_list("pk", flat=True))
+        if failing:
+            hidden |= Q(**{f"{name}_id__in": failing})
+    docs = docs.exclude(listing_id__in=Listing.objects.filter(brand=brand).filter(hidden).values("pk"))
     for name, column in _FACET_COLUMNS.items():
         value = getattr(filters, name)
         if value not in (None, ""):
@@ -140,12 +151,12 @@ def _search(brand, q, sort, filters, limit, offset, facets) -> SearchResult:
     parsed = parse(q, lexicons.current(), current_engine()) if q.strip() else None
     if parsed is not None and not parsed.groups:
         return SearchResult([], 0, _facets([]) if facets else {}, None)
-    page = _page(docs, parsed, sort, limit, offset, facets)
+    page = _page(brand, docs, parsed, sort, limit, offset, facets)
     if parsed is not None and not page.count:
         loose = loosen(parsed, lexicons.current())
         if loose is not None:
             parsed = loose
-            page = _page(docs, parsed, sort, limit, offset, facets)
+            page = _page(brand, docs, parsed, sort, limit, offset, facets)
     relaxed = page.all_words is False  # several words, and no listing had them all
     return SearchResult(page.ids, page.count, _facets(page.facet_rows) if facets else {},
                         parsed.corrected if parsed is not None else None, relaxed)
@@ -159,10 +170,10 @@ class _Page:
     all_words: bool | None  # some listing had every word (None: a one-word query, or no match)
 
 
-def _page(docs, parsed, sort, limit, offset, facets) -> _Page:
+def _page(brand, docs, parsed, sort, limit, offset, facets) -> _Page:
     ranked, every = docs, None
     if parsed is not None:
-        docs, ranked, every = _match(docs, current_engine(), parsed.alternatives)
+        docs, ranked, every = _match(docs, current_engine(), parsed.alternatives, brand.pk)
     if sort != "relevance":
         order = _ORDER[sort]
     elif parsed is not None:
@@ -210,15 +221,15 @@ def _one_pass(docs, ranked, every, order, window, facets) -> _Page:
     return _Page(ids or [], count, facet_rows or [], all_words)
 
 
-def _match(docs, eng, groups):
+def _match(docs, eng, groups, brand_id):
     """(matching docs, the same with score and every-word columns to rank by, the every-word condition
     or None for a one-word query): listings with any of the words match, those with all rank first."""
     if len(groups) == 1:
-        where, params = eng.where(groups, "all")
+        where, params = eng.match(groups, "all", brand_id)
         score, score_params = eng.score(groups, "all")
         matched = docs.extra(where=[where], params=params)
         return matched, matched.extra(select={"score": score}, select_params=score_params), None
-    where, params = eng.where(groups, "any")
+    where, params = eng.match(groups, "any", brand_id)
     every, every_params = eng.where(groups, "all")
     score, score_params = eng.score(groups, "any")
     matched = docs.extra(where=[where], params=params)
