@@ -114,6 +114,7 @@ class FastPath:
             self._reader = None
         if self._hits is not None:
             await self._hits.aclose()
+            self._hits = None
         if self._redis is not None:
             await self._redis.aclose()
             self._redis = None
