@@ -37,7 +37,7 @@ from haitao.inventory.services import OutOfStock  # noqa: E402
 from haitao.orders import lean  # noqa: E402
 from haitao.throttle import services as throttle  # noqa: E402
 
-from .batcher import GroupCommit  # noqa: E402
+from .batcher import LANE_OPTIONS, GroupCommit  # noqa: E402
 from .counting import HitCounter  # noqa: E402
 from .wsgi_bridge import WsgiBridge  # noqa: E402
 
@@ -296,7 +296,8 @@ class FastPath:
             found = {}
             try:
                 if self._reader is None or self._reader.closed:
-                    self._reader = await psycopg.AsyncConnection.connect(conninfo(), autocommit=True)
+                    self._reader = await psycopg.AsyncConnection.connect(conninfo(), autocommit=True,
+                                                                         options=LANE_OPTIONS)  # keyed reads only
                 rows = await (await self._reader.execute(BUYER_SQL, [list(wanted)])).fetchall()
                 found = {row[0]: lean.Buyer(*row) for row in rows}
             except psycopg.Error:
