@@ -28,7 +28,9 @@ Idempotency-Keys looked up, by one read each for the whole batch; the rows are c
 and each table gets one INSERT … SELECT FROM unnest(…). A key used twice in one batch is a replay
 for its second order, as it was when each order's row was written before the next was checked. The
 function runs with `enable_seqscan = off` and generic plans: every read is a keyed lookup, and a
-plan made while a table was small must not keep scanning it as it grows.
+plan made while a table was small must not keep scanning it as it grows. It ends with `SET
+CONSTRAINTS ALL IMMEDIATE`, so the foreign-key checks Django's constraints defer to the commit run
+inside it, under those settings, whatever session calls it.
 """
 
 FUNCTION = "haitao_place_batch"
@@ -200,6 +202,9 @@ BEGIN
       IF v_updated <> 1 THEN RAISE EXCEPTION 'stock row % changed under its lock', st_id[j]; END IF;
     END IF;
   END LOOP;
+  -- the foreign-key checks (deferred by Django's constraints) now, under this function's settings:
+  -- keyed plans, whatever the caller's session would plan them with
+  SET CONSTRAINTS ALL IMMEDIATE;
 END
 $fn$;
 """
