@@ -39,6 +39,7 @@ from haitao.throttle import services as throttle  # noqa: E402
 
 from .batcher import LANE_OPTIONS, GroupCommit  # noqa: E402
 from .counting import HitCounter  # noqa: E402
+from .payments import LeanPayments  # noqa: E402
 from .wsgi_bridge import WsgiBridge  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -100,12 +101,14 @@ class FastPath:
         self._sold_out_bodies: dict[str, bytes] = {}
         self._loading: dict[str, asyncio.Future] = {}
         self.stats = {"lean": 0, "sold_out_gate": 0, "normal_path": 0}  # how placements were answered
+        self.payments = LeanPayments(self)  # the payment endpoints' lean path (fastpath/payments.py)
 
     async def aclose(self) -> None:
         """Close the lanes' and the reader's connections (and the bridge's threads')."""
         if self.commit is not None:
             await self.commit.stop()
             self.commit = None
+        await self.payments.aclose()
         if self._lookups is not None:
             self._lookups.cancel()
             await asyncio.gather(self._lookups, return_exceptions=True)
@@ -145,6 +148,8 @@ class FastPath:
         if scope["type"] == "lifespan":
             return await self._lifespan(receive, send)
         if scope["type"] == "http" and scope["method"] == "POST":
+            if paying := self.payments.route(scope):
+                return await self.payments(paying, scope, receive, send)
             match = PLACE.match(scope["path"])
             if match and self.enabled:
                 return await self._place(match.group(1), scope, receive, send)
