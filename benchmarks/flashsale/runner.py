@@ -24,6 +24,13 @@ from .server import SERVER_REDIS_URL, Server, haitao_command
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ("hot", "random", "catalog")
 MAX_REQUESTS_PER_CLIENT_SECOND = 2000  # a hard cap on requests, far above what the server can do
+# The hot SKU's default units: a Double-11 hot SKU has tens of thousands. At the target rate (the
+# pgbench ceiling, ~3,600 sales/s on the 2-core reference box) 60,000 units last ≈ 17 s, so placed/s
+# is the sustained rate over most of a 20-s run, not a sell-out burst of half a second.
+DEFAULT_HOT_STOCK = 60_000
+# Buyers hold at most 5 unpaid orders each (settings.MAX_UNPAID_ORDERS_PER_BUYER), so the pool must be
+# large enough for the stock to sell without the cap refusing: 20,000 × 5 = 100,000 > 60,000.
+DEFAULT_BUYERS = 20_000
 
 
 def _log(message: str) -> None:
@@ -75,7 +82,8 @@ def _drop_cached_catalog(dbname: str) -> None:
 
 
 def run_once(url: str, template: str, var_dir: Path, manifest: dict, scenario: str, clients: int,
-             duration: float, workers: int, threads: int = 1, generator: str = "wrk", fast: bool = False) -> tuple[dict, dict]:
+             duration: float, workers: int, threads: int = 1, generator: str = "wrk", fast: bool = False,
+             pay: bool = True) -> tuple[dict, dict]:
     """One scenario at one client count on a fresh copy of the seeded database: (load result, consistency)."""
     db.recreate(url, template=db.dbname(template))
     _drop_cached_catalog(db.dbname(url))
@@ -88,7 +96,7 @@ def run_once(url: str, template: str, var_dir: Path, manifest: dict, scenario: s
         spec = {**manifest, "base_url": server.base_url, "scenario": scenario, "clients": clients,
                 "duration": duration, "max_requests": int(MAX_REQUESTS_PER_CLIENT_SECOND * duration),
                 "payment_timeout": max(60.0, 3 * duration), "buyers_file": str(var_dir / "buyers.json"),
-                "sandbox_secret": secret, "server_pgid": server.pgid, "db_name": db.dbname(url)}
+                "sandbox_secret": secret, "server_pgid": server.pgid, "db_name": db.dbname(url), "pay": pay}
         worker_env = {k: v for k, v in server.env.items() if k != "HAITAO_BROKER_URL"}
         if generator == "wrk" and scenario != "catalog":
             load = phases.run(url, spec, server, var_dir, worker_env)
@@ -132,7 +140,8 @@ def run_flash_sale(args) -> int:
             runs = []
             for clients in sweep:
                 load, consistency = run_once(url, template, var_dir, manifest, scenario, clients, args.duration,
-                                             workers, args.threads, generator, fast=args.server == "fast")
+                                             workers, args.threads, generator, fast=args.server == "fast",
+                                             pay=not args.no_pay)
                 runs.append((clients, load, consistency))
                 if not consistency["ok"]:
                     _log(f"CONSISTENCY PROBLEMS: {consistency['problems']}")
@@ -190,8 +199,10 @@ def add_flash_sale(subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--database-url", default=db.DEFAULT_URL,
                    help="the bench database; it is DROPPED and recreated (default %(default)s)")
-    p.add_argument("--stock", type=int, default=500, help="units of the hot SKU (default 500)")
-    p.add_argument("--buyers", type=int, default=5000, help="buyers with identities and tokens (default 5000)")
+    p.add_argument("--stock", type=int, default=DEFAULT_HOT_STOCK,
+                   help="units of the hot SKU (default %(default)s: at the target rate the sale lasts most of the run)")
+    p.add_argument("--buyers", type=int, default=DEFAULT_BUYERS,
+                   help="buyers with identities and tokens (default %(default)s; each holds at most 5 unpaid orders)")
     p.add_argument("--workers", type=int, default=0, help="gunicorn workers (default 2 × cores + 1)")
     p.add_argument("--threads", type=int, default=1,
                    help="threads per gunicorn worker (default 1: sync workers; more: gthread, with keep-alive)")
@@ -203,6 +214,7 @@ def add_flash_sale(subparsers) -> None:
                         "gunicorn: Django alone (the path before issue 15)")
     p.add_argument("--pgbench-seconds", type=int, default=4, help="seconds per pgbench client count (default 4)")
     p.add_argument("--no-ceiling", action="store_true", help="skip the pgbench ceiling")
+    p.add_argument("--no-pay", action="store_true", help="placement only: skip the payment phase (trial runs)")
     p.add_argument("--keep-template", action="store_true", help="keep <db>_seed for inspection")
     p.add_argument("--reuse-template", action="store_true",
                    help="reuse <db>_seed from an earlier --keep-template run (same --buyers/--stock), and keep it")

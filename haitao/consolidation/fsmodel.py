@@ -59,7 +59,7 @@ _PRIOR_U = {
 PRIOR_STRENGTH = 30  # the priors weigh as much as this many observed pairs
 MIN_LABELLED = 20  # labelled pairs needed before their frequencies replace a prior
 MIN_MEASURED = 200  # labelled pairs on each side needed to hold m and u fixed during EM
-MIN_PAIRS = 500  # fewer candidate pairs than this and EM would fit noise: the seeded priors are kept
+MIN_PAIRS = 500  # fewer candidate pairs than this and EM would fit noise in m and u: it estimates λ only
 MIN_LEVEL_COUNT = 10  # a level seen fewer times than this keeps its prior weight (too rare to estimate)
 
 
@@ -172,13 +172,16 @@ class FSModel:
         counts = Counter(vectors)
         total = sum(counts.values())
         self.trained_on = total
-        if total < MIN_PAIRS:  # too little to estimate anything: keep the priors (and m seeded from anchors)
+        if not total:
             return self
+        # too few pairs to estimate m and u (they keep the priors and what the anchors measured), but
+        # enough for the one parameter λ: how many of the candidate pairs are matches
+        fixed = self.measured or total < MIN_PAIRS
         for iteration in range(1, max_iterations + 1):
             posterior = {vector: self.probability(vector) for vector in counts}
             matches = sum(n * posterior[v] for v, n in counts.items())
             prior = min(max(matches / total, 1e-4), 0.5)
-            if not self.measured:
+            if not fixed:
                 for position, name in enumerate(COMPARISONS):
                     self.m[name] = _smoothed(counts, position, _PRIOR_M[name], posterior.get)
                     self.u[name] = _smoothed(counts, position, _PRIOR_U[name], lambda v: 1.0 - posterior[v])

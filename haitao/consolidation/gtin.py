@@ -5,6 +5,10 @@ UPC-A (12 digits), EAN-13 and GTIN-14 are the same number space padded with lead
 00036000291452. Both sides are compared as the 14-digit form, so a US export writing UPC-A and a
 catalog holding EAN-13 still meet. A code with a wrong check digit is no evidence at all (a typo
 would otherwise point at some other product).
+
+A spreadsheet that read a UPC-A as a number drops its leading zero (036000291452 → 36000291452, often
+written 36000291452.0): eleven digits are taken as that UPC-A when the check digit validates after
+the zero is put back, as it does for any such code since a leading zero weighs nothing.
 """
 
 from __future__ import annotations
@@ -28,10 +32,14 @@ def gtin_check_digit(body: str) -> int:
 
 
 def normalise_gtin(value: Any) -> str | None:
-    """EAN-8, UPC-A, EAN-13 or GTIN-14 → the 14-digit GTIN; None when malformed or the check digit is wrong."""
+    """EAN-8, UPC-A (also without its leading zero), EAN-13 or GTIN-14 → the 14-digit GTIN; None when malformed or the check digit is wrong."""
     if value is None:
         return None
     code = re.sub(r"[\s-]", "", fold(str(value)))
+    if code.endswith(".0") and len(code) == 13:  # a spreadsheet number: 36000291452.0
+        code = code[:-2]
+    if len(code) == 11:  # a UPC-A whose leading zero a spreadsheet dropped
+        code = "0" + code
     if not code.isdigit() or len(code) not in (8, 12, 13, 14):
         return None
     if int(code) == 0 or gtin_check_digit(code[:-1]) != int(code[-1]):

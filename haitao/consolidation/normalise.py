@@ -12,9 +12,11 @@ Pipeline for a title (``Normaliser.product``):
    through the alias table to a ``brand_key``; the brand's aliases are cut out of the title;
 4. marketing: bracketed segments holding a marketing word (【保税直发】 [官方正品] (包邮)) are dropped
    whole, other brackets are unwrapped; marketing words are removed;
-5. terms: known product words in either language become one canonical token (奶粉 / milk powder →
+5. lines: a product line's nickname or Chinese name (小棕瓶, 方管) becomes the words the line goes by
+   (``product_lines.csv``, scoped to the brand: 小金 is Anessa's gold bottle only at Anessa);
+6. terms: known product words in either language become one canonical token (奶粉 / milk powder →
    formula); colour words become the ``variant`` when no shade was given;
-6. tokens: Latin runs are split on non-alphanumerics, Chinese runs are segmented with jieba (loaded
+7. tokens: Latin runs are split on non-alphanumerics, Chinese runs are segmented with jieba (loaded
    lazily and quietly, once); stopwords are dropped.
 
 The data files are plain CSV/text so an operator can extend them; ``merge_aliases`` adds operator
@@ -93,6 +95,12 @@ def _read_pairs(text: str) -> list[tuple[str, str]]:
     if header and len(header) >= 2 and header[0].strip() not in ("brand_key", "canonical"):
         pairs.insert(0, (header[0].strip(), header[1].strip()))
     return pairs
+
+
+def _read_triples(text: str) -> list[tuple[str, str, str]]:
+    rows = csv.reader(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    next(rows, None)  # the header
+    return [(row[0].strip(), row[1].strip(), row[2].strip()) for row in rows if len(row) >= 3 and all(c.strip() for c in row[:3])]
 
 
 def _read_words(text: str) -> list[str]:
@@ -190,9 +198,10 @@ class BrandAliases:
             key = self.lookup(part)
             if key:
                 return key
-        found = self.find(folded)
+        # a maker's name before its brand's (花王妙而舒, 资生堂安热沙): the last brand named is the product's
+        found = [self._alias_to_key[m.group(0)] for m in self.pattern.finditer(folded)]
         if found:
-            return found
+            return found[-1]
         parts = [p.strip() for p in re.split(r"[/()（）|·,，、\[\]【】]+", folded) if p.strip()]
         latin = [p for p in parts if p.isascii() and re.search(r"[a-z]", p)]
         if latin and len(latin) < len(parts):
@@ -291,6 +300,10 @@ class Normaliser:
         variants = variants if variants is not None else _read_pairs(_data_text("variants.csv"))
         self._colours = {fold(alias): canonical for canonical, alias in variants}
         self._colours_re = re.compile(_alternation(self._colours))
+        lines: dict[str, dict[str, str]] = {}
+        for brand_key, alias, line in _read_triples(_data_text("product_lines.csv")):
+            lines.setdefault(slug(brand_key), {})[fold(alias)] = fold(line)
+        self._lines = {key: (re.compile(_alternation(names)), names) for key, names in lines.items()}
         self._stopwords = frozenset(fold(w) for w in (stopwords if stopwords is not None else _read_words(_data_text("stopwords.txt"))))
 
     def with_aliases(self, aliases: BrandAliases) -> Normaliser:
@@ -313,6 +326,9 @@ class Normaliser:
             folded = self.aliases.key_pattern(brand_key).sub(" ", folded)
         folded = _BRACKETS.sub(self._unbracket, folded)
         folded = self._marketing.sub(" ", folded)
+        if brand_key in self._lines:  # a line's nickname (小棕瓶) in the words the catalog uses for it
+            pattern, names = self._lines[brand_key]
+            folded = pattern.sub(lambda m: f" {names[m.group(0)]} ", folded)
         markets: list[str] = []
 
         def term(match: re.Match[str]) -> str:
@@ -349,6 +365,9 @@ class Normaliser:
                 field_spec = replace(field_spec, variant=colour)
         merged = field_spec.over(title_spec)
         brand_key = self.aliases.resolve(brand) if brand else self.aliases.find(rest)
+        if brand:  # a maker named with its brand (花王妙而舒): its name is no product word either
+            for key in {self.aliases.lookup(m.group(0)) for m in self.aliases.pattern.finditer(fold(brand))} - {brand_key}:
+                rest = self.aliases.key_pattern(key).sub(" ", rest)
         tokens, colour, market = self.title(rest, brand_key)
         if merged.variant is None and colour is not None:
             merged = replace(merged, variant=colour)

@@ -39,7 +39,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     nothing behind to read. Where unnamed files are not supported, a ``.tmp`` file is used and
     ``sweep_temp_files`` removes what a crash left."""
     tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
-    if not _write_unnamed(path.parent, tmp, data):
+    if str(path.parent) in _NO_UNNAMED or not _write_unnamed(path.parent, tmp, data):
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         tmp = Path(name)
         try:
@@ -58,12 +58,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+# Folders where unnamed files cannot be written or linked (no O_TMPFILE, or /proc/self/fd links refused,
+# as in some sandboxes): remembered, so each later write goes straight to the .tmp file instead of
+# writing and syncing every message twice (issue 15).
+_NO_UNNAMED: set[str] = set()
+
+
 def _write_unnamed(directory: Path, name: Path, data: bytes) -> bool:
     """Write ``data`` to an unnamed file in ``directory`` and link it as ``name`` once it is all on
     disk; False where the platform or file system has no O_TMPFILE (the caller falls back)."""
     try:
         fd = os.open(directory, os.O_TMPFILE | os.O_WRONLY, 0o600)
     except (AttributeError, OSError):
+        _NO_UNNAMED.add(str(directory))
         return False
     try:
         view = memoryview(data)
@@ -73,6 +80,7 @@ def _write_unnamed(directory: Path, name: Path, data: bytes) -> bool:
         try:
             os.link(f"/proc/self/fd/{fd}", name)
         except OSError:
+            _NO_UNNAMED.add(str(directory))
             return False
     finally:
         os.close(fd)

@@ -19,6 +19,7 @@ import base64
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from cryptography import x509
@@ -125,17 +126,26 @@ class RsaSha1Signer:
     signature_method: str = RSA_SHA1
     digest_method: str = SHA1
 
-    def certificate_der(self) -> bytes:
+    @cached_property
+    def _certificate_der(self) -> bytes:
         return x509.load_pem_x509_certificate(self.cert_pem).public_bytes(serialization.Encoding.DER)
+
+    @cached_property
+    def _key(self) -> rsa.RSAPrivateKey:
+        """The private key, parsed once per signer (loading a PEM key costs more than a signature)."""
+        key = serialization.load_pem_private_key(self.key_pem, password=None)
+        if not isinstance(key, rsa.RSAPrivateKey):
+            raise TypeError("RsaSha1Signer needs an RSA private key")
+        return key
+
+    def certificate_der(self) -> bytes:
+        return self._certificate_der
 
     def digest(self, data: bytes) -> bytes:
         return hashlib.sha1(data).digest()  # noqa: S324 - mandated by the customs spec
 
     def sign_value(self, canonical_signed_info: bytes) -> bytes:
-        key = serialization.load_pem_private_key(self.key_pem, password=None)
-        if not isinstance(key, rsa.RSAPrivateKey):
-            raise TypeError("RsaSha1Signer needs an RSA private key")
-        return key.sign(canonical_signed_info, padding.PKCS1v15(), hashes.SHA1())  # noqa: S303 - RSA-SHA1 is what the customs spec mandates
+        return self._key.sign(canonical_signed_info, padding.PKCS1v15(), hashes.SHA1())  # noqa: S303 - RSA-SHA1 is what the customs spec mandates
 
     def sign(self, xml_bytes: bytes) -> bytes:
         return sign_enveloped(xml_bytes, self)

@@ -2,9 +2,10 @@
 turned into order states (release, or rejection — published as CustomsRejected, on which payments
 refunds and orders gives back quota and stock), and the built-in carrier's shipments.
 
-Flow (docs/architecture.md, "The main flow"): paid (the OrderPaid event) → :func:`on_order_paid` writes CEB311 (+CEB411 for payments haitao
-declares, +CEB511 from the built-in carrier) and their outbox rows in the payment's transaction and
-moves the order to ``declared``. The inventory list CEB621 is built and signed only once customs
+Flow (docs/architecture.md, "The main flow"): paid (the OrderPaid event) → :func:`queue_declaration`
+writes a "declare" task in the payment's transaction; the worker (:mod:`.batch`, a batch of tasks per
+transaction) builds CEB311 (+CEB411 for payments haitao declares, +CEB511 from the built-in carrier),
+writes them and their outbox rows (:func:`write_plans`) and moves the orders to ``declared``. The inventory list CEB621 is built and signed only once customs
 has accepted the three (as real clients do), so it never races its own documents. CEB622 120 →
 ``customs_accepted``; 800 → ``released``; the carrier then ships and delivers. Any refusal →
 ``customs_rejected`` → payment refunded → ``refunded``, stock and quota released.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
@@ -59,16 +61,25 @@ def on_order_paid(order: Order, now=None) -> list[Declaration]:
             return _declare(order, now)
     except BUILD_ERRORS as exc:
         logger.warning("order %s cannot be declared: %s", order.number, exc)
-        return [_build_failed(order, D.Type.ORDER, D.Sender.PLATFORM, config.platform(), exc)]
+        return [build_failed(order, D.Type.ORDER, D.Sender.PLATFORM, config.platform(), exc)]
 
 
-def _declare(order: Order, now) -> list[Declaration]:
+@dataclass
+class Plan:
+    """What declaring one order writes, built and validated but not saved yet."""
+
+    order: Order
+    shipment: Shipment
+    decls: list[Declaration]
+    note: str
+
+
+def plan(order: Order, now) -> Plan:
+    """Build, validate (and map) the order's CEB311/411/511, its shipment: no write; BUILD_ERRORS on bad data."""
     docs = mapping.documents(order, now)  # all four, identities checked, before anything is queued
     platform, carrier, box = config.platform(), config.carrier(), docs.parcel
-    shipment = Shipment.objects.create(order=order, logistics_code=carrier.code, logistics_name=carrier.name,
-                                       waybill_no=box.number, weight_kg=box.gross_kg)
-    TrackingEvent.objects.create(shipment=shipment, code="created", description="已揽件，等待海关放行",
-                                 description_en="Waybill created, awaiting customs clearance", occurred_at=now)
+    shipment = Shipment(order=order, logistics_code=carrier.code, logistics_name=carrier.name,
+                        waybill_no=box.number, weight_kg=box.gross_kg)
     decls = [_prepared(order, D.Type.ORDER, D.Sender.PLATFORM, platform, docs.ceb311)]
     if docs.ceb411 is not None:
         decls.append(_prepared(order, D.Type.PAYMENT, D.Sender.PAYMENT, docs.pay_sender, docs.ceb411))
@@ -77,11 +88,29 @@ def _declare(order: Order, now) -> list[Declaration]:
                        sender_code=docs.pay_code, sender_name=docs.pay_name, guid=_guid(), message_guid=_guid(),
                        status=D.Status.EXTERNAL))
     decls.append(_prepared(order, D.Type.WAYBILL, D.Sender.CARRIER, carrier, docs.ceb511))
-    _save_queued(decls, now)
-    orders.transition(order, "declare", ACTOR, f"CEB311/411/511 queued; waybill {box.number}")
+    return Plan(order, shipment, decls, f"CEB311/411/511 queued; waybill {box.number}")
+
+
+def write_plans(plans: list[Plan], now) -> None:
+    """Save the plans of any number of paid orders set-based: shipments, their first tracking events,
+    declarations, outbox rows, the orders' move to ``declared`` with their audit events (six statements)."""
+    if not plans:
+        return
+    Shipment.objects.bulk_create([p.shipment for p in plans])
+    TrackingEvent.objects.bulk_create([
+        TrackingEvent(shipment=p.shipment, code="created", description="已揽件，等待海关放行",
+                      description_en="Waybill created, awaiting customs clearance", occurred_at=now) for p in plans])
+    _save_queued([d for p in plans for d in p.decls], now)
+    orders.transition_many([p.order for p in plans], "declare", ACTOR, [p.note for p in plans])
     # After the commit a broker, if configured, delivers at once (haitao.tasks); the tick otherwise.
-    events.publish(ev.OrderDeclared(order_id=order.pk, number=order.number))
-    return decls
+    for p in plans:
+        events.publish(ev.OrderDeclared(order_id=p.order.pk, number=p.order.number))
+
+
+def _declare(order: Order, now) -> list[Declaration]:
+    one = plan(order, now)
+    write_plans([one], now)
+    return one.decls
 
 
 def _guid() -> str:
@@ -111,7 +140,7 @@ def _save_queued(decls: list[Declaration], now) -> None:
                       next_attempt_at=now) for d in decls if d.status == D.Status.QUEUED])
 
 
-def _build_failed(order, message_type, role, party, exc) -> Declaration:
+def build_failed(order, message_type, role, party, exc) -> Declaration:
     decl, _ = D.objects.update_or_create(
         order=order, message_type=message_type,
         defaults=dict(sender_role=role, sender_code=party.code, sender_name=party.name, guid=_guid(),
@@ -139,10 +168,10 @@ def queue_inventory(order: Order, now=None) -> Declaration | None:
             return decl
     except quota_ledger.QuotaExhausted as exc:  # the new year's quota cannot take it: customs would refuse
         logger.warning("order %s: no quota left in its declaration year: %s", order.number, exc.message)
-        return _build_failed(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, exc.message)
+        return build_failed(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, exc.message)
     except BUILD_ERRORS as exc:
         logger.warning("order %s: CEB621 cannot be built: %s", order.number, exc)
-        return _build_failed(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, exc)
+        return build_failed(order, D.Type.INVENTORY, D.Sender.PLATFORM, platform, exc)
 
 
 def _count_in_declaration_year(order: Order, now) -> None:
@@ -174,34 +203,22 @@ def queue_declaration(order_id: int, now=None) -> None:
 
 
 def declare_queued(limit: int = 100, now=None) -> int:
-    """Build the customs documents of queued paid orders, each in a transaction of its own that also
-    marks its task done: a worker killed mid-build rolls both back and the next pass builds again.
-    Two workers never build one order: the task row is claimed with SKIP LOCKED, the order row is
-    locked and re-checked (paid, no declaration yet), and (order, message type) is unique."""
-    now = now or timezone.now()
-    due = list(DeclareTask.objects.filter(status=DeclareTask.Status.PENDING, next_attempt_at__lte=now)
-               .order_by("id").values_list("id", flat=True)[:limit])
-    done = 0
-    for task_id in due:
-        try:
-            with transaction.atomic():
-                task = (DeclareTask.objects.select_for_update(skip_locked=True)
-                        .filter(pk=task_id, status=DeclareTask.Status.PENDING).first())
-                if task is None:
-                    continue  # another worker has it, or had it
-                order = Order.objects.select_for_update().get(pk=task.order_id)
-                if order.status == Status.PAID and not order.declarations.exists():
-                    on_order_paid(order)
-                    done += 1
-                task.status, task.done_at, task.last_error = DeclareTask.Status.DONE, timezone.now(), ""
-                task.save(update_fields=["status", "done_at", "last_error"])
-        except Exception as exc:  # noqa: BLE001 - retried with backoff, never lost (the row stays pending)
-            attempts = 1 + (DeclareTask.objects.filter(pk=task_id).values_list("attempts", flat=True).first() or 0)
-            DeclareTask.objects.filter(pk=task_id, status=DeclareTask.Status.PENDING).update(
-                attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000],
-                next_attempt_at=now + backoff(attempts))
-            logger.warning("declaring the order of task %s failed (retried): %s", task_id, exc)
-    return done
+    """Build the customs documents of up to ``limit`` queued paid orders (:mod:`.batch`)."""
+    from .batch import declare_queued as declare_batches
+
+    return declare_batches(limit, now)
+
+
+def tasks_done(task_ids: list[int]) -> None:
+    DeclareTask.objects.filter(pk__in=task_ids).update(status=DeclareTask.Status.DONE, done_at=timezone.now(),
+                                                       last_error="")
+
+
+def task_failed(task_id: int, exc: Exception, now) -> None:
+    """The task stays pending and is retried after a backoff that grows with its attempts."""
+    attempts = 1 + (DeclareTask.objects.filter(pk=task_id).values_list("attempts", flat=True).first() or 0)
+    DeclareTask.objects.filter(pk=task_id, status=DeclareTask.Status.PENDING).update(
+        attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000], next_attempt_at=now + backoff(attempts))
 
 
 def declare_pending(limit: int = 100) -> int:
@@ -317,6 +334,20 @@ def mark_sent(row: OutboxMessage, now=None) -> None:
     row.status, row.sent_at, row.last_error = OutboxMessage.Status.SENT, now or timezone.now(), ""
     row.save(update_fields=["status", "sent_at", "last_error"])
     _raise_status(row.declaration, D.Status.SENT)
+
+
+def mark_sent_many(rows: list[OutboxMessage], now=None) -> None:
+    """:func:`mark_sent` for a batch: two UPDATEs (the rows; their declarations still queued → sent)."""
+    if not rows:
+        return
+    now = now or timezone.now()
+    OutboxMessage.objects.filter(pk__in=[r.pk for r in rows]).update(status=OutboxMessage.Status.SENT, sent_at=now,
+                                                                     last_error="")
+    below = [status for status, rank in D.RANK.items() if rank < D.RANK[D.Status.SENT]]
+    D.objects.filter(pk__in=[r.declaration_id for r in rows], status__in=below).update(
+        status=D.Status.SENT, updated_at=timezone.now())
+    for row in rows:
+        row.status, row.sent_at, row.last_error = OutboxMessage.Status.SENT, now, ""
 
 
 def backoff(attempts: int) -> timedelta:

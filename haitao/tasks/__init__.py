@@ -3,9 +3,9 @@
 The customs outbox rows are the source of truth (issue #4's transactional outbox): the payment's
 transaction writes the declaration and outbox rows; these tasks only say "look now". A lost or
 duplicated message loses or doubles nothing — every task re-reads what is due and each row is
-claimed on its own (``outbox.deliver_due`` locks one row at a time with ``SELECT … FOR UPDATE SKIP
-LOCKED`` and re-checks ``status=pending``; expiry and shipments move by conditional UPDATEs), and the
-beat's periodic ``customs_tick`` delivers everything due even if no trigger ever arrived.
+claimed once (``outbox.deliver_due`` and ``declare_queued`` lock their batch of rows with ``SELECT …
+FOR UPDATE SKIP LOCKED`` and re-check ``status=pending``; expiry and shipments move by conditional
+UPDATEs), and the beat's periodic ``customs_tick`` delivers everything due even if no trigger ever arrived.
 
 Broker: ``HAITAO_BROKER_URL`` (``amqp://user:pass@host:5672//`` for RabbitMQ, or ``redis://…``);
 queue ``HAITAO_BROKER_QUEUE`` (default ``haitao``).

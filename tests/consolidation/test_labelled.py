@@ -1,7 +1,7 @@
 """The matcher on hand-labelled, realistic marketplace pairs (data/labelled_pairs.csv).
 
-Precision is held to the target (0.99). Recall is held to what the matcher reaches today (see
-docs/benchmarks.md); the target of 0.90 is not reached yet on this set, the misses go to review.
+Precision is held to the target (0.99), recall to what the matcher reaches today (0.925, see
+docs/benchmarks.md; the target is 0.90); the misses go to review.
 """
 
 from tests.consolidation.labelled import evaluate
@@ -11,7 +11,7 @@ def test_labelled_pairs():
     result = evaluate()
     assert result["pairs"] >= 200 and result["positives"] >= 110
     assert result["precision"] >= 0.99, result["wrong"]
-    assert result["recall"] >= 0.68, result["missed"]
+    assert result["recall"] >= 0.92, result["missed"]
     assert result["gtin_duplicates"] == []  # nothing whose GTIN a SKU holds is created again
 
 
@@ -33,4 +33,5 @@ def test_every_missed_labelled_pair_gets_a_cause(capsys):
     decisions = [index.match(s) for s in sources]
     causes = report(index, sources, truth, decisions, show=1)
     missed = sum(1 for s, d in zip(sources, decisions) if truth[s.source_id] and d.sku != truth[s.source_id])
-    assert sum(causes.values()) == missed and "false matches: 0" in capsys.readouterr().out
+    wrong = sum(1 for s, d in zip(sources, decisions) if d.decision == "matched" and d.sku != truth[s.source_id])
+    assert sum(causes.values()) == missed and f"false matches: {wrong}" in capsys.readouterr().out

@@ -79,3 +79,14 @@ def test_another_brands_gtin_does_not_hide_the_product_itself():
     decision = index.match(source("s", "Kinmav Pelrux Travel Mug 500ml Black", brand="Kinmav", gtin=gtin_other))
     assert (decision.decision, decision.sku) == ("matched", "K")
     assert "gtin of another brand's SKU" in decision.reasons
+
+
+def test_lambda_is_estimated_even_from_few_candidate_pairs():
+    from haitao.consolidation.fsmodel import MIN_PAIRS, FSModel
+
+    model = FSModel()
+    weights = {name: list(values) for name, values in model.m.items()}
+    strong = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2)
+    model.fit([strong] * 40 + [(5, 3, 1, 2, 2, 2, 2, 0, 2, 2, 4, 2)] * 10)
+    assert 50 < MIN_PAIRS and model.prior > 0.3  # most pairs are matches: λ moved from its prior of 0.1
+    assert model.m == weights  # m and u keep their priors

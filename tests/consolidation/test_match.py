@@ -142,7 +142,7 @@ def test_no_candidate_is_created(catalog):
 
 
 def test_catalog_records_may_be_plain_mappings():
-    record = {"sku": "X1", "brand_key": "aptamil", "title": "platinum formula", "content_value": Decimal("800"),
+    record = {"sku": "X1", "brand_key": "aptamil", "title": "profutura formula", "content_value": Decimal("800"),
               "content_unit": "g", "pack_count": 1, "stage": "3"}
     [d] = match_products([source("s", "爱他美 白金 奶粉 3段 800g")], [record])
     assert (d.decision, d.sku) == ("matched", "X1")

@@ -11,11 +11,12 @@ from haitao.consolidation.normalise import (
 @pytest.mark.parametrize("title, expected", [
     ("【保税直发】爱他美 奶粉 [官方正品] (包邮)", "formula"),
     ("Aptamil Infant Formula 官方旗舰店 正品保证", "formula"),
-    ("ＡＰＴＡＭＩＬ　白金版　奶粉", "platinum formula"),  # full-width → half-width, brand cut out
+    ("ＡＰＴＡＭＩＬ　白金版　奶粉", "profutura formula"),  # full-width → half-width, brand cut out, Aptamil's 白金版
+    ("a2 白金版 奶粉", "platinum formula"),  # ... is Profutura at Aptamil only
     ("雅诗兰黛 Advanced Night Repair 精华 海外直邮 现货", "advanced night repair serum"),
     ("Estée Lauder advanced night repair serum", "advanced night repair serum"),
     ("(德国版) 爱他美 奶粉", "formula"),  # unwrapped bracket: the market word goes to `market`
-    ("科颜氏 Kiehl's 高保湿面霜", "高 hydrating cream"),
+    ("科颜氏 Kiehl's 高保湿面霜", "ultra facial cream"),  # the line's Chinese name (product_lines.csv)
 ])
 def test_titles(title, expected):
     assert normalise_title(title) == expected
@@ -81,6 +82,10 @@ def test_spec_field_wins_over_title():
     ("4008976022343", "04008976022343"),  # EAN-13
     ("4008976022344", None),  # wrong check digit
     ("036000291452", "00036000291452"),  # UPC-A
+    ("36000291452", "00036000291452"),  # UPC-A whose leading zero a spreadsheet dropped
+    ("36000291452.0", "00036000291452"),  # ... and wrote as a number
+    ("36000291453", None),  # eleven digits with a wrong check digit
+    ("3600029145", None),  # ten digits are nothing
     ("96385074", "00000096385074"),  # EAN-8
     ("10036000291459", "10036000291459"),  # GTIN-14
     ("4008-9760-22343", "04008976022343"),
@@ -157,3 +162,20 @@ def test_fold():
 def test_brand_aliases_from_csv_text():
     table = BrandAliases.from_csv("brand_key,alias\nfoo,福\n")
     assert table.resolve("福") == "foo"
+
+
+def test_a_product_line_nickname_reads_as_the_line_at_its_brand_only():
+    nickname = normalise_product("s", "雅诗兰黛小棕瓶精华 50ml", brand="雅诗兰黛")
+    catalog = normalise_product("c", "Estée Lauder Advanced Night Repair Serum 50ml", brand="Estée Lauder")
+    assert nickname.title == catalog.title == "advanced night repair serum"
+    assert normalise_product("s", "YSL 方管口红 01号", brand="YSL").title.startswith("rouge pur couture")
+    # 小金 is Anessa's gold bottle at Anessa, and nothing in particular elsewhere
+    assert "perfect" in normalise_product("s", "安热沙 小金瓶 防晒乳 60ml", brand="安热沙").title
+    assert "perfect" not in normalise_product("s", "某品牌 小金瓶 防晒乳 60ml", brand="某品牌").title
+
+
+def test_a_makers_name_before_its_brands_names_the_brand():
+    product = normalise_product("s", "花王妙而舒 拉拉裤 M码 58片", brand="花王妙而舒")
+    assert product.brand_key == "merries"
+    assert "花王" not in product.title and "妙" not in product.title
+    assert normalise_product("s", "资生堂安热沙小金瓶防晒乳90ml", brand="资生堂安热沙").brand_key == "anessa"

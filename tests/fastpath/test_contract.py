@@ -1,5 +1,6 @@
 """The fast path keeps the API contract: the same answers, codes and rows as POST /orders on Django."""
 
+import asyncio
 import json
 
 import pytest
@@ -178,3 +179,23 @@ def test_the_order_is_one_purchase_of_the_listings_seller_drawn_on_the_sellers_s
     assert order.purchase.actual_paid == order.actual_paid and order.purchase.customer_id == order.customer_id
     stock = Allocation.objects.get(order_line__order=order).stock
     assert stock.owner_id == listing.merchant_id
+
+
+def test_one_key_sent_twice_at_once_places_one_order_and_answers_both_with_it(shop):
+    """Both requests reach the lane together: the batch function must see the first order's key as
+    used by the second (a replay, answered by the normal path with the same order), not write both."""
+    who = buyer(7)
+
+    async def scenario(app, client):
+        answers = await asyncio.gather(place(client, who, key="twice"), place(client, who, key="twice"))
+        commit = app.commit
+        return answers, (commit.batches, commit.orders) if commit else (0, 0)
+
+    answers, (batches, batched) = run(scenario)
+    placed = [r for r in answers if r.status_code in (200, 201)]
+    assert len({r.json()["number"] for r in placed}) == 1
+    assert Order.objects.count() == 1 and Stock.objects.get().allocated == 1
+    assert QuotaEntry.objects.count() == 1
+    if lean_expected():
+        assert sorted(r.status_code for r in answers) == [200, 201]
+        assert (batches, batched) == (1, 2)  # one batch of both, which did not fail on the unique key

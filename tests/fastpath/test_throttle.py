@@ -40,3 +40,41 @@ def test_the_fast_path_throttles_checkouts_in_the_views_redis_key(settings):
     assert refused.code == "throttled" and 1 <= refused.retry_after <= 600
     assert int(client.get(key)) == 3 and 0 < client.ttl(key) <= 600
     client.delete(key)
+
+
+def test_concurrent_hits_go_to_redis_together_and_count_one_each(settings):
+    import redis
+    import redis.asyncio
+
+    from haitao.fastpath.counting import HitCounter
+
+    url = os.environ.get("HAITAO_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+    key = throttle.redis_key("checkout", "user:987655")
+    client = redis.Redis.from_url(url)
+    client.delete(key)
+
+    async def main():
+        async_client = redis.asyncio.from_url(url)
+        counter = HitCounter(async_client)
+        calls = []
+        script = counter._script
+
+        async def counted(**kwargs):
+            calls.append(len(kwargs["keys"]))
+            return await script(**kwargs)
+
+        counter._script = counted
+        try:
+            first = await counter.hit(key, 600)
+            together = await asyncio.gather(*(counter.hit(key, 600) for _ in range(5)))
+            return first, together, calls
+        finally:
+            await counter.aclose()
+            await async_client.aclose()
+
+    first, together, calls = asyncio.run(main())
+    assert first[0] == 1 and sorted(count for count, _ in together) == [2, 3, 4, 5, 6]
+    assert all(1 <= ttl <= 600 for _, ttl in [first, *together])
+    assert calls == [1, 5]  # the five concurrent hits in one round trip
+    assert int(client.get(key)) == 6 and 0 < client.ttl(key) <= 600
+    client.delete(key)

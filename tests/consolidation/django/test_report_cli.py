@@ -41,7 +41,7 @@ def test_cli_json_summary_and_dry_run(demo_db, capsys, tmp_path):
     assert not SourceRecord.objects.exists()
     assert cli.main(["consolidate", str(SAMPLE), "--brand", "kiwi", "--report", str(tmp_path / "r"), "--quiet"]) == 0
     out, err = capsys.readouterr()
-    assert "22 matched" in out and err == ""
+    assert "23 matched" in out and err == ""
     assert (tmp_path / "r" / "report.html").is_file()
 
 
