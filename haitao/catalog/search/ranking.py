@@ -184,7 +184,8 @@ def _page(brand, docs, parsed, sort, limit, offset, facets) -> _Page:
     if connection.vendor != "postgresql":
         return _in_steps(docs, ranked, every, order, window, facets)
     if first is not None:
-        page = _every_word_first(docs, first, order[1:], window, facets)
+        page = _top_tier_first(docs, first, order[1:] if every is not None else order, window, facets,
+                               True if every is not None else None)
         if page is not None:
             return page
     return _one_pass(docs, ranked, every, order, window, facets)
@@ -242,13 +243,15 @@ def _one_pass(docs, ranked, every, order, window, facets) -> _Page:
     return _Page(ids or [], count, facet_rows or [], all_words)
 
 
-def _every_word_first(docs, first, order, window, facets) -> _Page | None:
-    """PostgreSQL, a query of several words sorted by relevance: listings with every word rank before
-    all others, so when they alone fill the page (the engine's index finds them, usually a small part of
-    the matches), the page is theirs, ranked among themselves, and the other matches are only counted
-    (and faceted), never scored. A full page from them means they reach past its end; only then is the
-    count read (an InitPlan behind the CASE runs only when its branch is taken). None when they do not
-    fill it: the caller ranks every match."""
+def _top_tier_first(docs, first, order, window, facets, all_words) -> _Page | None:
+    """PostgreSQL, sorted by relevance: the listings `first` rank before all other matches — for a query
+    of several words those with every word; for one word with several alternatives (synonyms) those
+    with every one of its lexemes, which have the highest score there is (the score grows with the
+    number of the query's lexemes a listing has, see docs/search.md). When they alone fill the page (the
+    engine's index finds them, usually a small part of the matches), the page is theirs, ranked among
+    themselves, and the other matches are only counted (and faceted), never scored. A full page from
+    them means they reach past its end; only then is the count read (an InitPlan behind the CASE runs
+    only when its branch is taken). None when they do not fill it: the caller ranks every match."""
     size = window.stop - window.start
     if size <= 0:
         return None
@@ -270,19 +273,25 @@ def _every_word_first(docs, first, order, window, facets) -> _Page | None:
         return None
     if facets:
         facet_rows = total or []
-        return _Page(ids, sum(row[-1] for row in facet_rows), facet_rows, True)
-    return _Page(ids, total, [], True)
+        return _Page(ids, sum(row[-1] for row in facet_rows), facet_rows, all_words)
+    return _Page(ids, total, [], all_words)
 
 
 def _match(docs, eng, groups, brand_id):
     """(matching docs, the same with score and every-word columns to rank by, the every-word condition
-    or None for a one-word query, the docs with every word scored or None): listings with any of the
-    words match, those with all rank first."""
+    or None for a one-word query, the docs that rank before all others, scored, or None): listings with
+    any of the words match, those with all rank first; of one word's alternatives, those with all."""
     if len(groups) == 1:
         where, params = eng.match(groups, "all", brand_id)
         score, score_params = eng.score(groups, "all")
         matched = docs.extra(where=[where], params=params)
-        return matched, matched.extra(select={"score": score}, select_params=score_params), None, None
+        first = None
+        if len(groups[0]) > 1:  # alternatives: those with every lexeme of them score highest
+            lexemes = [{(token,)} for token in sorted({token for alt in groups[0] for token in alt})]
+            all_where, all_params = eng.match(lexemes, "all", brand_id)
+            first = docs.extra(where=[all_where], params=all_params).extra(select={"score": score},
+                                                                          select_params=score_params)
+        return matched, matched.extra(select={"score": score}, select_params=score_params), None, first
     where, params = eng.match(groups, "any", brand_id)
     every, every_params = eng.where(groups, "all")
     score, score_params = eng.score(groups, "any")
