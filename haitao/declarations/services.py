@@ -221,7 +221,10 @@ def task_failed(task_id: int, exc: Exception, now) -> None:
         attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000], next_attempt_at=now + backoff(attempts))
 
 
-def declare_pending(limit: int = 100) -> int:
+DECLARE_BATCH = 100  # paid orders declared per worker pass (one transaction each batch, see batch.py)
+
+
+def declare_pending(limit: int = DECLARE_BATCH) -> int:
     """Declare the paid orders not declared yet: the queued ones (:func:`declare_queued`), then, as the
     safety net (docs/rules.md, invariant 5), any paid order with neither a declaration nor a queued task."""
     done = declare_queued(limit)

@@ -23,6 +23,8 @@ from ninja.responses import NinjaJSONEncoder
 from haitao.common.errors import DomainError, InvalidInput, NotFound
 from haitao.payments import lean
 
+from .batcher import LANE_OPTIONS
+
 log = logging.getLogger(__name__)
 START = re.compile(r"^/api/v1/orders/([^/]+)/payments$")
 CALLBACK = "/api/v1/payments/sandbox/callback"
@@ -88,7 +90,10 @@ class LeanPayments:
         async with self._free:
             from .app import conninfo
 
-            conn = self._idle.pop() if self._idle else await psycopg.AsyncConnection.connect(conninfo(), autocommit=True)
+            # Keyed statements only, on long-lived connections: no plan made while the tables were small
+            # may stay a sequential scan as they grow (the lanes' reason, batcher.LANE_OPTIONS).
+            conn = self._idle.pop() if self._idle else await psycopg.AsyncConnection.connect(
+                conninfo(), autocommit=True, options=LANE_OPTIONS)
             try:
                 row = await (await conn.execute(sql, params)).fetchone()
             except BaseException:

@@ -79,3 +79,17 @@ def test_missing_quota_entry_and_declaration_are_reported(conn):
     assert result["orders_without_quota_entry"] == 1
     assert result["declarations_checked"] is True and result["paid_orders_without_declaration"] == 1
     assert set(result["problems"]) == {"orders_without_quota_entry", "paid_orders_without_declaration"}
+
+
+def test_a_paid_order_still_queued_for_declaration_is_late_not_lost(conn):
+    sell(conn, 1, 1)
+    sell(conn, 2, 1)
+    sell(conn, 3, 1)
+    conn.execute("CREATE TABLE declarations_declaration (id bigserial PRIMARY KEY, order_id bigint)")
+    conn.execute("CREATE TABLE declarations_declaretask (id bigserial PRIMARY KEY, order_id bigint, status text)")
+    conn.execute("INSERT INTO declarations_declaration (order_id) VALUES (1)")
+    conn.execute("INSERT INTO declarations_declaretask (order_id, status) VALUES (1, 'done'), (2, 'pending')")
+    result = check(conn)
+    assert result["paid_orders_declaration_queued"] == 1  # order 2: its task waits in the outbox
+    assert result["paid_orders_without_declaration"] == 1  # order 3: neither declared nor queued
+    assert result["problems"] == ["paid_orders_without_declaration"]
