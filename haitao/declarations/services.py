@@ -228,6 +228,8 @@ def declare_pending(limit: int = DECLARE_BATCH) -> int:
     """Declare the paid orders not declared yet: the queued ones (:func:`declare_queued`), then, as the
     safety net (docs/rules.md, invariant 5), any paid order with neither a declaration nor a queued task."""
     done = declare_queued(limit)
+    if done >= limit:  # a backlog: the safety net's scan of paid orders waits for a pass that empties the queue
+        return done
     for order in (Order.objects.filter(status=Status.PAID, declarations__isnull=True)
                   .exclude(declare_task__status=DeclareTask.Status.PENDING).order_by("paid_at")[:limit]):
         try:
