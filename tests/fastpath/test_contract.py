@@ -181,9 +181,20 @@ def test_the_order_is_one_purchase_of_the_listings_seller_drawn_on_the_sellers_s
     assert stock.owner_id == listing.merchant_id
 
 
-def test_one_key_sent_twice_at_once_places_one_order_and_answers_both_with_it(shop):
+def test_one_key_sent_twice_at_once_places_one_order_and_answers_both_with_it(shop, monkeypatch):
     """Both requests reach the lane together: the batch function must see the first order's key as
     used by the second (a replay, answered by the normal path with the same order), not write both."""
+    from haitao.fastpath import batcher
+
+    lane = batcher.GroupCommit._lane
+
+    async def lane_once_both_are_queued(self, n):  # a loaded machine must not split them in two batches
+        deadline = asyncio.get_running_loop().time() + 10
+        while len(self._queue) < 2 and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.005)
+        await lane(self, n)
+
+    monkeypatch.setattr(batcher.GroupCommit, "_lane", lane_once_both_are_queued)
     who = buyer(7)
 
     async def scenario(app, client):
