@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import signal
 import subprocess
 import sys
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from . import db, dbstats, wrk
 from .cpu import Meter, groups_cpu_seconds
-from .server import db_backend_cpu_seconds, haitao_command, machine_cpu
+from .server import db_backend_cpu_seconds, haitao_command, machine_cpu, stop_group
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAIN_SECONDS = 180.0
@@ -49,16 +48,7 @@ class Worker:
         return self.proc.pid if self.proc and self.proc.poll() is None else None
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=10)
-        except ProcessLookupError:
-            pass
+        stop_group(self.proc)
 
 
 def placed_orders(conn, buyers: list) -> list:

@@ -64,6 +64,20 @@ def db_backend_cpu_seconds(dbname: str) -> float:
     return total / CLK_TCK
 
 
+def stop_group(proc: subprocess.Popen | None) -> None:
+    """SIGTERM a child started with start_new_session (its whole process group), SIGKILL if it lingers."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    except ProcessLookupError:
+        pass
+
+
 def machine_cpu() -> tuple[float, float]:
     """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
     with open("/proc/stat", encoding="ascii") as fh:
@@ -132,16 +146,7 @@ class Server:
 
     def stop(self) -> None:
         """SIGTERM the server's own process group (gunicorn shuts its workers down), SIGKILL if it lingers."""
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=10)
-        except ProcessLookupError:
-            pass
+        stop_group(self.proc)
 
     def __enter__(self):
         return self.start()
