@@ -212,3 +212,12 @@ def test_hiding_a_listing_in_bulk_drops_it_from_cached_pages(shop):
     Listing.objects.filter(sku__code="APT3").update(visible=False)
     assert c.get("/api/v1/brands/dolphin/products/APT3").status_code == 404
     assert c.get("/api/v1/brands/dolphin/products").json()["count"] == 0
+
+
+@pytest.mark.parametrize("offset", ["348499251106638266368", "1000001", "-1"])
+def test_an_order_list_offset_out_of_range_is_a_422_not_a_500(client, shop, buyer, offset):
+    """An offset past PostgreSQL's bigint reached the database and failed there (found by schemathesis)."""
+    _, headers = buyer
+    response = client.get("/api/v1/orders", {"offset": offset}, **headers)
+    assert response.status_code == 422, response.content
+    assert error_of(response)["code"] == "invalid_request"
