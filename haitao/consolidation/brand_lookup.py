@@ -8,6 +8,8 @@ small. Pure: no Django.
 
 from __future__ import annotations
 
+import dataclasses
+from types import SimpleNamespace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -42,6 +44,12 @@ def brands_clearly_differ(a: str | None, b: str | None) -> bool:
     return fuzz.ratio(a, b) < 80
 
 
+def _retitled(record: Any, title: str, tokens: tuple[str, ...]) -> Any:
+    if dataclasses.is_dataclass(record):
+        return dataclasses.replace(record, title=title, title_tokens=tokens)
+    return SimpleNamespace(**{**vars(record), "title": title, "title_tokens": tokens})
+
+
 class BrandLookup:
     """Mixed into ``CatalogIndex``: it needs ``catalog_brands``, ``_source_brands``, ``brands`` (a BrandMap)."""
 
@@ -51,7 +59,22 @@ class BrandLookup:
         if self._directory is None:
             self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements())
             self._stripped = {}
+            self._strip_catalog_titles()
         return self._directory
+
+    def _strip_catalog_titles(self) -> None:
+        """Catalog titles without their brand's other spellings (a SKU keyed 'oceanma' titled '欧珊玛 …'),
+        as source queries are: a brand name is no evidence that two products of the brand are one."""
+        for groups in (*self.blocks.values(), *self.unsized.values()):
+            for group in groups.values():
+                for i, row in enumerate(group.rows):
+                    record = self.records[row]
+                    tokens = _tokens(record)
+                    kept = strip_names(tokens, self._directory.names_of(record.brand_key))
+                    if kept != tokens:
+                        title = " ".join(kept)
+                        self.records[row] = _retitled(record, title, kept)
+                        group.titles[i] = title
 
     def _without_brand(self, source: Any, brand: str | None) -> tuple[str, ...]:
         """The source's title tokens without any spelling of its brand or of the catalog brand looked in."""

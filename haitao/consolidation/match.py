@@ -234,6 +234,7 @@ class CatalogIndex(BrandLookup):
         sources = [as_record(s) for s in sources]
         self._source_brands = Counter(s.brand_key for s in sources if s.brand_key)
         self._directory = None
+        self.directory  # noqa: B018  (built now: it retitles catalog records, before anchors hold them)
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
