@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .brands import BrandDirectory, strip_names
+from .brands import TITLE_SAMPLE, BrandDirectory, strip_names
 
 MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
 
@@ -44,10 +44,10 @@ def brands_clearly_differ(a: str | None, b: str | None) -> bool:
     return fuzz.ratio(a, b) < 80
 
 
-def _retitled(record: Any, title: str, tokens: tuple[str, ...]) -> Any:
+def _retitled(record: Any, title: str, tokens: tuple[str, ...], **changes: Any) -> Any:
     if dataclasses.is_dataclass(record):
-        return dataclasses.replace(record, title=title, title_tokens=tokens)
-    return SimpleNamespace(**{**vars(record), "title": title, "title_tokens": tokens})
+        return dataclasses.replace(record, title=title, title_tokens=tokens, **changes)
+    return SimpleNamespace(**{**vars(record), "title": title, "title_tokens": tokens, **changes})
 
 
 class BrandLookup:
@@ -57,7 +57,9 @@ class BrandLookup:
     def directory(self) -> BrandDirectory:
         """The brand keys of both sides grouped into brands (rebuilt when the catalog grew)."""
         if self._directory is None:
-            self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements())
+            titles = [(r.brand_key, _title(r)) for r in self.records[:: max(1, len(self.records) // TITLE_SAMPLE)]]
+            titles += [(key, title) for key, title in getattr(self, "_source_titles", ())]
+            self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements(), titles)
             self._stripped = {}
             self._strip_catalog_titles()
         return self._directory

@@ -74,7 +74,10 @@ def pinyin(name: str) -> str | None:
 class BrandDirectory:
     """Brand keys grouped into brands. ``group(key)`` is a brand's id; ``keys_of`` its keys of one side."""
 
-    def __init__(self, catalog_keys: Iterable[str | None] = (), source_keys: Iterable[str | None] = ()):
+    def __init__(self, catalog_keys: Iterable[str | None] = (), source_keys: Iterable[str | None] = (),
+                 titles: Iterable[tuple[str | None, str]] = ()):
+        """``titles``: (brand key, title) of either side — a name written in one script in the brand
+        field and in the other in the titles (Oakwave's titles say 奥克维芙) is learned from them."""
         catalog = Counter(k for k in catalog_keys if k)
         source = Counter(k for k in source_keys if k)
         everything = catalog + source
@@ -106,7 +109,10 @@ class BrandDirectory:
             spelled = pinyin(name)
             if spelled and spelled in latin_names and not partners[spelled]:
                 links.add((name, spelled))
+        links |= _first_word_links(everything)
         for a, b in links:
+            parent[root(a)] = root(b)
+        for a, b in _title_links(everything, titles, root):
             parent[root(a)] = root(b)
         self._group: dict[str, str] = {}
         for key in everything:
@@ -160,6 +166,74 @@ class BrandDirectory:
             return None
         keys = self._catalog_keys.get(self._names[match.group(0)], ())
         return keys[0] if keys else None
+
+
+def _first_word_links(keys: Iterable[str]) -> set[tuple[str, str]]:
+    """'optimum' and 'optimum-nutrition', 'kirkland' and 'kirkland-signature': a one-word Latin name
+    that begins exactly one longer Latin name is that brand shortened."""
+    latin = {n for key in keys for n in names(key) if not _cjk(n)}
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for run in re.findall(r"[0-9a-z][0-9a-z'&.\-]*", key):
+            words = [w for w in run.split("-") if w]
+            if len(words) >= 2 and len(words[0]) >= 4:
+                firsts[words[0]].add(compact(run))
+    return {(first, next(iter(longer))) for first, longer in firsts.items() if first in latin and len(longer) == 1}
+
+
+TITLE_SAMPLE = 200_000  # titles read for brand names (enough to see every brand that sells many products)
+
+
+def _title_links(keys: Iterable[str], titles: Iterable[tuple[str | None, str]], root) -> set[tuple[str, str]]:
+    """A brand known in one script only whose name stands, in the other script, in the titles of one
+    brand known in the other script only: the two are one (two titles at least, 80% of them)."""
+    scripts: dict[str, set[bool]] = defaultdict(set)
+    for key in keys:
+        for name in names(key):
+            scripts[root(name)].add(_cjk(name))
+    single = {n: next(iter(scripts[root(n)])) for key in keys for n in names(key)
+              if len(scripts[root(n)]) == 1 and len(n) >= (2 if _cjk(n) else 4)}
+    if not single:
+        return set()
+    longest = max(len(n) for n in single)
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for count, (key, title) in enumerate(titles):
+        if count >= TITLE_SAMPLE:
+            break
+        own = {root(n) for n in names(key)}
+        if len(own) != 1:
+            continue
+        own_group = own.pop()
+        own_script = scripts.get(own_group)
+        if not own_script or len(own_script) != 1:
+            continue
+        for name in _names_in(title, single, longest):
+            if single[name] not in own_script and root(name) != own_group:
+                seen[name][own_group] += 1
+    links = set()
+    for name, groups in seen.items():
+        group, n = groups.most_common(1)[0]
+        if n >= 2 and n >= 0.8 * sum(groups.values()):
+            links.add((name, group))
+    return links
+
+
+def _names_in(title: str, wanted: dict[str, bool], longest: int) -> set[str]:
+    """The wanted names a title holds: Chinese ones as any run of its characters (spaces between
+    characters ignored), Latin ones as one word or two or three run together."""
+    found = set()
+    chinese = "".join(re.findall(r"[\u3400-\u9fff]+", title))
+    for i in range(len(chinese)):
+        for j in range(i + 2, min(len(chinese), i + longest) + 1):
+            if chinese[i:j] in wanted:
+                found.add(chinese[i:j])
+    words = re.findall(r"[0-9a-z]+", title)
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            joined = "".join(words[i:j])
+            if joined in wanted:
+                found.add(joined)
+    return found
 
 
 def strip_names(tokens: tuple[str, ...], brand_names: Iterable[str]) -> tuple[str, ...]:

@@ -202,6 +202,15 @@ class CatalogIndex(BrandLookup):
             return
         if record.gtin:
             self.by_gtin[record.gtin].append(row)
+        group = self._group_of(record)
+        group.titles.append(_title(record))
+        self.document_frequency.update(set(_tokens(record)))
+        self.catalog_brands[record.brand_key] += 1
+        self._directory = None
+        group.rows.append(row)
+
+    def _group_of(self, record: Any) -> _Group:
+        """The group a catalog record belongs in: its block (or its brand's unsized SKUs) and attributes."""
         attrs = tuple(getattr(record, name, None) for name in STRUCTURAL)
         if record.content_value is None:
             groups = self.unsized.setdefault(record.brand_key, {})
@@ -210,11 +219,7 @@ class CatalogIndex(BrandLookup):
         group = groups.get(attrs)
         if group is None:
             group = groups[attrs] = _Group(attrs)
-        group.titles.append(_title(record))
-        self.document_frequency.update(set(_tokens(record)))
-        self.catalog_brands[record.brand_key] += 1
-        self._directory = None
-        group.rows.append(row)
+        return group
 
     # --- learning -------------------------------------------------------------------------------
 
@@ -233,6 +238,7 @@ class CatalogIndex(BrandLookup):
         """
         sources = [as_record(s) for s in sources]
         self._source_brands = Counter(s.brand_key for s in sources if s.brand_key)
+        self._source_titles = [(s.brand_key, _title(s)) for s in sources[:: max(1, len(sources) // 200_000)]]
         self._directory = None
         self.directory  # noqa: B018  (built now: it retitles catalog records, before anchors hold them)
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]

@@ -75,3 +75,22 @@ def test_a_listing_under_another_spelling_of_the_brand_meets_its_sku():
         assert index.blocking_brands(source) == ("欧珊玛-oceanma",), brand
         decision = index.match(source)
         assert decision.decision == "matched" and decision.sku == "SKU-1", (brand, decision)
+
+
+def test_a_first_word_names_the_longer_brand_it_begins_alone():
+    directory = BrandDirectory(["optimum-nutrition", "kirkland-signature", "royal-canin"], ["optimum", "kirkland", "royal"])
+    assert directory.same("optimum", "optimum-nutrition") and directory.same("kirkland", "kirkland-signature")
+    directory = BrandDirectory(["royal-canin", "royal-copenhagen"], ["royal"])  # begins two: neither
+    assert not directory.same("royal", "royal-canin") and not directory.same("royal", "royal-copenhagen")
+
+
+def test_a_name_in_one_script_is_learned_from_the_other_brands_titles():
+    titles = [("oakwave", "奥克维芙 环保 钙 维生素d"), ("oakwave", "奥克 维 芙 鱼油 1000mg"), ("oakwave", "oakwave 叶黄素"),
+              ("nordia", "诺迪亚 鱼油")]
+    directory = BrandDirectory(["oakwave", "nordia"], ["奥克维芙", "诺迪亚"], titles)
+    assert directory.same("奥克维芙", "oakwave")
+    assert not directory.same("诺迪亚", "nordia")  # one title is not enough
+    # a name seen in the titles of two brands alike is no evidence for either
+    titles = [("alpha", "奥克维芙 a"), ("alpha", "奥克维芙 b"), ("betaco", "奥克维芙 c"), ("betaco", "奥克维芙 d")]
+    directory = BrandDirectory(["alpha", "betaco"], ["奥克维芙"], titles)
+    assert not directory.same("奥克维芙", "alpha") and not directory.same("奥克维芙", "betaco")
