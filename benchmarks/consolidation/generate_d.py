@@ -51,7 +51,7 @@ from .generate_d_vocab import (CODES, EAN_PREFIX, ENUM_AXES, INVENTED_COUNTRIES,
                                LOOKALIKE_ZH_SUFFIX, REAL_BRANDS, SERIES, SYLLABLES, TYPES, ZH_BRAND_WORDS)
 
 CHUNK = 4096
-P_SHARED, P_ACQ_ONLY, P_TWIN = 0.70, 0.15, 0.08
+P_SHARED, P_ACQ_ONLY, P_TWIN = 0.70, 0.15, 0.05
 P_IN_CATALOG, P_LIST_CATALOG, P_LIST_OTHER, P_LIST_ABSENT = 0.6, 0.65, 0.6, 0.55
 P_HAITAO_GTIN, P_ACQ_GTIN = 0.82, 0.55
 MERCHANTS = [("m-hk", "港货小铺", "marketplace", "HK", True), ("m-tw", "台灣好物館", "marketplace", "TW", True),
@@ -117,7 +117,7 @@ class Brands:
         types = rng.sample(sorted(TYPES), rng.choice((1, 2, 2, 3)))
         if rng.random() < 0.25:
             while True:
-                words = rng.sample(ZH_BRAND_WORDS, 2)
+                words = rng.sample(ZH_BRAND_WORDS, rng.choice((2, 2, 3)))
                 zh, pinyin = "".join(w[0] for w in words), "".join(w[1] for w in words)
                 en = self._latin()[0] if rng.random() < 0.3 else None
                 if self._free(zh, pinyin, en):
@@ -138,7 +138,7 @@ class Brands:
                     zh, pinyin = zh + suffix[0], pinyin + suffix[1]
                 else:
                     w = rng.choice(ZH_BRAND_WORDS)
-                    zh, pinyin = zh[0] + w[0], pinyin[: len(pinyin) - len(dict(ZH_BRAND_WORDS)[brand["zh"][1]])] + w[1]
+                    zh, pinyin = zh[:-1] + w[0], pinyin[: len(pinyin) - len(dict(ZH_BRAND_WORDS)[zh[-1]])] + w[1]
                 en = en + rng.choice(LOOKALIKE_EN_SUFFIX) if en else None
             elif rng.random() < 0.6:
                 s = rng.choice(SYLLABLES)
@@ -170,7 +170,7 @@ class Generator:
         self.gcount = 0
         self.hai_n = self.acq_n = 0
         self.recent = deque(maxlen=2000)  # (house gtin, brand key, type) of haitao products, for copied GTINs
-        self.last_shared: dict | None = None
+        self.twin_bases: list[dict] = []  # recent shared families whose brand has a lookalike, each twinned once
         self.tags: Counter = Counter()
         self.counts: Counter = Counter()
 
@@ -188,8 +188,8 @@ class Generator:
 
     def _family(self, fid: int) -> dict:
         rng = self.rng
-        base = self.last_shared
-        if base and rng.random() < P_TWIN and base["brand"].get("partner"):
+        if self.twin_bases and rng.random() < P_TWIN:
+            base = self.twin_bases.pop(rng.randrange(len(self.twin_bases)))
             fam = dict(base, fid=fid, brand=base["brand"]["partner"], twin=True)
             fam["kind"] = "shared" if rng.random() < 0.4 else "acq_only"
             fam["gtins"] = [self._gtin(fam["brand"], v, fam) for v in fam["variants"]]
@@ -222,8 +222,10 @@ class Generator:
                "kind": kind, "twin": False, "line_lang": rng.choice(("en", "zh")),
                "prices": [rng.randrange(*TYPES[type_key][5]) for _ in variants]}
         fam["gtins"] = [self._gtin(brand, v, fam) for v in variants]
-        if kind == "shared":
-            self.last_shared = fam
+        if kind == "shared" and brand.get("partner"):
+            self.twin_bases.append(fam)
+            if len(self.twin_bases) > 300:
+                self.twin_bases.pop(0)
         return fam
 
     def _gtin(self, brand: dict, variant: tuple, fam: dict) -> str | None:

@@ -27,7 +27,7 @@ AREAS = [("110101", "北京市", "北京市", "东城区"), ("110105", "北京�
          ("530102", "云南省", "昆明市", "五华区"), ("360102", "江西省", "南昌市", "东湖区"), ("220102", "吉林省", "长春市", "南关区"),
          ("230102", "黑龙江省", "哈尔滨市", "道里区"), ("330203", "浙江省", "宁波市", "海曙区"), ("441302", "广东省", "惠州市", "惠城区"),
          ("350102", "福建省", "福州市", "鼓楼区"), ("370102", "山东省", "济南市", "历下区"), ("130102", "河北省", "石家庄市", "长安区")]
-DAYS = 365 * 45
+DAYS = 365 * 17  # born 1990-2006: every area code below is valid for those years in stdnum's table
 SPACE = len(AREAS) * DAYS * 999
 MULT = next(m for m in range(48271, 10 ** 6) if math.gcd(m, SPACE) == 1)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤"
@@ -47,7 +47,7 @@ def person(seed: int, idx: int) -> dict:
     area_i, rest = divmod(p, DAYS * 999)
     day, seq = divmod(rest, 999)
     code, province, city, district = AREAS[area_i]
-    born = date(1962, 1, 1) + timedelta(days=day)
+    born = date(1990, 1, 1) + timedelta(days=day)
     body = f"{code}{born:%Y%m%d}{seq + 1:03d}"
     id_number = body + ric.calc_check_digit(body + "0")
     phone = rng.choice(PREFIXES) + f"{(idx * 7907 + 3) % 10 ** 8:08d}"

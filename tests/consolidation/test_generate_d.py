@@ -41,6 +41,9 @@ def check_set(out, size):
     assert not [item for item in export if isinstance(item, Quarantined)]
     haitao = list(open_export(out / "haitao-export").products())
     assert len(haitao) == size and not [item for item in haitao if isinstance(item, Quarantined)]
+    for side in ("export", "haitao-export"):
+        people = list(open_export(out / side).customers())
+        assert len(people) == max(4, size // 4) and not [p for p in people if isinstance(p, Quarantined)]
 
     catalog = {row["sku"]: row for row in _lines(out / "catalog.jsonl")}
     listings = {row["id"]: row for row in _lines(out / "export" / "products.jsonl")}
