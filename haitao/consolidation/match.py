@@ -39,6 +39,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .brand_lookup import MAX_BRANDS, BrandLookup, _title, _tokens, brands_clearly_differ  # noqa: F401  (re-exported)
+from .brands import BrandDirectory
 from .fsmodel import FSModel, compare, coverage
 from .gtin import is_global
 from .normalise import colour_names
@@ -50,7 +52,6 @@ SOFT = ("market",)  # must not disagree
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
 ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
-MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
 
 
 @dataclass(frozen=True)
@@ -110,12 +111,6 @@ def as_record(record: Any) -> Any:
     return record
 
 
-def _title(record: Any) -> str:
-    title = getattr(record, "title", None)
-    if title is None:
-        title = " ".join(getattr(record, "title_tokens", ()) or ())
-    return title
-
 
 def title_score(a: str, b: str) -> float:
     """Mean of token_sort_ratio (spelling) and the Jaccard index of the token sets, in [0, 1].
@@ -154,19 +149,6 @@ def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
     return disagree, one_sided
 
 
-def brands_clearly_differ(a: str | None, b: str | None) -> bool:
-    """Two brand keys that cannot be one brand: both known, in one script, and not spellings of each other.
-
-    Keys in different scripts (an unknown Chinese brand against a Latin one) may be translations,
-    so they are no evidence either way.
-    """
-    if not a or not b or a == b:
-        return False
-    if a.isascii() != b.isascii():
-        return False
-    if a in b or b in a:
-        return False
-    return fuzz.ratio(a, b) < 80
 
 
 class _Group:
@@ -180,7 +162,7 @@ class _Group:
         self.rows: list[int] = []
 
 
-class CatalogIndex:
+class CatalogIndex(BrandLookup):
     """The catalog, indexed by GTIN and by block; ``learn`` from an export, then ``match`` per source product."""
 
     def __init__(self, records: Iterable[Any] = (), policy: MatchPolicy | None = None, *,
@@ -192,7 +174,10 @@ class CatalogIndex:
         self.blocks: dict[tuple, dict[tuple, _Group]] = {}
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
         self.document_frequency: Counter[str] = Counter()  # catalog titles holding each word
-        self.catalog_brands: set[str | None] = set()
+        self.catalog_brands: Counter[str | None] = Counter()  # SKUs per brand key
+        self._directory: BrandDirectory | None = None
+        self._source_brands: Counter[str] = Counter()
+        self._stripped: dict[tuple, tuple[str, ...]] = {}
         self._idf: dict[str, float] = {}
         self._idf_size = 0
         self.model = FSModel()
@@ -227,7 +212,8 @@ class CatalogIndex:
             group = groups[attrs] = _Group(attrs)
         group.titles.append(_title(record))
         self.document_frequency.update(set(_tokens(record)))
-        self.catalog_brands.add(record.brand_key)
+        self.catalog_brands[record.brand_key] += 1
+        self._directory = None
         group.rows.append(row)
 
     # --- learning -------------------------------------------------------------------------------
@@ -246,6 +232,9 @@ class CatalogIndex:
         *other* half of them (cross-fitting), since a pair always agrees with the words it taught.
         """
         sources = [as_record(s) for s in sources]
+        self._source_brands = Counter(s.brand_key for s in sources if s.brand_key)
+        self._directory = None
+        self.directory  # noqa: B018  (built now: it retitles catalog records, before anchors hold them)
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
@@ -283,17 +272,10 @@ class CatalogIndex:
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
-        tokens = _tokens(source)
-        if brand and brand != source.brand_key:  # the catalog brand's name, left in a title written under another spelling
-            tokens = tuple(t for t in tokens if t not in brand.split("-"))
+        tokens = self._without_brand(source, brand)
         if not self.tokens.mapping and not self.scoped.mapping:
             return " ".join(tokens)
         return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
-
-    def _brand(self, source: Any) -> str | None:
-        if source.brand_key is None:  # no brand field and none of the alias table's names in the title
-            return self.brands.find(_title(source))
-        return self.brands.get(source.brand_key)
 
     def _compare(self, source: Any, record: Any, query: str, title: str, rivals: int,
                  score: float | None = None, cover: float | None = None) -> tuple[int, ...]:
@@ -322,38 +304,16 @@ class CatalogIndex:
         union = sum(idf[t] for t in a | b)
         return sum(idf[t] for t in a & b) / union if union else 0.0
 
-    def _brand_confirmed(self, source: Any, record: Any) -> bool:
-        """The record's brand is the source's own key, or the one its anchored pairs agree on."""
-        key = self._brand_name(source)
-        return record.brand_key is not None and record.brand_key in (key, self.brands.get(key))
-
     def _pair_probability(self, source: Any, record: Any) -> float:
         """The model's probability for one pair, leaving the GTIN out (its title and attributes alone)."""
         query = self._query(source, record.brand_key)
         vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, _title(record), 0)
         return self.model.probability(vector)
 
-    def blocking_brands(self, source: Any) -> tuple[str | None, ...]:
-        """The catalog brands to look for candidates in: the source's own key and every brand it was anchored to."""
-        key = self._brand_name(source)
-        if key in self.catalog_brands:  # a brand the catalog has is that brand, whatever else the name was anchored to
-            return (key,)
-        return self.brands.candidates(key)[:MAX_BRANDS] or (None,)
-
-    def _brand_name(self, source: Any) -> str | None:
-        return source.brand_key if source.brand_key is not None else self.brands.find(_title(source), raw=True)
-
     def _unrelated(self, source: Any, record: Any) -> bool:
         """Brands that may or may not be one (two scripts, or one missing) and not one title word in common."""
         return (record.brand_key not in self.blocking_brands(source)
                 and not coverage(self._query(source, record.brand_key), _title(record)))
-
-    def _brands_differ(self, source: Any, record: Any) -> bool:
-        """Both brands known and not spellings of each other, or the source brand was anchored often, never to this one."""
-        if record.brand_key in self.blocking_brands(source):
-            return False
-        return (brands_clearly_differ(self._brand(source), record.brand_key)
-                or self.brands.known_apart(self._brand_name(source), record.brand_key))
 
     # --- candidates -----------------------------------------------------------------------------
 
@@ -478,9 +438,6 @@ class CatalogIndex:
 def _odds(p: float) -> float:
     return p / (1.0 - p) if p < 1.0 else float("inf")
 
-
-def _tokens(record: Any) -> tuple[str, ...]:
-    return getattr(record, "title_tokens", None) or tuple(_title(record).split())
 
 
 def _title_colour(record: Any) -> str | None:
