@@ -40,6 +40,7 @@ def _cjk(name: str) -> bool:
     return bool(name) and name[0] >= "\u3400"
 
 
+@functools.lru_cache(maxsize=200_000)
 def names(key: str | None) -> tuple[str, ...]:
     """The names in a brand key, store suffix dropped, each compacted; one per script run, in order."""
     if not key:
