@@ -1,4 +1,4 @@
-"""Generator c through the real command: ``haitao consolidate`` twice, then the reports against the truth.
+"""Generator c (or d: ``--generator d``) through the real command: ``haitao consolidate`` twice, then the reports against the truth.
 
     .venv/bin/python -m benchmarks.consolidation.e2e_c --size 2000 --var-dir var/bench/e2e-c-db --json
 
@@ -19,7 +19,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import generate_c
+from . import generate_c, generate_d
+
+GENERATORS = {"c": generate_c.generate, "d": generate_d.generate}  # the two that write customers and both exports
 
 
 def _haitao(var_dir: Path, *args: str) -> None:
@@ -65,8 +67,10 @@ def evaluate(workdir: Path) -> dict:
     second = json.loads((workdir / "r-acquired" / "report.json").read_text(encoding="utf-8"))
     products = json.loads((workdir / "truth.json").read_text(encoding="utf-8"))
     customers = json.loads((workdir / "customers_truth.json").read_text(encoding="utf-8"))
-    keys = {}
-    for name in ("keys_haitao.jsonl", "truth_detail.jsonl"):
+    keys: dict | None = {}
+    if not (workdir / "keys_haitao.jsonl").is_file():  # generator d keeps no hidden keys of the haitao side
+        keys = None
+    for name in ("keys_haitao.jsonl", "truth_detail.jsonl") if keys is not None else ():
         with (workdir / name).open(encoding="utf-8") as handle:
             keys.update((row["id"], row["key"]) for row in map(json.loads, handle))
     return {"products": score(products, first, second, "products", "sku", "matched", keys),
@@ -75,17 +79,19 @@ def evaluate(workdir: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="generator c through `haitao consolidate` (needs an empty haitao)")
+    parser = argparse.ArgumentParser(description="generator c or d through `haitao consolidate` (needs an empty haitao)")
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--workdir", type=Path, default=Path("var") / "bench" / "consolidation" / "e2e-c")
+    parser.add_argument("--generator", choices=sorted(GENERATORS), default="c")
+    parser.add_argument("--workdir", type=Path, help="default var/bench/consolidation/e2e-GENERATOR")
     parser.add_argument("--var-dir", type=Path, required=True, help="a NEW folder for the SQLite haitao it fills")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.var_dir.exists():
         parser.error(f"--var-dir {args.var_dir} exists: give a new folder (the run needs an empty haitao)")
+    args.workdir = args.workdir or Path("var") / "bench" / "consolidation" / f"e2e-{args.generator}"
     if not (args.workdir / "truth.json").is_file():
-        generate_c.generate(args.size, args.workdir, seed=args.seed)
+        GENERATORS[args.generator](args.size, args.workdir, seed=args.seed)
     _haitao(args.var_dir, "migrate")
     for folder, brand, report in (("haitao-export", "home", "r-haitao"), ("export", "lynx", "r-acquired")):
         _haitao(args.var_dir, "consolidate", str(args.workdir / folder), "--brand", brand,
