@@ -84,15 +84,20 @@ class TokenMap:
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[Iterable[str], Iterable[str]]], *, min_count: int = 2,
-              min_dice: float = 0.6, max_targets: int = 3) -> TokenMap:
+              min_dice: float = 0.6, max_targets: int = 3, min_given: float = 0.75,
+              min_unexplained: float = 0.2) -> TokenMap:
         """``pairs`` are (source tokens, catalog tokens) of products known to be the same."""
-        source_n: Counter[str] = Counter()
+        source_n: Counter[str] = Counter()  # where the catalog title lacks the word
         catalog_n: Counter[str] = Counter()
+        seen: Counter[str] = Counter()  # every source title holding the word
         both: Counter[tuple[str, str]] = Counter()
         for source_tokens, catalog_tokens in pairs:
             s, c = set(source_words(source_tokens)), set(catalog_tokens)
-            source_n.update(s)
-            catalog_n.update(c)
+            # counted only where unexplained: a word written in the catalog's language half the time
+            # still always stands for its translation when it is not
+            source_n.update(s - c)
+            catalog_n.update(c - s)
+            seen.update(s)
             # a word both sides already share needs no translation and explains nothing else
             for a in s - c:
                 for b in c - s:
@@ -102,7 +107,10 @@ class TokenMap:
             if n < min_count:
                 continue
             dice = 2 * n / (source_n[a] + catalog_n[b])
-            if dice >= min_dice:
+            # and the word nearly always came with this one when unexplained ('skin' is 油皮 and 干皮:
+            # neither), and is not a word the catalog mostly writes as it is (a few mistaken GTINs
+            # pairing 'strawberry' with 'vanilla' teach nothing)
+            if dice >= min_dice and n >= min_given * source_n[a] and source_n[a] >= min_unexplained * seen[a]:
                 found.setdefault(a, []).append((dice, n, b))
         ranked = {a: sorted(t, key=lambda x: (-x[0], -x[1], x[2])) for a, t in found.items()}
         return cls({a: t[0][2] for a, t in ranked.items()}, {a: tuple(b for *_, b in t[:max_targets]) for a, t in ranked.items()})

@@ -11,6 +11,22 @@ def test_words_are_learned_from_parallel_titles():
     assert tokens.translate(("白金版", "奶粉", "白金版")) == ("profutura", "formula")
 
 
+def test_a_word_half_written_in_the_catalogs_language_is_still_learned():
+    # the catalog writes 'pro' as it is in half the pairs: where it does not, it is always 专业版
+    pairs = [(("pro", "whey"), ("pro", "whey"))] * 4 + [(("pro", "whey"), ("专业版", "whey"))] * 3
+    pairs += [(("basic", "whey"), ("入门版", "whey"))] * 3
+    assert TokenMap.learn(pairs).translate(("pro", "whey")) == ("专业版", "whey")
+
+
+def test_a_word_split_over_two_translations_or_mostly_shared_learns_nothing():
+    pairs = [(("oily", "skin"), ("油皮",))] * 3 + [(("dry", "skin"), ("干皮",))] * 3
+    # two mistaken GTINs pair a flavour the catalog writes as it is with another flavour
+    pairs += [(("strawberry",), ("strawberry",))] * 10 + [(("strawberry",), ("vanilla",))] * 2
+    tokens = TokenMap.learn(pairs)
+    assert tokens.translate(("oily", "skin")) == ("油皮", "skin")
+    assert "strawberry" not in tokens.mapping
+
+
 def test_brands_are_learned_only_when_the_pairs_agree():
     brands = BrandMap.learn([("花王", "merries"), ("花王", "merries"), ("花王", "merries"), ("x", "a"), ("x", "b")])
     assert brands.get("花王") == "merries" and brands.get("x") == "x"
