@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 def _single_cjk(word: str) -> bool:
@@ -74,10 +74,12 @@ def translate_with(table: dict[str, tuple[str, ...]], tokens: Iterable[str]) -> 
 class TokenMap:
     """Source token → catalog token, learned from parallel titles."""
 
-    def __init__(self, mapping: dict[str, str] | None = None, targets: dict[str, tuple[str, ...]] | None = None):
+    def __init__(self, mapping: dict[str, str] | None = None, targets: dict[str, tuple[str, ...]] | None = None,
+                 noise: Iterable[str] = ()):
         self.mapping = dict(mapping or {})  # the best catalog word of each source word
         # every catalog word a source word stands for ('咖啡胶囊' is 'coffee capsules')
         self.targets = dict(targets or {a: (b,) for a, b in self.mapping.items()})
+        self.noise = frozenset(noise)  # source words that stand for nothing (see ``learn_noise``)
 
     def __len__(self) -> int:
         return len(self.mapping)
@@ -123,8 +125,52 @@ class TokenMap:
         if found is None:
             if len(memo) > 65_536:
                 memo.clear()
-            found = memo[tokens] = translate_with(self.targets, tokens)
+            found = translate_with(self.targets, tokens)
+            if self.noise:
+                found = tuple(t for t in found if t not in self.noise)
+            memo[tokens] = found
         return found
+
+    def with_noise(self, noise: Iterable[str]) -> TokenMap:
+        return TokenMap(self.mapping, self.targets, noise)
+
+    def learn_noise(self, sources: Iterable[tuple[str | None, Iterable[str]]],
+                    anchored: Iterable[tuple[Iterable[str], Iterable[str]]],
+                    catalog_frequency: Mapping[str, int], catalog_size: int, *, min_brands: int = 10,
+                    min_brand_share: float = 0.02, min_anchored: int = 5, max_kept: float = 0.05,
+                    min_ratio: float = 3.0) -> frozenset[str]:
+        """Source words that stand for nothing: a shop's stock phrases ('送礼 佳品', '618 预售', '京东 国际').
+
+        Learned from the export itself: a word its titles use under many brands, that the catalog's
+        titles use far less often (by share of titles), and that the anchored pairs' catalog titles
+        almost never keep. A product word — a line, a flavour, a translated name — fails one of the
+        three: a line belongs to one brand, a shared word the catalog writes too, a translation it keeps.
+        Numbers are left alone (a size the catalog writes elsewhere is still a size), and so are single
+        characters (a measure word, or a piece of a name the segmenter cut up).
+        ``sources`` are (brand key, tokens); ``anchored`` (source tokens, catalog tokens).
+        """
+        frequency: Counter[str] = Counter()
+        brands: dict[str, set] = {}
+        total = 0
+        for brand, tokens in sources:
+            total += 1
+            for token in set(source_words(self.translate(tokens))):
+                if len(token) > 1 and not any(c.isdigit() for c in token):
+                    frequency[token] += 1
+                    brands.setdefault(token, set()).add(brand)
+        every_brand = set().union(*brands.values()) if brands else set()
+        min_brands = max(min_brands, min_brand_share * len(every_brand))
+        seen: Counter[str] = Counter()
+        kept: Counter[str] = Counter()
+        for source_tokens, catalog_tokens in anchored:
+            catalog = set(catalog_tokens)
+            for token in set(self.translate(source_tokens)):
+                seen[token] += 1
+                kept[token] += token in catalog
+        return frozenset(
+            t for t, n in frequency.items()
+            if len(brands[t]) >= min_brands and seen[t] >= min_anchored and kept[t] <= max_kept * seen[t]
+            and n / max(total, 1) >= min_ratio * (catalog_frequency.get(t, 0) + 1) / max(catalog_size, 1))
 
 
 class BrandMap:

@@ -197,6 +197,7 @@ class CatalogIndex:
         self._idf_size = 0
         self.model = FSModel()
         self.tokens = TokenMap()
+        self.noise: frozenset[str] = frozenset()  # the export's stock phrases (``TokenMap.learn_noise``)
         self.scoped = ScopedTokenMap()
         self.brands = BrandMap()
         for record in records:
@@ -251,6 +252,9 @@ class CatalogIndex:
         self.brands.learn_names(s.brand_key for s in sources)
         self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
+        self.noise = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored).learn_noise(
+            ((s.brand_key, _tokens(s)) for s in sources), ((_tokens(s), _tokens(r)) for s, r in anchored),
+            self.document_frequency, len(self.records))
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
@@ -273,11 +277,11 @@ class CatalogIndex:
                    for _, _, _, vector in self._scored(s)]
         self.model.fit(vectors)
         return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]},
-                "learned_words": len(self.tokens), "learned_brand_words": len(self.scoped),
+                "learned_words": len(self.tokens), "noise_words": len(self.noise), "learned_brand_words": len(self.scoped),
                 "learned_brands": len(self.brands.mapping), "model": self.model.to_dict()}
 
     def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
-        self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored)
+        self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored).with_noise(self.noise)
         self.scoped = ScopedTokenMap.learn(
             (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
 
@@ -286,7 +290,7 @@ class CatalogIndex:
         tokens = _tokens(source)
         if brand and brand != source.brand_key:  # the catalog brand's name, left in a title written under another spelling
             tokens = tuple(t for t in tokens if t not in brand.split("-"))
-        if not self.tokens.mapping and not self.scoped.mapping:
+        if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
             return " ".join(tokens)
         return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
 
