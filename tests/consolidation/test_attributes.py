@@ -36,7 +36,9 @@ def test_stages(text, stage):
     assert parse_spec(text).stage == stage
 
 
-@pytest.mark.parametrize("text, size", [("42码", "eu42"), ("EU 42", "eu42"), ("M码", "m"), ("大号", "l")])
+@pytest.mark.parametrize("text, size", [("42码", "eu42"), ("EU 42", "eu42"), ("M码", "m"), ("大号", "l"), ("尺码 40", "eu40"),
+                                          ("eur 41", "eu41"), ("us 6.5", "eu39"), ("US 9", "eu42.5"), ("uk 6", "eu39"),
+                                          ("plus 7", None), ("us 100", None)])
 def test_sizes(text, size):
     assert parse_spec(text).size == size
 
