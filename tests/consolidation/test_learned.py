@@ -18,8 +18,13 @@ def test_a_word_half_written_in_the_catalogs_language_is_still_learned():
     assert TokenMap.learn(pairs).translate(("pro", "whey")) == ("专业版", "whey")
 
 
+def test_a_line_word_the_catalog_sometimes_leaves_out_is_still_learned():
+    pairs = [(("max", "whey"), ("加强版", "whey"))] * 6 + [(("max", "whey"), ("whey",))] * 4
+    assert TokenMap.learn(pairs).translate(("max", "whey")) == ("加强版", "whey")
+
+
 def test_a_word_split_over_two_translations_or_mostly_shared_learns_nothing():
-    pairs = [(("oily", "skin"), ("油皮",))] * 3 + [(("dry", "skin"), ("干皮",))] * 3
+    pairs = [(("oily", "skin"), ("油皮",))] * 6 + [(("dry", "skin"), ("干", "皮"))] * 4
     # two mistaken GTINs pair a flavour the catalog writes as it is with another flavour
     pairs += [(("strawberry",), ("strawberry",))] * 10 + [(("strawberry",), ("vanilla",))] * 2
     tokens = TokenMap.learn(pairs)
