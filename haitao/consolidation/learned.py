@@ -150,26 +150,27 @@ class TokenMap:
                     anchored: Iterable[tuple[Iterable[str], Iterable[str]]],
                     catalog_frequency: Mapping[str, int], catalog_size: int, *, min_brands: int = 10,
                     min_brand_share: float = 0.02, min_anchored: int = 5, max_kept: float = 0.05,
-                    min_ratio: float = 3.0) -> frozenset[str]:
+                    min_ratio: float = 3.0, min_phrase: float = 0.9) -> frozenset[str]:
         """Source words that stand for nothing: a shop's stock phrases ('送礼 佳品', '618 预售', '京东 国际').
 
         Learned from the export itself: a word its titles use under many brands, that the catalog's
         titles use far less often (by share of titles), and that the anchored pairs' catalog titles
         almost never keep. A product word — a line, a flavour, a translated name — fails one of the
         three: a line belongs to one brand, a shared word the catalog writes too, a translation it keeps.
-        Numbers are left alone (a size the catalog writes elsewhere is still a size), and so are single
-        characters (a measure word, or a piece of a name the segmenter cut up).
+        Numbers and single characters (a size, a measure word, a piece of a name the segmenter cut up)
+        count only as part of such a phrase: next to one of its words nearly wherever they occur
+        ('效期 至 2027 年').
         ``sources`` are (brand key, tokens); ``anchored`` (source tokens, catalog tokens).
         """
         frequency: Counter[str] = Counter()
         brands: dict[str, set] = {}
-        total = 0
+        titles = []
         for brand, tokens in sources:
-            total += 1
-            for token in set(source_words(self.translate(tokens))):
-                if len(token) > 1 and not any(c.isdigit() for c in token):
-                    frequency[token] += 1
-                    brands.setdefault(token, set()).add(brand)
+            translated = self.translate(tokens)
+            titles.append(translated)
+            for token in set(source_words(translated)):
+                frequency[token] += 1
+                brands.setdefault(token, set()).add(brand)
         every_brand = set().union(*brands.values()) if brands else set()
         min_brands = max(min_brands, min_brand_share * len(every_brand))
         seen: Counter[str] = Counter()
@@ -179,10 +180,24 @@ class TokenMap:
             for token in set(self.translate(source_tokens)):
                 seen[token] += 1
                 kept[token] += token in catalog
-        return frozenset(
-            t for t, n in frequency.items()
-            if len(brands[t]) >= min_brands and seen[t] >= min_anchored and kept[t] <= max_kept * seen[t]
-            and n / max(total, 1) >= min_ratio * (catalog_frequency.get(t, 0) + 1) / max(catalog_size, 1))
+        likely = {t for t, n in frequency.items()
+                  if len(brands[t]) >= min_brands and seen[t] >= min_anchored and kept[t] <= max_kept * seen[t]
+                  and n / max(len(titles), 1) >= min_ratio * (catalog_frequency.get(t, 0) + 1) / max(catalog_size, 1)}
+        noise = {t for t in likely if len(t) > 1 and not any(c.isdigit() for c in t)}
+        fragile = likely - noise
+        while fragile:  # a phrase's numbers and characters, from its words outwards
+            beside: Counter[str] = Counter()
+            for tokens in titles:
+                for i, token in enumerate(tokens):
+                    if token in fragile and ((i and tokens[i - 1] in noise)
+                                             or (i + 1 < len(tokens) and tokens[i + 1] in noise)):
+                        beside[token] += 1
+            found = {t for t in fragile if beside[t] >= min_phrase * frequency[t]}
+            if not found:
+                break
+            noise |= found
+            fragile -= found
+        return frozenset(noise)
 
 
 class BrandMap:

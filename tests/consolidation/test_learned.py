@@ -51,13 +51,14 @@ def test_labelled_pairs_set_the_weights_and_em_keeps_them():
 
 
 def test_stock_phrases_used_under_many_brands_are_learned_as_noise():
-    sources = [(f"brand{i}", ("送礼", "佳品", f"line{i}", "whey")) for i in range(20)]
-    sources += [(f"brand{i}", (f"line{i}", "whey", "vanilla")) for i in range(20)]
-    anchored = [(("送礼", "佳品", f"line{i}", "whey"), (f"line{i}", "whey")) for i in range(10)]
-    anchored += [((f"line{i}", "whey", "vanilla"), (f"line{i}", "whey", "vanilla")) for i in range(10)]
+    sources = [(f"brand{i}", ("送礼", "佳品", f"line{i}", "whey", "效期", "至", "2027", "年")) for i in range(20)]
+    sources += [(f"brand{i}", (f"line{i}", "whey", "vanilla", "2")) for i in range(20)]
+    anchored = [(("送礼", "佳品", f"line{i}", "whey", "效期", "至", "2027", "年"), (f"line{i}", "whey")) for i in range(10)]
+    anchored += [((f"line{i}", "whey", "vanilla", "2"), (f"line{i}", "whey", "vanilla")) for i in range(10)]
     catalog = {"whey": 40, "vanilla": 20, **{f"line{i}": 2 for i in range(20)}}
     tokens = TokenMap()
     noise = tokens.learn_noise(sources, anchored, catalog, 40)
-    # the shop's phrase goes; a line (one brand's), a word the catalog writes too, stay
-    assert noise == {"送礼", "佳品"}
+    # the shop's phrases go, their number and characters with them; a line (one brand's), a word the
+    # catalog writes too, and a number not part of a phrase stay
+    assert noise == {"送礼", "佳品", "效期", "至", "2027", "年"}
     assert tokens.with_noise(noise).translate(("送礼", "佳品", "line1", "whey")) == ("line1", "whey")
