@@ -1,0 +1,88 @@
+"""Comparisons of one source product with one catalog record: title similarity and attributes.
+
+Pure: no Django. Kept apart from ``match`` so the index there stays about candidates and decisions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .normalise import colour_names
+
+STRUCTURAL = ("stage", "size", "variant")
+SOFT = ("market",)  # must not disagree
+
+
+def _title(record: Any) -> str:
+    title = getattr(record, "title", None)
+    if title is None:
+        title = " ".join(getattr(record, "title_tokens", ()) or ())
+    return title
+
+
+def _tokens(record: Any) -> tuple[str, ...]:
+    return getattr(record, "title_tokens", None) or tuple(_title(record).split())
+
+
+def title_score(a: str, b: str) -> float:
+    """Mean of token_sort_ratio (spelling) and the Jaccard index of the token sets, in [0, 1].
+
+    The Jaccard half keeps a title that is a subset of a richer one ('probiotic adult' vs 'adult gold
+    probiotic': another product line) well below a title with the same words. Identical titles score 1.
+    """
+    if a == b:
+        return 1.0
+    ta, tb = set(a.split()), set(b.split())
+    jaccard = len(ta & tb) / len(ta | tb) if ta or tb else 1.0
+    return (fuzz.token_sort_ratio(a, b) / 100.0 + jaccard) / 2.0
+
+
+def _content(record: Any) -> tuple | None:
+    value = getattr(record, "content_value", None)
+    return None if value is None else (value, getattr(record, "content_unit", None))
+
+
+def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
+    """(disagreements, one-sided) over stage, size, variant, market, pack and content."""
+    disagree, one_sided = [], []
+    for name in STRUCTURAL + SOFT:
+        a, b = getattr(source, name, None), getattr(record, name, None)
+        if a is not None and b is not None and a != b:
+            disagree.append(f"{name} differs")
+        elif (a is None) != (b is None) and name not in SOFT:
+            one_sided.append(f"{name} only on one side")
+    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
+        disagree.append("pack_count differs")
+    a, b = _content(source), _content(record)
+    if a is not None and b is not None and a != b:
+        disagree.append("content differs")
+    elif (a is None) != (b is None):
+        one_sided.append("content only on one side")
+    return disagree, one_sided
+
+
+def _title_colour(record: Any) -> str | None:
+    """A colour name left in a title the normaliser did not read as the variant ('… shoes gold': a
+    word that is also a product line, so the table leaves it in titles)."""
+    names = colour_names()
+    return next((t for t in _tokens(record) if t in names), None)
+
+
+def _soft_disagree(source: Any, record: Any) -> bool:
+    """Market, pack count or a colour disagree (a sized product's block already holds only its own pack).
+
+    One side's variant against a different colour name the other side's title still has counts too."""
+    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
+        return True
+    a, b = getattr(source, "variant", None), getattr(record, "variant", None)
+    if (a is None) != (b is None):
+        colour = _title_colour(source if a is None else record)
+        if colour is not None and colour != (a or b):
+            return True
+    for name in SOFT:
+        a, b = getattr(source, name, None), getattr(record, name, None)
+        if a is not None and b is not None and a != b:
+            return True
+    return False
