@@ -147,20 +147,25 @@ class TokenMap:
         return TokenMap(self.mapping, self.targets, noise)
 
     def learn_noise(self, sources: Iterable[tuple[str | None, Iterable[str]]],
-                    anchored: Iterable[tuple[Iterable[str], Iterable[str]]],
+                    anchored: Iterable[tuple[str | None, Iterable[str], Iterable[str]]],
                     catalog_frequency: Mapping[str, int], catalog_size: int, *, min_brands: int = 10,
                     min_brand_share: float = 0.02, min_anchored: int = 5, max_kept: float = 0.05,
-                    min_ratio: float = 3.0, min_phrase: float = 0.9) -> frozenset[str]:
-        """Source words that stand for nothing: a shop's stock phrases ('送礼 佳品', '618 预售', '京东 国际').
+                    min_ratio: float = 3.0, min_phrase: float = 0.9, min_seen: int = 20,
+                    max_odds_ratio: float = 1.5) -> frozenset[str]:
+        """Words that stand for nothing: a shop's stock phrases ('送礼 佳品', '618 预售', '京东 国际'), and
+        category words either side adds at will ('保健品', '厨具').
 
-        Learned from the export itself: a word its titles use under many brands, that the catalog's
-        titles use far less often (by share of titles), and that the anchored pairs' catalog titles
-        almost never keep. A product word — a line, a flavour, a translated name — fails one of the
-        three: a line belongs to one brand, a shared word the catalog writes too, a translation it keeps.
+        Learned from the export itself. A stock phrase's word is used under many brands, far less often
+        by the catalog's titles (by share of titles), and almost never kept by the anchored pairs'
+        catalog titles. A category word is used under many brands, by the catalog's titles of anchored
+        pairs about as often as by their source titles, but independently of them: within the brands
+        that use it, a source title holding it makes the catalog title no likelier to (odds ratio).
+        A product word — a line, a flavour, a translated name — fails these: a line belongs to one
+        brand, a word the catalog writes too it keeps, a translation is kept once learned.
         Numbers and single characters (a size, a measure word, a piece of a name the segmenter cut up)
-        count only as part of such a phrase: next to one of its words nearly wherever they occur
+        count only as part of a stock phrase: next to one of its words nearly wherever they occur
         ('效期 至 2027 年').
-        ``sources`` are (brand key, tokens); ``anchored`` (source tokens, catalog tokens).
+        ``sources`` are (brand key, tokens); ``anchored`` (catalog brand key, source tokens, catalog tokens).
         """
         frequency: Counter[str] = Counter()
         brands: dict[str, set] = {}
@@ -175,16 +180,35 @@ class TokenMap:
         min_brands = max(min_brands, min_brand_share * len(every_brand))
         seen: Counter[str] = Counter()
         kept: Counter[str] = Counter()
-        for source_tokens, catalog_tokens in anchored:
-            catalog = set(catalog_tokens)
-            for token in set(self.translate(source_tokens)):
+        written: Counter[str] = Counter()  # by the catalog title and not the source's
+        pairs: Counter[str | None] = Counter()  # anchored pairs per catalog brand
+        vocabulary: dict[str | None, set[str]] = {}  # every word a brand's anchored pairs use
+        for brand, source_tokens, catalog_tokens in anchored:
+            catalog, source = set(catalog_tokens), set(self.translate(source_tokens))
+            pairs[brand] += 1
+            vocabulary.setdefault(brand, set()).update(source | catalog)
+            written.update(catalog - source)
+            for token in source:
                 seen[token] += 1
                 kept[token] += token in catalog
-        likely = {t for t, n in frequency.items()
-                  if len(brands[t]) >= min_brands and seen[t] >= min_anchored and kept[t] <= max_kept * seen[t]
-                  and n / max(len(titles), 1) >= min_ratio * (catalog_frequency.get(t, 0) + 1) / max(catalog_size, 1)}
-        noise = {t for t in likely if len(t) > 1 and not any(c.isdigit() for c in t)}
-        fragile = likely - noise
+        within: Counter[str] = Counter()  # anchored pairs of the brands that use the word
+        for brand, words in vocabulary.items():
+            for t in words:
+                within[t] += pairs[brand]
+
+        def indifferent(t: str) -> bool:
+            both, source_only, catalog_only = kept[t], seen[t] - kept[t], written[t]
+            neither = within[t] - both - source_only - catalog_only
+            odds = (both + 0.5) * (neither + 0.5) / ((source_only + 0.5) * (catalog_only + 0.5))
+            return seen[t] >= min_seen and catalog_only >= 0.5 * source_only and odds <= max_odds_ratio
+
+        widespread = {t for t, n in frequency.items() if len(brands[t]) >= min_brands}
+        stock = {t for t in widespread
+                 if seen[t] >= min_anchored and kept[t] <= max_kept * seen[t]
+                 and frequency[t] / max(len(titles), 1) >= min_ratio * (catalog_frequency.get(t, 0) + 1) / max(catalog_size, 1)}
+        whole = {t for t in widespread if len(t) > 1 and not any(c.isdigit() for c in t)}
+        noise = (stock & whole) | {t for t in whole if indifferent(t)}
+        fragile = stock - whole
         while fragile:  # a phrase's numbers and characters, from its words outwards
             beside: Counter[str] = Counter()
             for tokens in titles:

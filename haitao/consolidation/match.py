@@ -181,7 +181,7 @@ class CatalogIndex:
         group = groups.get(attrs)
         if group is None:
             group = groups[attrs] = _Group(attrs)
-        group.titles.append(_title(record))
+        group.titles.append(self._catalog_title(record))
         self.document_frequency.update(set(_tokens(record)))
         self.catalog_brands.add(record.brand_key)
         group.rows.append(row)
@@ -208,8 +208,11 @@ class CatalogIndex:
         self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
         self.noise = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored).learn_noise(
-            ((s.brand_key, _tokens(s)) for s in sources), ((_tokens(s), _tokens(r)) for s, r in anchored),
+            ((s.brand_key, _tokens(s)) for s in sources), ((r.brand_key, _tokens(s), _tokens(r)) for s, r in anchored),
             self.document_frequency, len(self.records))
+        for groups in (*self.blocks.values(), *self.unsized.values()):  # the catalog's titles without them too
+            for group in groups.values():
+                group.titles = [self._catalog_title(self.records[row]) for row in group.rows]
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
@@ -223,7 +226,7 @@ class CatalogIndex:
                 else:
                     query = self._query(s, r.brand_key)
                     rivals = sum(1 for *_, vector in scored if vector[1] <= 1)
-                    matches.append(self._compare(s, r, query, _title(r), rivals))
+                    matches.append(self._compare(s, r, query, self._catalog_title(r), rivals))
                 non_matches.extend(vector for _, _, row, vector in scored if self.records[row] is not r)
         self._learn_words(anchored)
         seeded = self.model.seed(matches, non_matches)
@@ -239,6 +242,10 @@ class CatalogIndex:
         self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored).with_noise(self.noise)
         self.scoped = ScopedTokenMap.learn(
             (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
+
+    def _catalog_title(self, record: Any) -> str:
+        title = _title(record)
+        return " ".join(t for t in title.split() if t not in self.noise) if self.noise else title
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
@@ -289,7 +296,7 @@ class CatalogIndex:
     def _pair_probability(self, source: Any, record: Any) -> float:
         """The model's probability for one pair, leaving the GTIN out (its title and attributes alone)."""
         query = self._query(source, record.brand_key)
-        vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, _title(record), 0)
+        vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, self._catalog_title(record), 0)
         return self.model.probability(vector)
 
     def blocking_brands(self, source: Any) -> tuple[str | None, ...]:
@@ -305,7 +312,7 @@ class CatalogIndex:
     def _unrelated(self, source: Any, record: Any) -> bool:
         """Brands that may or may not be one (two scripts, or one missing) and not one title word in common."""
         return (record.brand_key not in self.blocking_brands(source)
-                and not coverage(self._query(source, record.brand_key), _title(record)))
+                and not coverage(self._query(source, record.brand_key), self._catalog_title(record)))
 
     def _brands_differ(self, source: Any, record: Any) -> bool:
         """Both brands known and not spellings of each other, or the source brand was anchored often, never to this one."""

@@ -53,8 +53,9 @@ def test_labelled_pairs_set_the_weights_and_em_keeps_them():
 def test_stock_phrases_used_under_many_brands_are_learned_as_noise():
     sources = [(f"brand{i}", ("送礼", "佳品", f"line{i}", "whey", "效期", "至", "2027", "年")) for i in range(20)]
     sources += [(f"brand{i}", (f"line{i}", "whey", "vanilla", "2")) for i in range(20)]
-    anchored = [(("送礼", "佳品", f"line{i}", "whey", "效期", "至", "2027", "年"), (f"line{i}", "whey")) for i in range(10)]
-    anchored += [((f"line{i}", "whey", "vanilla", "2"), (f"line{i}", "whey", "vanilla")) for i in range(10)]
+    anchored = [(f"brand{i}", ("送礼", "佳品", f"line{i}", "whey", "效期", "至", "2027", "年"), (f"line{i}", "whey"))
+                for i in range(10)]
+    anchored += [(f"brand{i}", (f"line{i}", "whey", "vanilla", "2"), (f"line{i}", "whey", "vanilla")) for i in range(10)]
     catalog = {"whey": 40, "vanilla": 20, **{f"line{i}": 2 for i in range(20)}}
     tokens = TokenMap()
     noise = tokens.learn_noise(sources, anchored, catalog, 40)
@@ -62,3 +63,15 @@ def test_stock_phrases_used_under_many_brands_are_learned_as_noise():
     # catalog writes too, and a number not part of a phrase stay
     assert noise == {"送礼", "佳品", "效期", "至", "2027", "年"}
     assert tokens.with_noise(noise).translate(("送礼", "佳品", "line1", "whey")) == ("line1", "whey")
+
+
+def test_a_category_word_either_side_adds_at_will_is_noise():
+    # '保健品' on half the source titles and half the catalog titles, independently; 'max' goes with its pair
+    anchored, sources = [], []
+    for i in range(40):
+        source = (f"line{i}", "fish_oil") + (("保健品",) if i % 2 else ()) + (("max",) if i % 4 < 2 else ())
+        catalog = (f"line{i}", "fish_oil") + (("保健品",) if i % 4 in (0, 3) else ()) + (("max",) if i % 4 < 2 else ())
+        anchored.append((f"brand{i}", source, catalog))
+        sources.append((f"brand{i}", source))
+    noise = TokenMap().learn_noise(sources, anchored, {"保健品": 20, "fish_oil": 40, "max": 20}, 40)
+    assert noise == {"保健品"}
