@@ -146,6 +146,7 @@ class CatalogIndex:
         self.export_gtin: dict[str, list[int]] = defaultdict(list)  # SKUs created from this export
         self.blocks: dict[tuple, dict[tuple, _Group]] = {}
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
+        self.amounts: dict[str | None, list[tuple]] = {}  # a brand's block keys
         self.document_frequency: Counter[str] = Counter()  # catalog titles holding each word
         self.catalog_brands: set[str | None] = set()
         self._idf: dict[str, float] = {}
@@ -177,7 +178,10 @@ class CatalogIndex:
         if record.content_value is None:
             groups = self.unsized.setdefault(record.brand_key, {})
         else:
-            groups = self.blocks.setdefault(_block_key(record, record.brand_key), {})
+            key = _block_key(record, record.brand_key)
+            if key not in self.blocks:
+                self.amounts.setdefault(key[0], []).append(key)
+            groups = self.blocks.setdefault(key, {})
         group = groups.get(attrs)
         if group is None:
             group = groups[attrs] = _Group(attrs)
@@ -325,9 +329,10 @@ class CatalogIndex:
 
     def _groups_for(self, source: Any, brand: str | None) -> Iterator[_Group]:
         """Groups whose stage, size and variant do not disagree with the source."""
-        sources = []
         if source.content_value is not None:
-            sources.append(self.blocks.get(_block_key(source, brand), {}))
+            sources = [self.blocks.get(_block_key(source, brand), {})]
+        else:  # a title that states no amount may be any of the brand's
+            sources = [self.blocks[key] for key in self.amounts.get(brand, ())]
         sources.append(self.unsized.get(brand, {}))
         wanted = tuple(getattr(source, name, None) for name in STRUCTURAL)
         for groups in sources:
@@ -431,7 +436,8 @@ class CatalogIndex:
             reasons.append("gtin differs")
         odds = [_odds(p) for p, *_ in scored]
         posterior = odds[0] / (1.0 + sum(odds)) if odds[0] != float("inf") else 1.0 / max(1, odds.count(float("inf")))
-        if posterior >= policy.match_probability:
+        amount_unknown = source.content_value is None and self.records[row].content_value is not None
+        if posterior >= policy.match_probability and not amount_unknown:  # which of its sizes, an operator says
             return ProductDecision(source.source_id, MATCHED, self.records[row].sku, posterior, reasons, candidates[:1])
         likely = [c for c in scored[1:] if c[0] >= policy.review_probability]
         if likely:

@@ -174,3 +174,9 @@ def test_no_conflict_when_a_side_is_missing_or_8_digit_prefix_agrees(catalog):
     assert conflicts(source("s", "t", hs_code="19011010"), record) == []
     assert conflicts(source("s", "t"), record) == []
     assert conflicts({"origin_country": "de"}, record) == []
+
+
+def test_a_title_without_an_amount_finds_the_sized_sku_but_does_not_merge_into_it(catalog):
+    # which of the line's sizes it is, no title says: an operator does, rather than a duplicate SKU
+    d = decide(catalog, "Estee Lauder Advanced Night Repair Serum", brand="Estee Lauder")
+    assert d.decision == "review" and d.candidates[0].sku == "EL-ANR-50"
