@@ -216,6 +216,17 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
     return spec, folded
 
 
+AMOUNT_TOLERANCE = Decimal("0.001")
+
+
+def same_amount(a: Decimal | None, b: Decimal | None, tolerance: Decimal = AMOUNT_TOLERANCE) -> bool:
+    """Two amounts of one unit that are one label's, up to the rounding of a conversion (6 lb is
+    2721.55 g: 2720 g on one label, 2722 g on another; 3 kg written 2998 g): within half a percent."""
+    if a is None or b is None:
+        return a is b
+    return a == b or abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
 def parse_spec(text: str | None) -> Spec:
     """'800g' / '0.8kg' / '800克' → Spec(800, 'g'); '50ml*2' → Spec(50, 'ml', pack 2); '3段' → stage '3'."""
     if not text:

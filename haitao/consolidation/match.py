@@ -40,10 +40,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fsmodel import FSModel, compare, coverage
+from .attributes import same_amount
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    title_score)
+                    measures_differ, title_score)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
@@ -329,8 +330,10 @@ class CatalogIndex:
 
     def _groups_for(self, source: Any, brand: str | None) -> Iterator[_Group]:
         """Groups whose stage, size and variant do not disagree with the source."""
-        if source.content_value is not None:
-            sources = [self.blocks.get(_block_key(source, brand), {})]
+        if source.content_value is not None:  # its amount, and the same up to a conversion's rounding
+            key = _block_key(source, brand)
+            sources = [self.blocks[k] for k in self.amounts.get(brand, ()) if k == key or (
+                k[1] == key[1] and k[3] == key[3] and same_amount(k[2], key[2]))]
         else:  # a title that states no amount may be any of the brand's
             sources = [self.blocks[key] for key in self.amounts.get(brand, ())]
         sources.append(self.unsized.get(brand, {}))
@@ -436,8 +439,13 @@ class CatalogIndex:
             reasons.append("gtin differs")
         odds = [_odds(p) for p, *_ in scored]
         posterior = odds[0] / (1.0 + sum(odds)) if odds[0] != float("inf") else 1.0 / max(1, odds.count(float("inf")))
-        amount_unknown = source.content_value is None and self.records[row].content_value is not None
-        if posterior >= policy.match_probability and not amount_unknown:  # which of its sizes, an operator says
+        record = self.records[row]
+        held = [reason for reason, applies in (  # an operator says which of its sizes, or whether a spec word is wrong
+            ("amount only on one side", source.content_value is None and record.content_value is not None),
+            ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
+        ) if applies]
+        reasons += held
+        if posterior >= policy.match_probability and not held:
             return ProductDecision(source.source_id, MATCHED, self.records[row].sku, posterior, reasons, candidates[:1])
         likely = [c for c in scored[1:] if c[0] >= policy.review_probability]
         if likely:

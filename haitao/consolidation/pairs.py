@@ -5,10 +5,12 @@ Pure: no Django. Kept apart from ``match`` so the index there stays about candid
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from .attributes import same_amount
 from .normalise import colour_names
 
 STRUCTURAL = ("stage", "size", "variant")
@@ -56,7 +58,7 @@ def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
     if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
         disagree.append("pack_count differs")
     a, b = _content(source), _content(record)
-    if a is not None and b is not None and a != b:
+    if a is not None and b is not None and (a[1] != b[1] or not same_amount(a[0], b[0])):
         disagree.append("content differs")
     elif (a is None) != (b is None):
         one_sided.append("content only on one side")
@@ -86,3 +88,23 @@ def _soft_disagree(source: Any, record: Any) -> bool:
         if a is not None and b is not None and a != b:
             return True
     return False
+
+
+_MEASURE = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+
+
+def measures_differ(a: str, b: str) -> bool:
+    """Two titles that state one measure in different amounts ('30w' and '65w', '0.3m' and '1m',
+    '5000mah' and '20000mah'): the spec words the attribute reader leaves in titles still tell two
+    products apart. Only a unit both titles use counts."""
+    found_a, found_b = _measures(a), _measures(b)
+    return any(unit in found_b and not values & found_b[unit] for unit, values in found_a.items())
+
+
+def _measures(title: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for token in title.split():
+        match = _MEASURE.fullmatch(token)
+        if match:
+            found.setdefault(match.group(2), set()).add(match.group(1))
+    return found

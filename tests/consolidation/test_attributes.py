@@ -47,3 +47,10 @@ def test_gtin_forms_are_one_number_and_a_typo_is_none():
     assert normalise_gtin("036000291452") == normalise_gtin("0036000291452") == normalise_gtin("00036000291452")
     assert normalise_gtin("036000291453") is None
     assert is_global(normalise_gtin("4008976022343")) and not is_global(normalise_gtin("2990200000321"))
+
+
+def test_amounts_one_label_rounds_differently_are_the_same():
+    from haitao.consolidation.attributes import same_amount
+
+    assert same_amount(Decimal("2720"), Decimal("2722")) and same_amount(Decimal("2998"), Decimal("3000"))
+    assert not same_amount(Decimal("135"), Decimal("140")) and not same_amount(Decimal("907"), Decimal("910"))

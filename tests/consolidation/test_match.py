@@ -180,3 +180,16 @@ def test_a_title_without_an_amount_finds_the_sized_sku_but_does_not_merge_into_i
     # which of the line's sizes it is, no title says: an operator does, rather than a duplicate SKU
     d = decide(catalog, "Estee Lauder Advanced Night Repair Serum", brand="Estee Lauder")
     assert d.decision == "review" and d.candidates[0].sku == "EL-ANR-50"
+
+
+def test_amounts_equal_up_to_a_conversions_rounding_meet_in_one_block():
+    index = CatalogIndex([item("ON-6LB", "Optimum Nutrition Serious Mass Vanilla 2722g", brand="Optimum Nutrition")])
+    d = index.match(source("s1", "Optimum Nutrition Serious Mass Vanilla 2720g", brand="Optimum Nutrition"))
+    assert d.candidates and d.candidates[0].sku == "ON-6LB"
+
+
+def test_a_measure_the_titles_state_differently_holds_a_match_back():
+    from haitao.consolidation.match import measures_differ
+
+    assert measures_differ("pd charger 30w", "pd charger 65w") and measures_differ("cable 0.3m", "cable 1m 2m")
+    assert not measures_differ("cable 1m", "cable 1m black") and not measures_differ("charger 30w", "charger")
