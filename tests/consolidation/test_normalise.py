@@ -66,6 +66,12 @@ def test_colour_is_a_variant():
     assert normalise_product("p", "Coach crossbody", spec="Black").variant == "black"
 
 
+@pytest.mark.parametrize("title, variant", [("铸铁 炖锅 樱桃红", "red"), ("帆布鞋 全黑", "black"), ("帆布鞋 黑白", "black-white"),
+                                            ("珐琅 锅 火焰橙", "orange"), ("珐琅锅 sage green", "green")])
+def test_colourway_names_are_their_colour(title, variant):
+    assert normalise_product("p", title).variant == variant
+
+
 def test_model_codes_are_not_sizes():
     product = normalise_product("p", "悦木之源 V2978升级 面膜 200 ML")
     assert (product.content_value, product.content_unit) == (Decimal("200"), "ml")
