@@ -193,3 +193,8 @@ def test_a_makers_name_before_its_brands_names_the_brand():
 def test_product_words_of_two_languages_are_one_word(chinese, english):
     a, b = normalise_product("a", chinese).title_tokens, normalise_product("b", english).title_tokens
     assert set(a) - {"粮"} == set(b) - {"food"}
+
+
+def test_shop_phrases_are_cut_from_titles():
+    tokens = normalise_product("p", "京东国际 618预售 袋鼠 奶瓶 送礼佳品 新旧包装随机发").title_tokens
+    assert not {"京东", "国际", "618", "预售", "送礼", "佳品", "新旧", "随机"} & set(tokens)
