@@ -249,8 +249,9 @@ class CatalogIndex:
             (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
 
     def _catalog_title(self, record: Any) -> str:
-        title = _title(record)
-        return " ".join(t for t in title.split() if t not in self.noise) if self.noise else title
+        """The title as compared: without noise, and each word once (a title that repeats its line in
+        two languages says it once after the term table)."""
+        return " ".join(dict.fromkeys(t for t in _title(record).split() if t not in self.noise))
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
@@ -258,7 +259,7 @@ class CatalogIndex:
         if brand and brand != source.brand_key:  # the catalog brand's name, left in a title written under another spelling
             tokens = tuple(t for t in tokens if t not in brand.split("-"))
         if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
-            return " ".join(tokens)
+            return " ".join(dict.fromkeys(tokens))
         return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
 
     def _brand(self, source: Any) -> str | None:

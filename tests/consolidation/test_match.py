@@ -193,3 +193,12 @@ def test_a_measure_the_titles_state_differently_holds_a_match_back():
 
     assert measures_differ("pd charger 30w", "pd charger 65w") and measures_differ("cable 0.3m", "cable 1m 2m")
     assert not measures_differ("cable 1m", "cable 1m black") and not measures_differ("charger 30w", "charger")
+
+
+def test_a_title_repeating_its_line_in_two_languages_compares_each_word_once():
+    index = CatalogIndex([item("EL-1", "Estee Lauder 特润 修护 精华 Advanced Night Repair 精华 50ml", brand="Estee Lauder")])
+    record = index.records[0]
+    compared = index._catalog_title(record).split()
+    assert len(compared) == len(set(compared)) and set(compared) == set(record.title_tokens)
+    query = index._query(source("s1", "Estee Lauder serum serum 50ml", brand="Estee Lauder"))
+    assert query.split().count("serum") == 1
