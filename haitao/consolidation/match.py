@@ -44,7 +44,7 @@ from .attributes import same_amount
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    measures_differ, title_score)
+                    measures_agree, measures_differ, title_score)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
@@ -420,6 +420,15 @@ class CatalogIndex:
         forced = self._by_gtin(source)
         return forced if forced is not None else self._decide(source)
 
+    def _others(self, source: Any, best: int, others: list) -> list:
+        """The other candidates that may still be the product: not one stating a measure ('65w') in
+        another amount than the source title, when the best candidate states the source's."""
+        query = self._query(source, self.records[best].brand_key)
+        if not measures_agree(query, self._catalog_title(self.records[best])):
+            return others
+        return [c for c in others if not measures_differ(self._query(source, self.records[c[2]].brand_key),
+                                                         self._catalog_title(self.records[c[2]]))]
+
     def _decide(self, source: Any, extra: list[str] = ()) -> ProductDecision:
         """match / review / created from the candidates' posteriors.
 
@@ -435,6 +444,7 @@ class CatalogIndex:
             reason = "no candidate" if not scored else "no likely candidate"
             return ProductDecision(source.source_id, CREATED, None, best, [reason], candidates)
         row, vector = scored[0][2], scored[0][3]
+        scored = scored[:1] + self._others(source, row, scored[1:])
         reasons = ["title", f"title {scored[0][1]:.2f}", *extra]
         if vector[3] == 1:
             reasons.append("gtin differs")

@@ -101,6 +101,13 @@ def measures_differ(a: str, b: str) -> bool:
     return any(unit in found_b and not values & found_b[unit] for unit, values in found_a.items())
 
 
+def measures_agree(a: str, b: str) -> bool:
+    """Two titles that state a measure in the same amount ('20w' both), and none in different ones."""
+    found_a, found_b = _measures(a), _measures(b)
+    return (any(values & found_b.get(unit, set()) for unit, values in found_a.items())
+            and not measures_differ(a, b))
+
+
 def _measures(title: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for token in title.split():

@@ -195,6 +195,18 @@ def test_a_measure_the_titles_state_differently_holds_a_match_back():
     assert not measures_differ("cable 1m", "cable 1m black") and not measures_differ("charger 30w", "charger")
 
 
+def test_a_candidate_stating_another_measure_is_no_rival_to_one_stating_the_sources():
+    from haitao.consolidation.match import measures_agree
+
+    assert measures_agree("pd charger 20w", "gold pd charger 20w") and not measures_agree("charger 20w", "charger")
+    index = CatalogIndex([item("C20", "Anker PD 快充 充电器 20W", brand="Anker"),
+                          item("C65", "Anker PD 快充 充电器 65W", brand="Anker")])
+    s = source("s1", "Anker PD 快充 充电器 20W", brand="Anker")
+    scored = index._scored(s)
+    best = next(c for c in scored if index.records[c[2]].sku == "C20")
+    assert [index.records[c[2]].sku for c in index._others(s, best[2], scored)] == ["C20"]
+
+
 def test_a_title_repeating_its_line_in_two_languages_compares_each_word_once():
     index = CatalogIndex([item("EL-1", "Estee Lauder 特润 修护 精华 Advanced Night Repair 精华 50ml", brand="Estee Lauder")])
     record = index.records[0]
