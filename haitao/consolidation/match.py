@@ -44,7 +44,7 @@ from .attributes import same_amount
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    measures_agree, measures_differ, title_score)
+                    alternative_words, alternatives, measures_agree, measures_differ, title_score)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
@@ -155,6 +155,7 @@ class CatalogIndex:
         self.model = FSModel()
         self.tokens = TokenMap()
         self.noise: frozenset[str] = frozenset()  # the export's stock phrases (``TokenMap.learn_noise``)
+        self.alternatives: frozenset[frozenset[str]] = frozenset()  # words that tell siblings apart (``pairs.alternatives``)
         self.scoped = ScopedTokenMap()
         self.brands = BrandMap()
         for record in records:
@@ -218,6 +219,8 @@ class CatalogIndex:
         for groups in (*self.blocks.values(), *self.unsized.values()):  # the catalog's titles without them too
             for group in groups.values():
                 group.titles = [self._catalog_title(self.records[row]) for row in group.rows]
+        self.alternatives = alternatives(group.titles for groups in (*self.blocks.values(), *self.unsized.values())
+                                         for group in groups.values())
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
@@ -424,7 +427,11 @@ class CatalogIndex:
         """The other candidates that may still be the product: not one stating a measure ('65w') in
         another amount than the source title, when the best candidate states the source's."""
         query = self._query(source, self.records[best].brand_key)
-        if not measures_agree(query, self._catalog_title(self.records[best])):
+        title = self._catalog_title(self.records[best])
+        if not alternative_words(self.alternatives, query, title):
+            others = [c for c in others if not alternative_words(
+                self.alternatives, self._query(source, self.records[c[2]].brand_key), self._catalog_title(self.records[c[2]]))]
+        if not measures_agree(query, title):
             return others
         return [c for c in others if not measures_differ(self._query(source, self.records[c[2]].brand_key),
                                                          self._catalog_title(self.records[c[2]]))]
@@ -454,6 +461,8 @@ class CatalogIndex:
         held = [reason for reason, applies in (  # an operator says which of its sizes, or whether a spec word is wrong
             ("amount only on one side", source.content_value is None and record.content_value is not None),
             ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
+            ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),
+                                                       self._catalog_title(record))),
         ) if applies]
         reasons += held
         if posterior >= policy.match_probability and not held:

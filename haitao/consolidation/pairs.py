@@ -6,6 +6,8 @@ Pure: no Django. Kept apart from ``match`` so the index there stays about candid
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -115,3 +117,34 @@ def _measures(title: str) -> dict[str, set[str]]:
         if match:
             found.setdefault(match.group(2), set()).add(match.group(1))
     return found
+
+
+def alternatives(groups: Iterable[list[str]], *, min_count: int = 2, max_titles: int = 300) -> frozenset[frozenset[str]]:
+    """Word pairs that tell siblings apart, learned from the catalog: two titles of one group (brand,
+    amount, pack, stage, size, variant) that differ in one word each ('… cat_food beef' and
+    '… cat_food lamb') are two products, so those two words are alternatives — seen in ``min_count``
+    groups. A title with one against a title with the other is another product."""
+    counts: Counter[frozenset[str]] = Counter()
+    for titles in groups:
+        by_length: dict[int, list[set[str]]] = {}
+        for title in titles[:max_titles]:
+            words = set(title.split())
+            by_length.setdefault(len(words), []).append(words)
+        found = set()
+        for same in by_length.values():
+            for i, a in enumerate(same):
+                for b in same[i + 1:]:
+                    only_a, only_b = a - b, b - a
+                    if len(only_a) == 1 and len(only_b) == 1:
+                        found.add(frozenset(only_a | only_b))
+        counts.update(found)
+    return frozenset(pair for pair, n in counts.items() if n >= min_count)
+
+
+def alternative_words(pairs: frozenset, a: str, b: str) -> bool:
+    """One title holds a word and the other its alternative, which the first lacks."""
+    if not pairs:
+        return False
+    ta, tb = set(a.split()), set(b.split())
+    only_a, only_b = ta - tb, tb - ta
+    return any(frozenset((x, y)) in pairs for x in only_a for y in only_b)

@@ -214,3 +214,14 @@ def test_a_title_repeating_its_line_in_two_languages_compares_each_word_once():
     assert len(compared) == len(set(compared)) and set(compared) == set(record.title_tokens)
     query = index._query(source("s1", "Estee Lauder serum serum 50ml", brand="Estee Lauder"))
     assert query.split().count("serum") == 1
+
+
+def test_words_that_tell_siblings_apart_are_learned_from_the_catalog():
+    from haitao.consolidation.match import alternative_words, alternatives
+
+    groups = [["indoor cat_food beef", "indoor cat_food lamb", "indoor cat_food"],
+              ["puppy dog_food beef", "puppy dog_food lamb"], ["whey vanilla", "whey isolate chocolate"]]
+    pairs = alternatives(groups)
+    assert pairs == {frozenset(("beef", "lamb"))}  # seen in two groups; a title with a word more is no sibling pair
+    assert alternative_words(pairs, "kitten cat_food beef", "kitten cat_food lamb")
+    assert not alternative_words(pairs, "kitten cat_food beef lamb", "kitten cat_food lamb")
