@@ -151,7 +151,7 @@ class TokenMap:
                     catalog_frequency: Mapping[str, int], catalog_size: int, *, min_brands: int = 10,
                     min_brand_share: float = 0.02, min_anchored: int = 5, max_kept: float = 0.05,
                     min_ratio: float = 3.0, min_phrase: float = 0.9, min_seen: int = 20,
-                    max_odds_ratio: float = 1.5) -> frozenset[str]:
+                    max_odds_ratio: float = 2.0) -> frozenset[str]:
         """Words that stand for nothing: a shop's stock phrases ('送礼 佳品', '618 预售', '京东 国际'), and
         category words either side adds at will ('保健品', '厨具').
 
