@@ -190,7 +190,7 @@ def test_a_makers_name_before_its_brands_names_the_brand():
 @pytest.mark.parametrize("chinese, english", [("卸妆水 油皮", "micellar cleansing water oily skin"), ("中度烘焙 挂耳", "medium roast drip bag"),
                                               ("小型犬 幼犬粮", "small breed puppy food"), ("防胀气 奶瓶 奶嘴", "anti-colic baby bottle teat"),
                                               ("移动电源 快充", "power bank fast charging"), ("椭圆形 珐琅 炖锅", "oval enamel cocotte"),
-                                              ("小型犬成犬粮", "small breed adult dog food")])
+                                              ("小型犬成犬粮", "small breed adult dog food"), ("椭圆形 珐琅锅", "oval cocotte")])
 def test_product_words_of_two_languages_are_one_word(chinese, english):
     a, b = normalise_product("a", chinese).title_tokens, normalise_product("b", english).title_tokens
     assert set(a) - {"粮"} == set(b) - {"food"}
