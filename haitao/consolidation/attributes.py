@@ -4,7 +4,7 @@ Pure: no Django. ``extract_spec`` takes an already folded text (``text.fold``) a
 read plus the text with those words cut out, so the title that is left compares only product words.
 
 Notations covered, because real exports write them all:
-- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米; 90粒 = 90颗 =
+- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米 = 60公分; 90粒 = 90颗 =
   90 capsules; a weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5);
 - pack: 50ml*2, 2x50ml, 800g x 3罐, ``*4``, ``x2``, ``×2``, 2件套, 3件装, 两盒装, 2 pack, 2-pack,
   pack of 2, twin pack, 组合装2件, 2件组合, 共3件;
@@ -30,7 +30,7 @@ _UNITS = {
     "磅": ("g", "453.59237"), "oz": ("g", "28.349523"), "盎司": ("g", "28.349523"),
     "ml": ("ml", 1), "毫升": ("ml", 1), "cl": ("ml", 10), "l": ("ml", 1000), "升(?!级)": ("ml", 1000),
     "fl oz": ("ml", "29.57353"), "floz": ("ml", "29.57353"),
-    "cm": ("cm", 1), "厘米": ("cm", 1), "mm": ("cm", "0.1"), "毫米": ("cm", "0.1"),
+    "cm": ("cm", 1), "厘米": ("cm", 1), "公分": ("cm", 1), "mm": ("cm", "0.1"), "毫米": ("cm", "0.1"),
     "粒": ("piece", 1), "片": ("piece", 1), "颗": ("piece", 1), "枚": ("piece", 1), "抽": ("piece", 1),
     "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
     "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1),
@@ -43,7 +43,7 @@ _UNIT = rf"({_UNIT_ALT})"
 _PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|条|只|套|组|支装|提)"
 _CN = "[一二两三四五六七八九十]"
 _TIMES = r"[*x×]"
-_LEN = r"(?:cm|mm|厘米|毫米)"
+_LEN = r"(?:cm|mm|厘米|公分|毫米)"
 # 70x140cm, 30*40*50 cm: dimensions, read before anything takes '70x' for a pack of 70
 _DIMENSION = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{_LEN}?\s*[x×*]\s*(\d+(?:\.\d+)?)(?:\s*{_LEN}?\s*[x×*]\s*(\d+(?:\.\d+)?))?\s*{_LEN}")
 # 2x50ml (count first)

@@ -17,7 +17,7 @@ def test_pack_notations(text, pack):
 
 @pytest.mark.parametrize("text, value, unit", [
     ("800克", "800", "g"), ("0.8公斤", "800", "g"), ("5lb", "2268", "g"), ("5磅", "2268", "g"),
-    ("8oz", "227", "g"), ("50毫升", "50", "ml"), ("1.5L", "1500", "ml"), ("60厘米", "60", "cm"),
+    ("8oz", "227", "g"), ("50毫升", "50", "ml"), ("1.5L", "1500", "ml"), ("60厘米", "60", "cm"), ("22 公分", "22", "cm"),
     ("90粒", "90", "piece"), ("60颗", "60", "piece"), ("120 capsules", "120", "piece"), ("100抽", "100", "piece"),
 ])
 def test_sizes_with_units(text, value, unit):
