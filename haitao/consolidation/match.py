@@ -213,7 +213,7 @@ class CatalogIndex:
         self.brands.learn_names(s.brand_key for s in sources)
         self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
-        self.noise = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored).learn_noise(
+        self.noise = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).learn_noise(
             ((s.brand_key, _tokens(s)) for s in sources), ((r.brand_key, _tokens(s), _tokens(r)) for s, r in anchored),
             self.document_frequency, len(self.records))
         for groups in (*self.blocks.values(), *self.unsized.values()):  # the catalog's titles without them too
@@ -247,14 +247,14 @@ class CatalogIndex:
                 "learned_brands": len(self.brands.mapping), "model": self.model.to_dict()}
 
     def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
-        self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored).with_noise(self.noise)
+        self.tokens = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).with_noise(self.noise)
         self.scoped = ScopedTokenMap.learn(
             (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
 
     def _catalog_title(self, record: Any) -> str:
         """The title as compared: without noise, and each word once (a title that repeats its line in
         two languages says it once after the term table)."""
-        return " ".join(dict.fromkeys(t for t in _title(record).split() if t not in self.noise))
+        return " ".join(dict.fromkeys(t for t in _tokens(record) if t not in self.noise))
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""

@@ -5,6 +5,7 @@ Pure: no Django. Kept apart from ``match`` so the index there stays about candid
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -27,7 +28,26 @@ def _title(record: Any) -> str:
 
 
 def _tokens(record: Any) -> tuple[str, ...]:
-    return getattr(record, "title_tokens", None) or tuple(_title(record).split())
+    """The title's words, a number and its unit written apart joined ('20 瓦' and '20w' are '20w')."""
+    return joined_measures(getattr(record, "title_tokens", None) or tuple(_title(record).split()))
+
+
+_UNIT_WORDS = {"w": "w", "瓦": "w", "mah": "mah", "毫安": "mah", "毫安时": "mah", "m": "m", "米": "m", "ft": "ft", "英尺": "ft"}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@functools.lru_cache(maxsize=131_072)
+def joined_measures(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Tokens with a number followed by a unit word (watts, mAh, metres, in either language) made one
+    measure token, as titles written without a space have it; a glued Chinese unit is spelled the Latin way."""
+    out: list[str] = []
+    for token in tokens:
+        if out and token in _UNIT_WORDS and _NUMBER.fullmatch(out[-1]):
+            out[-1] += _UNIT_WORDS[token]
+            continue
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)(瓦|毫安时|毫安|米|英尺)", token)
+        out.append(match.group(1) + _UNIT_WORDS[match.group(2)] if match else token)
+    return tuple(out)
 
 
 def title_score(a: str, b: str) -> float:

@@ -225,3 +225,13 @@ def test_words_that_tell_siblings_apart_are_learned_from_the_catalog():
     assert pairs == {frozenset(("beef", "lamb"))}  # seen in two groups; a title with a word more is no sibling pair
     assert alternative_words(pairs, "kitten cat_food beef", "kitten cat_food lamb")
     assert not alternative_words(pairs, "kitten cat_food beef lamb", "kitten cat_food lamb")
+
+
+def test_a_number_and_its_unit_written_apart_are_one_measure():
+    from haitao.consolidation.pairs import joined_measures
+
+    assert joined_measures(("充电宝", "20000", "毫安")) == ("充电宝", "20000mah")
+    assert joined_measures(("charger", "20", "瓦")) == ("charger", "20w")
+    assert joined_measures(("cable", "2", "米", "black")) == ("cable", "2m", "black")
+    assert joined_measures(("充电宝", "20000毫安")) == ("充电宝", "20000mah")
+    assert joined_measures(("米", "2", "rice")) == ("米", "2", "rice")  # a unit word needs a number before it
