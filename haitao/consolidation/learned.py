@@ -94,8 +94,11 @@ class TokenMap:
         seen: Counter[str] = Counter()  # every source title holding the word
         both: Counter[tuple[str, str]] = Counter()
         unexplained: list[tuple[set[str], set[str]]] = []
+        whole: set[str] = set()  # the catalog's own words (not the character pairs joined here)
         for source_tokens, catalog_tokens in pairs:
-            s, c = set(source_words(source_tokens)), set(catalog_tokens)
+            # a name cut into characters is one word on either side ('超 能' is 'ultra')
+            s, c = set(source_words(source_tokens)), set(source_words(catalog_tokens))
+            whole.update(catalog_tokens)
             unexplained.append((s - c, c - s))
             # counted only where unexplained: a word written in the catalog's language half the time
             # still always stands for its translation when it is not
@@ -127,7 +130,11 @@ class TokenMap:
                     rivals[a].update(c)
         ranked = {a: t for a, t in ranked.items()
                   if not rivals[a] or rivals[a].most_common(1)[0][1] < max_rival * source_n[a]}
-        return cls({a: t[0][2] for a, t in ranked.items()}, {a: tuple(b for *_, b in t[:max_targets]) for a, t in ranked.items()})
+        def written(word: str) -> tuple[str, ...]:  # a joined pair of characters, as the catalog writes it
+            return tuple(word) if word not in whole and len(word) == 2 and all(map(_single_cjk, word)) else (word,)
+
+        return cls({a: t[0][2] for a, t in ranked.items()},
+                   {a: tuple(w for *_, b in t[:max_targets] for w in written(b)) for a, t in ranked.items()})
 
     def translate(self, tokens: Iterable[str]) -> tuple[str, ...]:
         """Tokens with learned words put in their place, in order, without repeats."""

@@ -75,3 +75,10 @@ def test_a_category_word_either_side_adds_at_will_is_noise():
         sources.append((f"brand{i}", source))
     noise = TokenMap().learn_noise(sources, anchored, {"保健品": 20, "fish_oil": 40, "max": 20}, 40)
     assert noise == {"保健品"}
+
+
+def test_a_name_the_catalogs_segmenter_cut_into_characters_is_learned_whole():
+    # '超' and '能' each come in many names; together they are 'ultra'
+    pairs = [(("ultra", "cable"), ("超", "能", "cable"))] * 4 + [(("ultra", "bottle"), ("超", "能", "bottle"))] * 2
+    pairs += [((f"line{i}",), ("超", "级", f"line{i}")) for i in range(10)] + [(("pro",), ("能", "量"))] * 10
+    assert TokenMap.learn(pairs).translate(("ultra", "cable")) == ("超", "能", "cable")
