@@ -44,7 +44,8 @@ from .attributes import same_amount
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    alternative_words, alternatives, measures_agree, measures_differ, title_score)
+                    alternative_words, alternatives, measures_agree, measures_differ, title_score,
+                    without_names)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
@@ -155,6 +156,7 @@ class CatalogIndex:
         self.model = FSModel()
         self.tokens = TokenMap()
         self.noise: frozenset[str] = frozenset()  # the export's stock phrases (``TokenMap.learn_noise``)
+        self.names: dict[str | None, frozenset[str]] = {}  # brands' names in Chinese script (``_brand_names``)
         self.alternatives: frozenset[frozenset[str]] = frozenset()  # words that tell siblings apart (``pairs.alternatives``)
         self.scoped = ScopedTokenMap()
         self.brands = BrandMap()
@@ -211,6 +213,7 @@ class CatalogIndex:
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
+        self.names = self._brand_names()
         self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
         self.noise = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).learn_noise(
@@ -251,10 +254,24 @@ class CatalogIndex:
         self.scoped = ScopedTokenMap.learn(
             (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
 
+    def _brand_names(self) -> dict[str | None, frozenset[str]]:
+        """Per catalog brand, its names in Chinese script: its key's, and the export's brand names
+        anchored to it. Every candidate of a block is that brand, so its name in a title tells none apart."""
+        names: dict[str | None, set[str]] = {}
+        for brand in self.catalog_brands:
+            if brand:
+                names[brand] = {p for p in brand.split("-") if not p.isascii()}
+        for key, targets in getattr(self.brands, "options", {}).items():
+            for target in targets:
+                if not key.isascii() and target in names:
+                    names[target].add(key)
+        return {brand: frozenset(found) for brand, found in names.items() if found}
+
     def _catalog_title(self, record: Any) -> str:
         """The title as compared: without noise, and each word once (a title that repeats its line in
         two languages says it once after the term table)."""
-        return " ".join(dict.fromkeys(t for t in _tokens(record) if t not in self.noise))
+        tokens = without_names(_tokens(record), self.names.get(record.brand_key, ()))
+        return " ".join(dict.fromkeys(t for t in tokens if t not in self.noise))
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
@@ -263,6 +280,7 @@ class CatalogIndex:
             tokens = tuple(t for t in tokens if t not in brand.split("-"))
         if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
             return " ".join(dict.fromkeys(tokens))
+        tokens = without_names(tokens, self.names.get(brand, ()))
         return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
 
     def _brand(self, source: Any) -> str | None:
