@@ -44,7 +44,7 @@ from .attributes import same_amount
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    alternative_words, alternatives, measures_agree, measures_differ, title_score,
+                    alternative_words, alternatives, measures_agree, measures_differ, split_glued, title_score,
                     without_names)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
@@ -275,9 +275,10 @@ class CatalogIndex:
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
-        tokens = _tokens(source)
+        names = tuple(brand.split("-")) if brand else ()
+        tokens = split_glued(_tokens(source), self.document_frequency.__contains__, names)
         if brand and brand != source.brand_key:  # the catalog brand's name, left in a title written under another spelling
-            tokens = tuple(t for t in tokens if t not in brand.split("-"))
+            tokens = tuple(t for t in tokens if t not in names)
         if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
             return " ".join(dict.fromkeys(tokens))
         tokens = without_names(tokens, self.names.get(brand, ()))

@@ -185,3 +185,20 @@ def without_names(tokens: Iterable[str], names: frozenset[str] | set[str], *, lo
             out.append(tokens[i])
             i += 1
     return tuple(out)
+
+
+def split_glued(tokens: tuple[str, ...], known, names: tuple[str, ...] = (), *, shortest: int = 3) -> tuple[str, ...]:
+    """Latin words written without a space ('prowhey', 'isolatestrawberry', a brand glued to its line
+    'tanbramorsy') split into words the catalog uses; ``known(word)`` says whether it does, and a
+    part that is one of ``names`` (the brand's) is dropped, as the brand is."""
+    out: list[str] = []
+    for token in tokens:
+        parts = None
+        if len(token) >= 2 * shortest and token.isascii() and token.isalpha() and not known(token):
+            for i in range(shortest, len(token) - shortest + 1):
+                left, right = token[:i], token[i:]
+                if (known(left) or left in names) and (known(right) or right in names):
+                    parts = [p for p in (left, right) if p not in names]
+                    break
+        out.extend(parts if parts is not None else (token,))
+    return tuple(out)

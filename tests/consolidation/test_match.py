@@ -246,3 +246,12 @@ def test_a_brands_name_in_chinese_script_is_left_out_of_the_titles_compared():
     index.learn([source("s1", "mirapeak repair serum 100ml", brand="mirapeak")])
     assert "米拉峰" in index.names["米拉峰-mirapeak"]
     assert not {"米拉", "峰", "米拉峰"} & set(index._catalog_title(index.records[0]).split())
+
+
+def test_latin_words_written_without_a_space_split_into_the_catalogs_words():
+    from haitao.consolidation.pairs import split_glued
+
+    known = {"pro", "whey", "isolate", "strawberry", "morsy"}.__contains__
+    assert split_glued(("prowhey", "isolatestrawberry"), known) == ("pro", "whey", "isolate", "strawberry")
+    assert split_glued(("tanbramorsy", "pro"), known, ("tanbra",)) == ("morsy", "pro")  # the brand glued to its line
+    assert split_glued(("sylum", "proteinx"), known) == ("sylum", "proteinx")  # no split into known words: as it is
