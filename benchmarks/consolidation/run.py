@@ -31,8 +31,9 @@ from haitao.consolidation.splink_engine import ENGINES, make_index
 from . import generate as generator_a
 from . import generate_b as generator_b
 from . import generate_c as generator_c
+from . import generate_d as generator_d
 
-GENERATORS = {"a": generator_a.generate, "b": generator_b.generate, "c": generator_c.generate}
+GENERATORS = {"a": generator_a.generate, "b": generator_b.generate, "c": generator_c.generate, "d": generator_d.generate}
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "benchmarks.md"

@@ -39,19 +39,20 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .brand_lookup import MAX_BRANDS, BrandLookup, brands_clearly_differ  # noqa: F401  (re-exported)
+from .brands import BrandDirectory
 from .fsmodel import FSModel, compare, coverage
 from .attributes import same_amount
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    alternative_words, alternatives, measures_agree, measures_differ, split_glued, title_score,
-                    without_names)
+                    alternative_words, alternatives, joined_measures, measures_agree, measures_differ, split_glued,
+                    title_score)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
 ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
-MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
 
 
 @dataclass(frozen=True)
@@ -111,19 +112,6 @@ def as_record(record: Any) -> Any:
     return record
 
 
-def brands_clearly_differ(a: str | None, b: str | None) -> bool:
-    """Two brand keys that cannot be one brand: both known, in one script, and not spellings of each other.
-
-    Keys in different scripts (an unknown Chinese brand against a Latin one) may be translations,
-    so they are no evidence either way.
-    """
-    if not a or not b or a == b:
-        return False
-    if a.isascii() != b.isascii():
-        return False
-    if a in b or b in a:
-        return False
-    return fuzz.ratio(a, b) < 80
 
 
 class _Group:
@@ -137,7 +125,7 @@ class _Group:
         self.rows: list[int] = []
 
 
-class CatalogIndex:
+class CatalogIndex(BrandLookup):
     """The catalog, indexed by GTIN and by block; ``learn`` from an export, then ``match`` per source product."""
 
     def __init__(self, records: Iterable[Any] = (), policy: MatchPolicy | None = None, *,
@@ -150,13 +138,15 @@ class CatalogIndex:
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
         self.amounts: dict[str | None, list[tuple]] = {}  # a brand's block keys
         self.document_frequency: Counter[str] = Counter()  # catalog titles holding each word
-        self.catalog_brands: set[str | None] = set()
+        self.catalog_brands: Counter[str | None] = Counter()  # SKUs per brand key
+        self._directory: BrandDirectory | None = None
+        self._source_brands: Counter[str] = Counter()
+        self._stripped: dict[tuple, tuple[str, ...]] = {}
         self._idf: dict[str, float] = {}
         self._idf_size = 0
         self.model = FSModel()
         self.tokens = TokenMap()
         self.noise: frozenset[str] = frozenset()  # the export's stock phrases (``TokenMap.learn_noise``)
-        self.names: dict[str | None, frozenset[str]] = {}  # brands' names in Chinese script (``_brand_names``)
         self.alternatives: frozenset[frozenset[str]] = frozenset()  # words that tell siblings apart (``pairs.alternatives``)
         self.scoped = ScopedTokenMap()
         self.brands = BrandMap()
@@ -178,6 +168,15 @@ class CatalogIndex:
             return
         if record.gtin:
             self.by_gtin[record.gtin].append(row)
+        group = self._group_of(record)
+        group.titles.append(self._catalog_title(record))
+        self.document_frequency.update(set(_tokens(record)))
+        self.catalog_brands[record.brand_key] += 1
+        self._directory = None
+        group.rows.append(row)
+
+    def _group_of(self, record: Any) -> _Group:
+        """The group a catalog record belongs in: its block (or its brand's unsized SKUs) and attributes."""
         attrs = tuple(getattr(record, name, None) for name in STRUCTURAL)
         if record.content_value is None:
             groups = self.unsized.setdefault(record.brand_key, {})
@@ -189,10 +188,7 @@ class CatalogIndex:
         group = groups.get(attrs)
         if group is None:
             group = groups[attrs] = _Group(attrs)
-        group.titles.append(self._catalog_title(record))
-        self.document_frequency.update(set(_tokens(record)))
-        self.catalog_brands.add(record.brand_key)
-        group.rows.append(row)
+        return group
 
     # --- learning -------------------------------------------------------------------------------
 
@@ -210,10 +206,13 @@ class CatalogIndex:
         *other* half of them (cross-fitting), since a pair always agrees with the words it taught.
         """
         sources = [as_record(s) for s in sources]
+        self._source_brands = Counter(s.brand_key for s in sources if s.brand_key)
+        self._source_titles = [(s.brand_key, _title(s)) for s in sources[:: max(1, len(sources) // 200_000)]]
+        self._directory = None
+        self.directory  # noqa: B018  (built now: it retitles catalog records, before anchors hold them)
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
-        self.names = self._brand_names()
         self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
         self.noise = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).learn_noise(
@@ -254,40 +253,18 @@ class CatalogIndex:
         self.scoped = ScopedTokenMap.learn(
             (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
 
-    def _brand_names(self) -> dict[str | None, frozenset[str]]:
-        """Per catalog brand, its names in Chinese script: its key's, and the export's brand names
-        anchored to it. Every candidate of a block is that brand, so its name in a title tells none apart."""
-        names: dict[str | None, set[str]] = {}
-        for brand in self.catalog_brands:
-            if brand:
-                names[brand] = {p for p in brand.split("-") if not p.isascii()}
-        for key, targets in getattr(self.brands, "options", {}).items():
-            for target in targets:
-                if not key.isascii() and target in names:
-                    names[target].add(key)
-        return {brand: frozenset(found) for brand, found in names.items() if found}
-
     def _catalog_title(self, record: Any) -> str:
         """The title as compared: without noise, and each word once (a title that repeats its line in
         two languages says it once after the term table)."""
-        tokens = without_names(_tokens(record), self.names.get(record.brand_key, ()))
-        return " ".join(dict.fromkeys(t for t in tokens if t not in self.noise))
+        return " ".join(dict.fromkeys(t for t in _tokens(record) if t not in self.noise))
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
         names = tuple(brand.split("-")) if brand else ()
-        tokens = split_glued(_tokens(source), self.document_frequency.__contains__, names)
-        if brand and brand != source.brand_key:  # the catalog brand's name, left in a title written under another spelling
-            tokens = tuple(t for t in tokens if t not in names)
+        tokens = split_glued(joined_measures(self._without_brand(source, brand)), self.document_frequency.__contains__, names)
         if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
             return " ".join(dict.fromkeys(tokens))
-        tokens = without_names(tokens, self.names.get(brand, ()))
         return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
-
-    def _brand(self, source: Any) -> str | None:
-        if source.brand_key is None:  # no brand field and none of the alias table's names in the title
-            return self.brands.find(_title(source))
-        return self.brands.get(source.brand_key)
 
     def _compare(self, source: Any, record: Any, query: str, title: str, rivals: int,
                  score: float | None = None, cover: float | None = None) -> tuple[int, ...]:
@@ -316,38 +293,16 @@ class CatalogIndex:
         union = sum(idf[t] for t in a | b)
         return sum(idf[t] for t in a & b) / union if union else 0.0
 
-    def _brand_confirmed(self, source: Any, record: Any) -> bool:
-        """The record's brand is the source's own key, or the one its anchored pairs agree on."""
-        key = self._brand_name(source)
-        return record.brand_key is not None and record.brand_key in (key, self.brands.get(key))
-
     def _pair_probability(self, source: Any, record: Any) -> float:
         """The model's probability for one pair, leaving the GTIN out (its title and attributes alone)."""
         query = self._query(source, record.brand_key)
         vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, self._catalog_title(record), 0)
         return self.model.probability(vector)
 
-    def blocking_brands(self, source: Any) -> tuple[str | None, ...]:
-        """The catalog brands to look for candidates in: the source's own key and every brand it was anchored to."""
-        key = self._brand_name(source)
-        if key in self.catalog_brands:  # a brand the catalog has is that brand, whatever else the name was anchored to
-            return (key,)
-        return self.brands.candidates(key)[:MAX_BRANDS] or (None,)
-
-    def _brand_name(self, source: Any) -> str | None:
-        return source.brand_key if source.brand_key is not None else self.brands.find(_title(source), raw=True)
-
     def _unrelated(self, source: Any, record: Any) -> bool:
         """Brands that may or may not be one (two scripts, or one missing) and not one title word in common."""
         return (record.brand_key not in self.blocking_brands(source)
                 and not coverage(self._query(source, record.brand_key), self._catalog_title(record)))
-
-    def _brands_differ(self, source: Any, record: Any) -> bool:
-        """Both brands known and not spellings of each other, or the source brand was anchored often, never to this one."""
-        if record.brand_key in self.blocking_brands(source):
-            return False
-        return (brands_clearly_differ(self._brand(source), record.brand_key)
-                or self.brands.known_apart(self._brand_name(source), record.brand_key))
 
     # --- candidates -----------------------------------------------------------------------------
 

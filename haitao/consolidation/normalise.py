@@ -120,6 +120,17 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(parts) or r"(?!x)x"
 
 
+def _spellings(key: str) -> set[str]:
+    """How a brand the table does not know may stand in its own titles: its key, each script's run of it
+    (欧珊玛-oceanma → 欧珊玛, oceanma), Latin words spaced or run together (ziwi peak, ziwipeak)."""
+    runs = re.findall(r"[\u3400-\u9fff]+|[0-9a-z][0-9a-z\-]*[0-9a-z]|[0-9a-z]", key)
+    found = {key}
+    for run in runs:
+        if len(run) >= 2:
+            found.update({run, run.replace("-", " "), run.replace("-", "")})
+    return found
+
+
 class BrandAliases:
     """Brand names across languages → one brand key (爱他美 = Aptamil = 'aptamil')."""
 
@@ -175,7 +186,7 @@ class BrandAliases:
     def key_pattern(self, key: str) -> re.Pattern[str]:
         pattern = self._key_patterns.get(key)
         if pattern is None:
-            pattern = self._key_patterns[key] = re.compile(_alternation(self._key_aliases.get(key, {key})))
+            pattern = self._key_patterns[key] = re.compile(_alternation(self._key_aliases.get(key) or _spellings(key)))
         return pattern
 
     def lookup(self, folded: str) -> str | None:
@@ -329,6 +340,7 @@ class Normaliser:
         if brand_key in self._lines:  # a line's nickname (小棕瓶) in the words the catalog uses for it
             pattern, names = self._lines[brand_key]
             folded = pattern.sub(lambda m: f" {names[m.group(0)]} ", folded)
+            folded = self.aliases.key_pattern(brand_key).sub(" ", folded)  # 'creme de la mer' holds the brand's name
         markets: list[str] = []
 
         def term(match: re.Match[str]) -> str:

@@ -170,23 +170,6 @@ def alternative_words(pairs: frozenset, a: str, b: str) -> bool:
     return any(frozenset((x, y)) in pairs for x in only_a for y in only_b)
 
 
-def without_names(tokens: Iterable[str], names: frozenset[str] | set[str], *, longest: int = 4) -> tuple[str, ...]:
-    """Tokens without a name the segmenter may have cut into pieces ('米拉 峰' is the name '米拉峰')."""
-    tokens = tuple(tokens)
-    if not names:
-        return tokens
-    out, i = [], 0
-    while i < len(tokens):
-        for j in range(min(len(tokens), i + longest), i, -1):
-            if "".join(tokens[i:j]) in names:
-                i = j
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return tuple(out)
-
-
 def split_glued(tokens: tuple[str, ...], known, names: tuple[str, ...] = (), *, shortest: int = 3) -> tuple[str, ...]:
     """Latin words written without a space ('prowhey', 'isolatestrawberry', a brand glued to its line
     'tanbramorsy') split into words the catalog uses; ``known(word)`` says whether it does, and a

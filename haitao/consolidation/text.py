@@ -5,19 +5,31 @@ Pure: no Django. Kept apart so ``attributes`` and ``normalise`` can both use it 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
 
 
+@functools.lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc  # OpenCC's own tables: Hong Kong and Taiwan sellers write 維耶 糧 for 维耶 粮
+
+    return opencc.OpenCC("t2s")
+
+
 def fold(text: str) -> str:
-    """NFKC + lowercase + Latin accents removed. Full-width ＡＢＣ１２３ → abc123."""
+    """NFKC + lowercase + Latin accents removed + traditional Chinese as simplified.
+
+    Full-width ＡＢＣ１２３ → abc123; 沙丘維耶 幼犬糧 → 沙丘维耶 幼犬粮 (both sides alike, so a listing
+    written in traditional characters meets the catalog's simplified title).
+    """
     text = unicodedata.normalize("NFKC", text).lower()
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
+    return _to_simplified().convert(unicodedata.normalize("NFC", stripped))
 
 
 def clean_decimal(value: Decimal) -> Decimal:

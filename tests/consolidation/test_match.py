@@ -237,17 +237,6 @@ def test_a_number_and_its_unit_written_apart_are_one_measure():
     assert joined_measures(("米", "2", "rice")) == ("米", "2", "rice")  # a unit word needs a number before it
 
 
-def test_a_brands_name_in_chinese_script_is_left_out_of_the_titles_compared():
-    from haitao.consolidation.pairs import without_names
-
-    assert without_names(("米拉", "峰", "特", "润", "serum"), {"米拉峰"}) == ("特", "润", "serum")
-    assert without_names(("米拉", "serum"), {"米拉峰"}) == ("米拉", "serum")  # a piece of the name is no name
-    index = CatalogIndex([item("MP-1", "米拉峰 特润 repair serum 100ml", brand="米拉峰-mirapeak")])
-    index.learn([source("s1", "mirapeak repair serum 100ml", brand="mirapeak")])
-    assert "米拉峰" in index.names["米拉峰-mirapeak"]
-    assert not {"米拉", "峰", "米拉峰"} & set(index._catalog_title(index.records[0]).split())
-
-
 def test_latin_words_written_without_a_space_split_into_the_catalogs_words():
     from haitao.consolidation.pairs import split_glued
 

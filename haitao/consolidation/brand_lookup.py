@@ -1,0 +1,120 @@
+"""The brand side of ``CatalogIndex``: which catalog brands a listing is looked up under.
+
+A source names its brand its own way (another script, a store's name, no field at all); the
+catalog's keys of that brand come from the names both sides use (``brands.BrandDirectory``) and
+from GTIN-anchored pairs (``learned.BrandMap``). Kept apart from the matcher's scoring so each stays
+small. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from types import SimpleNamespace
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .brands import TITLE_SAMPLE, BrandDirectory, strip_names
+
+MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
+
+
+def _title(record: Any) -> str:
+    title = getattr(record, "title", None)
+    if title is None:
+        title = " ".join(getattr(record, "title_tokens", ()) or ())
+    return title
+
+
+def _tokens(record: Any) -> tuple[str, ...]:
+    return getattr(record, "title_tokens", None) or tuple(_title(record).split())
+
+def brands_clearly_differ(a: str | None, b: str | None) -> bool:
+    """Two brand keys that cannot be one brand: both known, in one script, and not spellings of each other.
+
+    Keys in different scripts (an unknown Chinese brand against a Latin one) may be translations,
+    so they are no evidence either way.
+    """
+    if not a or not b or a == b:
+        return False
+    if a.isascii() != b.isascii():
+        return False
+    if a in b or b in a:
+        return False
+    return fuzz.ratio(a, b) < 80
+
+
+def _retitled(record: Any, title: str, tokens: tuple[str, ...], **changes: Any) -> Any:
+    if dataclasses.is_dataclass(record):
+        return dataclasses.replace(record, title=title, title_tokens=tokens, **changes)
+    return SimpleNamespace(**{**vars(record), "title": title, "title_tokens": tokens, **changes})
+
+
+class BrandLookup:
+    """Mixed into ``CatalogIndex``: it needs ``catalog_brands``, ``_source_brands``, ``brands`` (a BrandMap)."""
+
+    @property
+    def directory(self) -> BrandDirectory:
+        """The brand keys of both sides grouped into brands (rebuilt when the catalog grew)."""
+        if self._directory is None:
+            titles = [(r.brand_key, _title(r)) for r in self.records[:: max(1, len(self.records) // TITLE_SAMPLE)]]
+            titles += [(key, title) for key, title in getattr(self, "_source_titles", ())]
+            self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements(), titles)
+            self._stripped = {}
+            self._strip_catalog_titles()
+        return self._directory
+
+    def _strip_catalog_titles(self) -> None:
+        """Catalog titles without their brand's other spellings (a SKU keyed 'oceanma' titled '欧珊玛 …'),
+        as source queries are: a brand name is no evidence that two products of the brand are one."""
+        for groups in (*self.blocks.values(), *self.unsized.values()):
+            for group in groups.values():
+                for i, row in enumerate(group.rows):
+                    record = self.records[row]
+                    tokens = _tokens(record)
+                    kept = strip_names(tokens, self._directory.names_of(record.brand_key))
+                    if kept != tokens:
+                        title = " ".join(kept)
+                        self.records[row] = _retitled(record, title, kept)
+                        group.titles[i] = title
+
+    def _without_brand(self, source: Any, brand: str | None) -> tuple[str, ...]:
+        """The source's title tokens without any spelling of its brand or of the catalog brand looked in."""
+        key = (source.title, source.brand_key, brand)
+        directory = self.directory
+        if key not in self._stripped:
+            self._stripped[key] = strip_names(_tokens(source), directory.names_of(brand) | directory.names_of(source.brand_key))
+        return self._stripped[key]
+
+    def _brand(self, source: Any) -> str | None:
+        if source.brand_key is None:  # no brand field and none of the alias table's names in the title
+            return self.brands.find(_title(source))
+        return self.brands.get(source.brand_key)
+
+    def _brand_confirmed(self, source: Any, record: Any) -> bool:
+        """The record's brand is the source's own key, or the one its anchored pairs agree on."""
+        key = self._brand_name(source)
+        return record.brand_key is not None and (record.brand_key in (key, self.brands.get(key))
+                                                 or self.directory.same(key, record.brand_key))
+
+    def blocking_brands(self, source: Any) -> tuple[str | None, ...]:
+        """The catalog brands to look for candidates in: the source's own key and every brand it was anchored to."""
+        key = self._brand_name(source)
+        same = self.directory.catalog_keys(key)  # the catalog's spellings of this very brand
+        if key in self.catalog_brands or same:  # a brand the catalog has is that brand, whatever else it was anchored to
+            return tuple(dict.fromkeys((key, *same) if key in self.catalog_brands else same))
+        learned = [k for c in self.brands.candidates(key) for k in (self.directory.catalog_keys(c) or (c,))]
+        return tuple(dict.fromkeys(learned))[:MAX_BRANDS] or (None,)
+
+    def _brand_name(self, source: Any) -> str | None:
+        if source.brand_key is not None:
+            return source.brand_key
+        return self.brands.find(_title(source), raw=True) or self.directory.find(_title(source))
+
+    def _brands_differ(self, source: Any, record: Any) -> bool:
+        """Both brands known and not spellings of each other, or the source brand was anchored often, never to this one."""
+        if record.brand_key in self.blocking_brands(source):
+            return False
+        return (brands_clearly_differ(self._brand(source), record.brand_key)
+                or self.brands.known_apart(self._brand_name(source), record.brand_key))
+
