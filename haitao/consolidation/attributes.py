@@ -4,12 +4,12 @@ Pure: no Django. ``extract_spec`` takes an already folded text (``text.fold``) a
 read plus the text with those words cut out, so the title that is left compares only product words.
 
 Notations covered, because real exports write them all:
-- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米; 90粒 = 90颗 =
+- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米 = 60公分; 90粒 = 90颗 =
   90 capsules; a weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5);
 - pack: 50ml*2, 2x50ml, 800g x 3罐, ``*4``, ``x2``, ``×2``, 2件套, 3件装, 两盒装, 2 pack, 2-pack,
   pack of 2, twin pack, 组合装2件, 2件组合, 共3件;
 - stage: 3段, 三段, 3阶段, 1阶, stage 3, stufe 3, pre, 1+;
-- size: NB/S/M/L/XL/XXL, 大号, M码; shoe sizes 42码 = EU 42; dimensions 70x140cm are a variant of their own, not a pack of 70;
+- size: NB/S/M/L/XL/XXL, 大号, M码; shoe sizes 42码 = 尺码 42 = EU 42 = eur 42 = US 8.5 = UK 8; dimensions 70x140cm are a variant of their own, not a pack of 70;
 - shade: 色号 #01, 01号, #201.
 """
 
@@ -30,7 +30,7 @@ _UNITS = {
     "磅": ("g", "453.59237"), "oz": ("g", "28.349523"), "盎司": ("g", "28.349523"),
     "ml": ("ml", 1), "毫升": ("ml", 1), "cl": ("ml", 10), "l": ("ml", 1000), "升(?!级)": ("ml", 1000),
     "fl oz": ("ml", "29.57353"), "floz": ("ml", "29.57353"),
-    "cm": ("cm", 1), "厘米": ("cm", 1), "mm": ("cm", "0.1"), "毫米": ("cm", "0.1"),
+    "cm": ("cm", 1), "厘米": ("cm", 1), "公分": ("cm", 1), "mm": ("cm", "0.1"), "毫米": ("cm", "0.1"),
     "粒": ("piece", 1), "片": ("piece", 1), "颗": ("piece", 1), "枚": ("piece", 1), "抽": ("piece", 1),
     "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
     "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1),
@@ -43,7 +43,7 @@ _UNIT = rf"({_UNIT_ALT})"
 _PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|条|只|套|组|支装|提)"
 _CN = "[一二两三四五六七八九十]"
 _TIMES = r"[*x×]"
-_LEN = r"(?:cm|mm|厘米|毫米)"
+_LEN = r"(?:cm|mm|厘米|公分|毫米)"
 # 70x140cm, 30*40*50 cm: dimensions, read before anything takes '70x' for a pack of 70
 _DIMENSION = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{_LEN}?\s*[x×*]\s*(\d+(?:\.\d+)?)(?:\s*{_LEN}?\s*[x×*]\s*(\d+(?:\.\d+)?))?\s*{_LEN}")
 # 2x50ml (count first)
@@ -73,12 +73,17 @@ _SIZE = re.compile(
     "(" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + ")"
     r"|(?<![a-z0-9'’.&\-])(?:size\s*)?(nb|xxxl|xxl|xl|s|m|l|[23]xl)\s*(?:码|号|size)?(?![a-z0-9'’&\-])"
 )
-# shoe and clothing sizes by number: 42码, EU 42, eu42, 42.5码 (EU 33-48 only: a bare '42' is no size)
-_SHOE = re.compile(r"(?<![\d.])(3[3-9]|4[0-8])(?:\.5)?\s*码|(?<![a-z])eu\s?(3[3-9]|4[0-8])(?:\.5)?(?![\d.])")
+# shoe and clothing sizes by number: 42码, 尺码 42, EU 42, eur 42, eu42, 42.5码 (EU 33-48 only: a bare '42' is no size)
+_EU = r"((?:3[3-9]|4[0-8])(?:\.5)?)"
+_SHOE = re.compile(rf"(?<![\d.]){_EU}\s*码|尺码\s*{_EU}(?![\d.])|(?<![a-z])eur?\s?{_EU}(?![\d.])")
+# US and UK sizes (men's, as unisex shoes are labelled) on the EU scale, after the usual size chart
+_US_TO_EU = {"3.5": "35.5", "4": "36", "4.5": "36.5", "5": "37.5", "5.5": "38", "6": "38.5", "6.5": "39", "7": "40",
+             "7.5": "40.5", "8": "41", "8.5": "42", "9": "42.5", "9.5": "43", "10": "44", "10.5": "44.5", "11": "45",
+             "11.5": "45.5", "12": "46", "12.5": "47", "13": "47.5"}
+_SHOE_US = re.compile(r"(?<![a-z])(us|uk)\s?(\d{1,2}(?:\.5)?)(?![\d.])")
 _SHADE = re.compile(r"色号\s*#?\s*([0-9a-z]{1,5})|shade\s*#?\s*([0-9a-z]{1,5})|#\s*([0-9]{1,4}[a-z]?)(?![0-9a-z])|(?<![\d.a-z])(\d{1,3})\s*号色?(?!码)")
 
 
-_DIGITS_ONLY = {c: None for c in map(ord, "eu码 \t")}
 
 
 _LETTERS_BEFORE = re.compile(r"([0-9]?)([a-z]*)$")
@@ -177,7 +182,13 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
         found.setdefault("size", value)
 
     def shoe(m):
-        found.setdefault("size", "eu" + m.group(0).translate(_DIGITS_ONLY))
+        found.setdefault("size", "eu" + next(g for g in m.groups() if g))
+
+    def shoe_us(m):
+        us = m.group(2) if m.group(1) == "us" else str(clean_decimal(Decimal(m.group(2)) + Decimal("0.5")))
+        if us not in _US_TO_EU:
+            return False
+        found.setdefault("size", "eu" + _US_TO_EU[us])
 
     def shade(m):
         value = next(g for g in m.groups() if g)
@@ -190,6 +201,7 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
     take(_PACK_ALONE, pack_alone)
     take(_STAGE, stage)
     take(_SHOE, shoe)
+    take(_SHOE_US, shoe_us)
     take(_SHADE, shade)
     take(_SIZE, size)
     value_unit = found.get("content")
@@ -202,6 +214,17 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
         variant=found.get("variant"),
     )
     return spec, folded
+
+
+AMOUNT_TOLERANCE = Decimal("0.001")
+
+
+def same_amount(a: Decimal | None, b: Decimal | None, tolerance: Decimal = AMOUNT_TOLERANCE) -> bool:
+    """Two amounts of one unit that are one label's, up to the rounding of a conversion (6 lb is
+    2721.55 g: 2720 g on one label, 2722 g on another; 3 kg written 2998 g): within half a percent."""
+    if a is None or b is None:
+        return a is b
+    return a == b or abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
 def parse_spec(text: str | None) -> Spec:

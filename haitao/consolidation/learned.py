@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 def _single_cjk(word: str) -> bool:
@@ -74,25 +74,37 @@ def translate_with(table: dict[str, tuple[str, ...]], tokens: Iterable[str]) -> 
 class TokenMap:
     """Source token → catalog token, learned from parallel titles."""
 
-    def __init__(self, mapping: dict[str, str] | None = None, targets: dict[str, tuple[str, ...]] | None = None):
+    def __init__(self, mapping: dict[str, str] | None = None, targets: dict[str, tuple[str, ...]] | None = None,
+                 noise: Iterable[str] = ()):
         self.mapping = dict(mapping or {})  # the best catalog word of each source word
         # every catalog word a source word stands for ('咖啡胶囊' is 'coffee capsules')
         self.targets = dict(targets or {a: (b,) for a, b in self.mapping.items()})
+        self.noise = frozenset(noise)  # source words that stand for nothing (see ``learn_noise``)
 
     def __len__(self) -> int:
         return len(self.mapping)
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[Iterable[str], Iterable[str]]], *, min_count: int = 2,
-              min_dice: float = 0.6, max_targets: int = 3) -> TokenMap:
+              min_dice: float = 0.6, max_targets: int = 3, min_given: float = 0.5,
+              min_unexplained: float = 0.2, max_rival: float = 0.3) -> TokenMap:
         """``pairs`` are (source tokens, catalog tokens) of products known to be the same."""
-        source_n: Counter[str] = Counter()
+        source_n: Counter[str] = Counter()  # where the catalog title lacks the word
         catalog_n: Counter[str] = Counter()
+        seen: Counter[str] = Counter()  # every source title holding the word
         both: Counter[tuple[str, str]] = Counter()
+        unexplained: list[tuple[set[str], set[str]]] = []
+        whole: set[str] = set()  # the catalog's own words (not the character pairs joined here)
         for source_tokens, catalog_tokens in pairs:
-            s, c = set(source_words(source_tokens)), set(catalog_tokens)
-            source_n.update(s)
-            catalog_n.update(c)
+            # a name cut into characters is one word on either side ('超 能' is 'ultra')
+            s, c = set(source_words(source_tokens)), set(source_words(catalog_tokens))
+            whole.update(catalog_tokens)
+            unexplained.append((s - c, c - s))
+            # counted only where unexplained: a word written in the catalog's language half the time
+            # still always stands for its translation when it is not
+            source_n.update(s - c)
+            catalog_n.update(c - s)
+            seen.update(s)
             # a word both sides already share needs no translation and explains nothing else
             for a in s - c:
                 for b in c - s:
@@ -102,10 +114,27 @@ class TokenMap:
             if n < min_count:
                 continue
             dice = 2 * n / (source_n[a] + catalog_n[b])
-            if dice >= min_dice:
+            # and the word mostly came with this one when unexplained (the catalog may leave a line
+            # word out; 3 times in 4 while seen less than 5 times), and is not a word the catalog mostly
+            # writes as it is (a few mistaken GTINs pairing 'strawberry' with 'vanilla' teach nothing)
+            given = min_given if n >= 5 else max(min_given, 0.75)
+            if dice >= min_dice and n >= given * source_n[a] and source_n[a] >= min_unexplained * seen[a]:
                 found.setdefault(a, []).append((dice, n, b))
         ranked = {a: sorted(t, key=lambda x: (-x[0], -x[1], x[2])) for a, t in found.items()}
-        return cls({a: t[0][2] for a, t in ranked.items()}, {a: tuple(b for *_, b in t[:max_targets]) for a, t in ranked.items()})
+        # a word that, where its best translation is missing, keeps coming with another word stands for
+        # two things ('skin' is 油皮 in 'oily skin' and 干 皮 in 'dry skin'): it is neither
+        rivals: dict[str, Counter[str]] = {a: Counter() for a in ranked}
+        for s, c in unexplained:
+            for a in s.intersection(ranked):
+                if ranked[a][0][2] not in c:
+                    rivals[a].update(c)
+        ranked = {a: t for a, t in ranked.items()
+                  if not rivals[a] or rivals[a].most_common(1)[0][1] < max_rival * source_n[a]}
+        def written(word: str) -> tuple[str, ...]:  # a joined pair of characters, as the catalog writes it
+            return tuple(word) if word not in whole and len(word) == 2 and all(map(_single_cjk, word)) else (word,)
+
+        return cls({a: t[0][2] for a, t in ranked.items()},
+                   {a: tuple(w for *_, b in t[:max_targets] for w in written(b)) for a, t in ranked.items()})
 
     def translate(self, tokens: Iterable[str]) -> tuple[str, ...]:
         """Tokens with learned words put in their place, in order, without repeats."""
@@ -115,8 +144,91 @@ class TokenMap:
         if found is None:
             if len(memo) > 65_536:
                 memo.clear()
-            found = memo[tokens] = translate_with(self.targets, tokens)
+            found = translate_with(self.targets, tokens)
+            if self.noise:
+                found = tuple(t for t in found if t not in self.noise)
+            memo[tokens] = found
         return found
+
+    def with_noise(self, noise: Iterable[str]) -> TokenMap:
+        return TokenMap(self.mapping, self.targets, noise)
+
+    def learn_noise(self, sources: Iterable[tuple[str | None, Iterable[str]]],
+                    anchored: Iterable[tuple[str | None, Iterable[str], Iterable[str]]],
+                    catalog_frequency: Mapping[str, int], catalog_size: int, *, min_brands: int = 10,
+                    min_brand_share: float = 0.02, min_anchored: int = 5, max_kept: float = 0.05,
+                    min_ratio: float = 3.0, min_phrase: float = 0.9, min_seen: int = 20,
+                    max_odds_ratio: float = 2.0) -> frozenset[str]:
+        """Words that stand for nothing: a shop's stock phrases ('送礼 佳品', '618 预售', '京东 国际'), and
+        category words either side adds at will ('保健品', '厨具').
+
+        Learned from the export itself. A stock phrase's word is used under many brands, far less often
+        by the catalog's titles (by share of titles), and almost never kept by the anchored pairs'
+        catalog titles. A category word is used under many brands, by the catalog's titles of anchored
+        pairs about as often as by their source titles, but independently of them: within the brands
+        that use it, a source title holding it makes the catalog title no likelier to (odds ratio).
+        A product word — a line, a flavour, a translated name — fails these: a line belongs to one
+        brand, a word the catalog writes too it keeps, a translation is kept once learned.
+        Numbers and single characters (a size, a measure word, a piece of a name the segmenter cut up)
+        count only as part of a stock phrase: next to one of its words nearly wherever they occur
+        ('效期 至 2027 年').
+        ``sources`` are (brand key, tokens); ``anchored`` (catalog brand key, source tokens, catalog tokens).
+        """
+        frequency: Counter[str] = Counter()
+        brands: dict[str, set] = {}
+        titles = []
+        for brand, tokens in sources:
+            translated = self.translate(tokens)
+            titles.append(translated)
+            for token in set(source_words(translated)):
+                frequency[token] += 1
+                brands.setdefault(token, set()).add(brand)
+        every_brand = set().union(*brands.values()) if brands else set()
+        min_brands = max(min_brands, min_brand_share * len(every_brand))
+        seen: Counter[str] = Counter()
+        kept: Counter[str] = Counter()
+        written: Counter[str] = Counter()  # by the catalog title and not the source's
+        pairs: Counter[str | None] = Counter()  # anchored pairs per catalog brand
+        vocabulary: dict[str | None, set[str]] = {}  # every word a brand's anchored pairs use
+        for brand, source_tokens, catalog_tokens in anchored:
+            catalog, source = set(catalog_tokens), set(self.translate(source_tokens))
+            pairs[brand] += 1
+            vocabulary.setdefault(brand, set()).update(source | catalog)
+            written.update(catalog - source)
+            for token in source:
+                seen[token] += 1
+                kept[token] += token in catalog
+        within: Counter[str] = Counter()  # anchored pairs of the brands that use the word
+        for brand, words in vocabulary.items():
+            for t in words:
+                within[t] += pairs[brand]
+
+        def indifferent(t: str) -> bool:
+            both, source_only, catalog_only = kept[t], seen[t] - kept[t], written[t]
+            neither = within[t] - both - source_only - catalog_only
+            odds = (both + 0.5) * (neither + 0.5) / ((source_only + 0.5) * (catalog_only + 0.5))
+            return seen[t] >= min_seen and catalog_only >= 0.5 * source_only and odds <= max_odds_ratio
+
+        widespread = {t for t, n in frequency.items() if len(brands[t]) >= min_brands}
+        stock = {t for t in widespread
+                 if seen[t] >= min_anchored and kept[t] <= max_kept * seen[t]
+                 and frequency[t] / max(len(titles), 1) >= min_ratio * (catalog_frequency.get(t, 0) + 1) / max(catalog_size, 1)}
+        whole = {t for t in widespread if len(t) > 1 and not any(c.isdigit() for c in t)}
+        noise = (stock & whole) | {t for t in whole if indifferent(t)}
+        fragile = stock - whole
+        while fragile:  # a phrase's numbers and characters, from its words outwards
+            beside: Counter[str] = Counter()
+            for tokens in titles:
+                for i, token in enumerate(tokens):
+                    if token in fragile and ((i and tokens[i - 1] in noise)
+                                             or (i + 1 < len(tokens) and tokens[i + 1] in noise)):
+                        beside[token] += 1
+            found = {t for t in fragile if beside[t] >= min_phrase * frequency[t]}
+            if not found:
+                break
+            noise |= found
+            fragile -= found
+        return frozenset(noise)
 
 
 class BrandMap:

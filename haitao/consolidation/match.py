@@ -39,16 +39,17 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .brand_lookup import MAX_BRANDS, BrandLookup, _title, _tokens, brands_clearly_differ  # noqa: F401  (re-exported)
+from .brand_lookup import MAX_BRANDS, BrandLookup, brands_clearly_differ  # noqa: F401  (re-exported)
 from .brands import BrandDirectory
 from .fsmodel import FSModel, compare, coverage
+from .attributes import same_amount
 from .gtin import is_global
-from .normalise import colour_names
 from .learned import BrandMap, ScopedTokenMap, TokenMap
+from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
+                    alternative_words, alternatives, joined_measures, measures_agree, measures_differ, split_glued,
+                    title_score)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
-STRUCTURAL = ("stage", "size", "variant")
-SOFT = ("market",)  # must not disagree
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
 ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
@@ -112,44 +113,6 @@ def as_record(record: Any) -> Any:
 
 
 
-def title_score(a: str, b: str) -> float:
-    """Mean of token_sort_ratio (spelling) and the Jaccard index of the token sets, in [0, 1].
-
-    The Jaccard half keeps a title that is a subset of a richer one ('probiotic adult' vs 'adult gold
-    probiotic': another product line) well below a title with the same words. Identical titles score 1.
-    """
-    if a == b:
-        return 1.0
-    ta, tb = set(a.split()), set(b.split())
-    jaccard = len(ta & tb) / len(ta | tb) if ta or tb else 1.0
-    return (fuzz.token_sort_ratio(a, b) / 100.0 + jaccard) / 2.0
-
-
-def _content(record: Any) -> tuple | None:
-    value = getattr(record, "content_value", None)
-    return None if value is None else (value, getattr(record, "content_unit", None))
-
-
-def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
-    """(disagreements, one-sided) over stage, size, variant, market, pack and content."""
-    disagree, one_sided = [], []
-    for name in STRUCTURAL + SOFT:
-        a, b = getattr(source, name, None), getattr(record, name, None)
-        if a is not None and b is not None and a != b:
-            disagree.append(f"{name} differs")
-        elif (a is None) != (b is None) and name not in SOFT:
-            one_sided.append(f"{name} only on one side")
-    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
-        disagree.append("pack_count differs")
-    a, b = _content(source), _content(record)
-    if a is not None and b is not None and a != b:
-        disagree.append("content differs")
-    elif (a is None) != (b is None):
-        one_sided.append("content only on one side")
-    return disagree, one_sided
-
-
-
 
 class _Group:
     """Catalog rows of one block sharing (stage, size, variant): their titles and row numbers."""
@@ -173,6 +136,7 @@ class CatalogIndex(BrandLookup):
         self.export_gtin: dict[str, list[int]] = defaultdict(list)  # SKUs created from this export
         self.blocks: dict[tuple, dict[tuple, _Group]] = {}
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
+        self.amounts: dict[str | None, list[tuple]] = {}  # a brand's block keys
         self.document_frequency: Counter[str] = Counter()  # catalog titles holding each word
         self.catalog_brands: Counter[str | None] = Counter()  # SKUs per brand key
         self._directory: BrandDirectory | None = None
@@ -182,6 +146,8 @@ class CatalogIndex(BrandLookup):
         self._idf_size = 0
         self.model = FSModel()
         self.tokens = TokenMap()
+        self.noise: frozenset[str] = frozenset()  # the export's stock phrases (``TokenMap.learn_noise``)
+        self.alternatives: frozenset[frozenset[str]] = frozenset()  # words that tell siblings apart (``pairs.alternatives``)
         self.scoped = ScopedTokenMap()
         self.brands = BrandMap()
         for record in records:
@@ -203,7 +169,7 @@ class CatalogIndex(BrandLookup):
         if record.gtin:
             self.by_gtin[record.gtin].append(row)
         group = self._group_of(record)
-        group.titles.append(_title(record))
+        group.titles.append(self._catalog_title(record))
         self.document_frequency.update(set(_tokens(record)))
         self.catalog_brands[record.brand_key] += 1
         self._directory = None
@@ -215,7 +181,10 @@ class CatalogIndex(BrandLookup):
         if record.content_value is None:
             groups = self.unsized.setdefault(record.brand_key, {})
         else:
-            groups = self.blocks.setdefault(_block_key(record, record.brand_key), {})
+            key = _block_key(record, record.brand_key)
+            if key not in self.blocks:
+                self.amounts.setdefault(key[0], []).append(key)
+            groups = self.blocks.setdefault(key, {})
         group = groups.get(attrs)
         if group is None:
             group = groups[attrs] = _Group(attrs)
@@ -246,6 +215,14 @@ class CatalogIndex(BrandLookup):
         self.brands.learn_names(s.brand_key for s in sources)
         self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
+        self.noise = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).learn_noise(
+            ((s.brand_key, _tokens(s)) for s in sources), ((r.brand_key, _tokens(s), _tokens(r)) for s, r in anchored),
+            self.document_frequency, len(self.records))
+        for groups in (*self.blocks.values(), *self.unsized.values()):  # the catalog's titles without them too
+            for group in groups.values():
+                group.titles = [self._catalog_title(self.records[row]) for row in group.rows]
+        self.alternatives = alternatives(group.titles for groups in (*self.blocks.values(), *self.unsized.values())
+                                         for group in groups.values())
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
@@ -259,7 +236,7 @@ class CatalogIndex(BrandLookup):
                 else:
                     query = self._query(s, r.brand_key)
                     rivals = sum(1 for *_, vector in scored if vector[1] <= 1)
-                    matches.append(self._compare(s, r, query, _title(r), rivals))
+                    matches.append(self._compare(s, r, query, self._catalog_title(r), rivals))
                 non_matches.extend(vector for _, _, row, vector in scored if self.records[row] is not r)
         self._learn_words(anchored)
         seeded = self.model.seed(matches, non_matches)
@@ -268,20 +245,42 @@ class CatalogIndex(BrandLookup):
                    for _, _, _, vector in self._scored(s)]
         self.model.fit(vectors)
         return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]},
-                "learned_words": len(self.tokens), "learned_brand_words": len(self.scoped),
+                "learned_words": len(self.tokens), "noise_words": len(self.noise), "learned_brand_words": len(self.scoped),
                 "learned_brands": len(self.brands.mapping), "model": self.model.to_dict()}
 
     def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
-        self.tokens = TokenMap.learn((s.title_tokens, r.title_tokens) for s, r in anchored)
+        self.tokens = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).with_noise(self.noise)
         self.scoped = ScopedTokenMap.learn(
             (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
 
+    def _catalog_title(self, record: Any) -> str:
+        """The title as compared: without noise, and each word once (a title that repeats its line in
+        two languages says it once after the term table)."""
+        return " ".join(dict.fromkeys(t for t in _tokens(record) if t not in self.noise))
+
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
-        tokens = self._without_brand(source, brand)
+        tokens = self._query_words(source, brand)
         if not self.tokens.mapping and not self.scoped.mapping:
-            return " ".join(tokens)
+            return " ".join(dict.fromkeys(tokens))
         return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
+
+    def _as_written(self, source: Any, brand: str | None, query: str, title: str) -> str:
+        """The query against one catalog title: a source word this title writes as it is stays, in
+        place of its translation ('ultra' against 'ultra sneakers', '超 能' against '超 能 帆布鞋')."""
+        words, asked = set(title.split()), set(query.split())
+        kept = [t for t in self._query_words(source, brand) if t in words and t not in asked]
+        if not kept:
+            return query
+        scoped = self.scoped.mapping.get(brand, {}) if brand else {}
+        drop = {w for t in kept for w in (*self.tokens.targets.get(t, ()), *scoped.get(t, ())) if w not in words}
+        return " ".join(dict.fromkeys([w for w in query.split() if w not in drop] + kept))
+
+    def _query_words(self, source: Any, brand: str | None) -> tuple[str, ...]:
+        """The source title's words before translation (brand and noise out), as ``_query`` starts from."""
+        names = tuple(brand.split("-")) if brand else ()
+        tokens = split_glued(joined_measures(self._without_brand(source, brand)), self.document_frequency.__contains__, names)
+        return tuple(t for t in tokens if t not in self.noise)
 
     def _compare(self, source: Any, record: Any, query: str, title: str, rivals: int,
                  score: float | None = None, cover: float | None = None) -> tuple[int, ...]:
@@ -313,21 +312,24 @@ class CatalogIndex(BrandLookup):
     def _pair_probability(self, source: Any, record: Any) -> float:
         """The model's probability for one pair, leaving the GTIN out (its title and attributes alone)."""
         query = self._query(source, record.brand_key)
-        vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, _title(record), 0)
+        vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, self._catalog_title(record), 0)
         return self.model.probability(vector)
 
     def _unrelated(self, source: Any, record: Any) -> bool:
         """Brands that may or may not be one (two scripts, or one missing) and not one title word in common."""
         return (record.brand_key not in self.blocking_brands(source)
-                and not coverage(self._query(source, record.brand_key), _title(record)))
+                and not coverage(self._query(source, record.brand_key), self._catalog_title(record)))
 
     # --- candidates -----------------------------------------------------------------------------
 
     def _groups_for(self, source: Any, brand: str | None) -> Iterator[_Group]:
         """Groups whose stage, size and variant do not disagree with the source."""
-        sources = []
-        if source.content_value is not None:
-            sources.append(self.blocks.get(_block_key(source, brand), {}))
+        if source.content_value is not None:  # its amount, and the same up to a conversion's rounding
+            key = _block_key(source, brand)
+            sources = [self.blocks[k] for k in self.amounts.get(brand, ()) if k == key or (
+                k[1] == key[1] and k[3] == key[3] and same_amount(k[2], key[2]))]
+        else:  # a title that states no amount may be any of the brand's
+            sources = [self.blocks[key] for key in self.amounts.get(brand, ())]
         sources.append(self.unsized.get(brand, {}))
         wanted = tuple(getattr(source, name, None) for name in STRUCTURAL)
         for groups in sources:
@@ -350,7 +352,8 @@ class CatalogIndex(BrandLookup):
                 for choice, _, position in hits:
                     row = group.rows[position]
                     if not _soft_disagree(source, self.records[row]):
-                        pairs.append((row, choice, query, coverage(query, choice)))
+                        adapted = self._as_written(source, brand, query, choice)
+                        pairs.append((row, choice, adapted, coverage(adapted, choice)))
         covering = sum(1 for *_, cover in pairs if cover >= RIVAL_COVERAGE)
         found = []
         for row, choice, query, cover in pairs:
@@ -411,6 +414,19 @@ class CatalogIndex(BrandLookup):
         forced = self._by_gtin(source)
         return forced if forced is not None else self._decide(source)
 
+    def _others(self, source: Any, best: int, others: list) -> list:
+        """The other candidates that may still be the product: not one stating a measure ('65w') in
+        another amount than the source title, when the best candidate states the source's."""
+        query = self._query(source, self.records[best].brand_key)
+        title = self._catalog_title(self.records[best])
+        if not alternative_words(self.alternatives, query, title):
+            others = [c for c in others if not alternative_words(
+                self.alternatives, self._query(source, self.records[c[2]].brand_key), self._catalog_title(self.records[c[2]]))]
+        if not measures_agree(query, title):
+            return others
+        return [c for c in others if not measures_differ(self._query(source, self.records[c[2]].brand_key),
+                                                         self._catalog_title(self.records[c[2]]))]
+
     def _decide(self, source: Any, extra: list[str] = ()) -> ProductDecision:
         """match / review / created from the candidates' posteriors.
 
@@ -426,12 +442,21 @@ class CatalogIndex(BrandLookup):
             reason = "no candidate" if not scored else "no likely candidate"
             return ProductDecision(source.source_id, CREATED, None, best, [reason], candidates)
         row, vector = scored[0][2], scored[0][3]
+        scored = scored[:1] + self._others(source, row, scored[1:])
         reasons = ["title", f"title {scored[0][1]:.2f}", *extra]
         if vector[3] == 1:
             reasons.append("gtin differs")
         odds = [_odds(p) for p, *_ in scored]
         posterior = odds[0] / (1.0 + sum(odds)) if odds[0] != float("inf") else 1.0 / max(1, odds.count(float("inf")))
-        if posterior >= policy.match_probability:
+        record = self.records[row]
+        held = [reason for reason, applies in (  # an operator says which of its sizes, or whether a spec word is wrong
+            ("amount only on one side", source.content_value is None and record.content_value is not None),
+            ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
+            ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),
+                                                       self._catalog_title(record))),
+        ) if applies]
+        reasons += held
+        if posterior >= policy.match_probability and not held:
             return ProductDecision(source.source_id, MATCHED, self.records[row].sku, posterior, reasons, candidates[:1])
         likely = [c for c in scored[1:] if c[0] >= policy.review_probability]
         if likely:
@@ -443,32 +468,6 @@ class CatalogIndex(BrandLookup):
 
 def _odds(p: float) -> float:
     return p / (1.0 - p) if p < 1.0 else float("inf")
-
-
-
-def _title_colour(record: Any) -> str | None:
-    """A colour name left in a title the normaliser did not read as the variant ('… shoes gold': a
-    word that is also a product line, so the table leaves it in titles)."""
-    names = colour_names()
-    return next((t for t in _tokens(record) if t in names), None)
-
-
-def _soft_disagree(source: Any, record: Any) -> bool:
-    """Market, pack count or a colour disagree (a sized product's block already holds only its own pack).
-
-    One side's variant against a different colour name the other side's title still has counts too."""
-    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
-        return True
-    a, b = getattr(source, "variant", None), getattr(record, "variant", None)
-    if (a is None) != (b is None):
-        colour = _title_colour(source if a is None else record)
-        if colour is not None and colour != (a or b):
-            return True
-    for name in SOFT:
-        a, b = getattr(source, name, None), getattr(record, name, None)
-        if a is not None and b is not None and a != b:
-            return True
-    return False
 
 
 def _block_key(record: Any, brand: str | None) -> tuple:

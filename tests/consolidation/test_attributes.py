@@ -17,7 +17,7 @@ def test_pack_notations(text, pack):
 
 @pytest.mark.parametrize("text, value, unit", [
     ("800克", "800", "g"), ("0.8公斤", "800", "g"), ("5lb", "2268", "g"), ("5磅", "2268", "g"),
-    ("8oz", "227", "g"), ("50毫升", "50", "ml"), ("1.5L", "1500", "ml"), ("60厘米", "60", "cm"),
+    ("8oz", "227", "g"), ("50毫升", "50", "ml"), ("1.5L", "1500", "ml"), ("60厘米", "60", "cm"), ("22 公分", "22", "cm"),
     ("90粒", "90", "piece"), ("60颗", "60", "piece"), ("120 capsules", "120", "piece"), ("100抽", "100", "piece"),
 ])
 def test_sizes_with_units(text, value, unit):
@@ -36,7 +36,9 @@ def test_stages(text, stage):
     assert parse_spec(text).stage == stage
 
 
-@pytest.mark.parametrize("text, size", [("42码", "eu42"), ("EU 42", "eu42"), ("M码", "m"), ("大号", "l")])
+@pytest.mark.parametrize("text, size", [("42码", "eu42"), ("EU 42", "eu42"), ("M码", "m"), ("大号", "l"), ("尺码 40", "eu40"),
+                                          ("eur 41", "eu41"), ("us 6.5", "eu39"), ("US 9", "eu42.5"), ("uk 6", "eu39"),
+                                          ("plus 7", None), ("us 100", None)])
 def test_sizes(text, size):
     assert parse_spec(text).size == size
 
@@ -45,3 +47,10 @@ def test_gtin_forms_are_one_number_and_a_typo_is_none():
     assert normalise_gtin("036000291452") == normalise_gtin("0036000291452") == normalise_gtin("00036000291452")
     assert normalise_gtin("036000291453") is None
     assert is_global(normalise_gtin("4008976022343")) and not is_global(normalise_gtin("2990200000321"))
+
+
+def test_amounts_one_label_rounds_differently_are_the_same():
+    from haitao.consolidation.attributes import same_amount
+
+    assert same_amount(Decimal("2720"), Decimal("2722")) and same_amount(Decimal("2998"), Decimal("3000"))
+    assert not same_amount(Decimal("135"), Decimal("140")) and not same_amount(Decimal("907"), Decimal("910"))

@@ -11,6 +11,27 @@ def test_words_are_learned_from_parallel_titles():
     assert tokens.translate(("白金版", "奶粉", "白金版")) == ("profutura", "formula")
 
 
+def test_a_word_half_written_in_the_catalogs_language_is_still_learned():
+    # the catalog writes 'pro' as it is in half the pairs: where it does not, it is always 专业版
+    pairs = [(("pro", "whey"), ("pro", "whey"))] * 4 + [(("pro", "whey"), ("专业版", "whey"))] * 3
+    pairs += [(("basic", "whey"), ("入门版", "whey"))] * 3
+    assert TokenMap.learn(pairs).translate(("pro", "whey")) == ("专业版", "whey")
+
+
+def test_a_line_word_the_catalog_sometimes_leaves_out_is_still_learned():
+    pairs = [(("max", "whey"), ("加强版", "whey"))] * 6 + [(("max", "whey"), ("whey",))] * 4
+    assert TokenMap.learn(pairs).translate(("max", "whey")) == ("加强版", "whey")
+
+
+def test_a_word_split_over_two_translations_or_mostly_shared_learns_nothing():
+    pairs = [(("oily", "skin"), ("油皮",))] * 6 + [(("dry", "skin"), ("干", "皮"))] * 4
+    # two mistaken GTINs pair a flavour the catalog writes as it is with another flavour
+    pairs += [(("strawberry",), ("strawberry",))] * 10 + [(("strawberry",), ("vanilla",))] * 2
+    tokens = TokenMap.learn(pairs)
+    assert tokens.translate(("oily", "skin")) == ("油皮", "skin")
+    assert "strawberry" not in tokens.mapping
+
+
 def test_brands_are_learned_only_when_the_pairs_agree():
     brands = BrandMap.learn([("花王", "merries"), ("花王", "merries"), ("花王", "merries"), ("x", "a"), ("x", "b")])
     assert brands.get("花王") == "merries" and brands.get("x") == "x"
@@ -27,3 +48,37 @@ def test_labelled_pairs_set_the_weights_and_em_keeps_them():
     model.fit([match] * 200 + [other] * 800)
     assert 0.1 < model.prior < 0.35  # EM estimates the share of matches
     assert model.probability(match) > 0.99
+
+
+def test_stock_phrases_used_under_many_brands_are_learned_as_noise():
+    sources = [(f"brand{i}", ("送礼", "佳品", f"line{i}", "whey", "效期", "至", "2027", "年")) for i in range(20)]
+    sources += [(f"brand{i}", (f"line{i}", "whey", "vanilla", "2")) for i in range(20)]
+    anchored = [(f"brand{i}", ("送礼", "佳品", f"line{i}", "whey", "效期", "至", "2027", "年"), (f"line{i}", "whey"))
+                for i in range(10)]
+    anchored += [(f"brand{i}", (f"line{i}", "whey", "vanilla", "2"), (f"line{i}", "whey", "vanilla")) for i in range(10)]
+    catalog = {"whey": 40, "vanilla": 20, **{f"line{i}": 2 for i in range(20)}}
+    tokens = TokenMap()
+    noise = tokens.learn_noise(sources, anchored, catalog, 40)
+    # the shop's phrases go, their number and characters with them; a line (one brand's), a word the
+    # catalog writes too, and a number not part of a phrase stay
+    assert noise == {"送礼", "佳品", "效期", "至", "2027", "年"}
+    assert tokens.with_noise(noise).translate(("送礼", "佳品", "line1", "whey")) == ("line1", "whey")
+
+
+def test_a_category_word_either_side_adds_at_will_is_noise():
+    # '保健品' on half the source titles and half the catalog titles, independently; 'max' goes with its pair
+    anchored, sources = [], []
+    for i in range(40):
+        source = (f"line{i}", "fish_oil") + (("保健品",) if i % 2 else ()) + (("max",) if i % 4 < 2 else ())
+        catalog = (f"line{i}", "fish_oil") + (("保健品",) if i % 4 in (0, 3) else ()) + (("max",) if i % 4 < 2 else ())
+        anchored.append((f"brand{i}", source, catalog))
+        sources.append((f"brand{i}", source))
+    noise = TokenMap().learn_noise(sources, anchored, {"保健品": 20, "fish_oil": 40, "max": 20}, 40)
+    assert noise == {"保健品"}
+
+
+def test_a_name_the_catalogs_segmenter_cut_into_characters_is_learned_whole():
+    # '超' and '能' each come in many names; together they are 'ultra'
+    pairs = [(("ultra", "cable"), ("超", "能", "cable"))] * 4 + [(("ultra", "bottle"), ("超", "能", "bottle"))] * 2
+    pairs += [((f"line{i}",), ("超", "级", f"line{i}")) for i in range(10)] + [(("pro",), ("能", "量"))] * 10
+    assert TokenMap.learn(pairs).translate(("ultra", "cable")) == ("超", "能", "cable")

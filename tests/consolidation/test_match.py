@@ -174,3 +174,85 @@ def test_no_conflict_when_a_side_is_missing_or_8_digit_prefix_agrees(catalog):
     assert conflicts(source("s", "t", hs_code="19011010"), record) == []
     assert conflicts(source("s", "t"), record) == []
     assert conflicts({"origin_country": "de"}, record) == []
+
+
+def test_a_title_without_an_amount_finds_the_sized_sku_but_does_not_merge_into_it(catalog):
+    # which of the line's sizes it is, no title says: an operator does, rather than a duplicate SKU
+    d = decide(catalog, "Estee Lauder Advanced Night Repair Serum", brand="Estee Lauder")
+    assert d.decision == "review" and d.candidates[0].sku == "EL-ANR-50"
+
+
+def test_amounts_equal_up_to_a_conversions_rounding_meet_in_one_block():
+    index = CatalogIndex([item("ON-6LB", "Optimum Nutrition Serious Mass Vanilla 2722g", brand="Optimum Nutrition")])
+    d = index.match(source("s1", "Optimum Nutrition Serious Mass Vanilla 2720g", brand="Optimum Nutrition"))
+    assert d.candidates and d.candidates[0].sku == "ON-6LB"
+
+
+def test_a_measure_the_titles_state_differently_holds_a_match_back():
+    from haitao.consolidation.match import measures_differ
+
+    assert measures_differ("pd charger 30w", "pd charger 65w") and measures_differ("cable 0.3m", "cable 1m 2m")
+    assert not measures_differ("cable 1m", "cable 1m black") and not measures_differ("charger 30w", "charger")
+
+
+def test_a_candidate_stating_another_measure_is_no_rival_to_one_stating_the_sources():
+    from haitao.consolidation.match import measures_agree
+
+    assert measures_agree("pd charger 20w", "gold pd charger 20w") and not measures_agree("charger 20w", "charger")
+    index = CatalogIndex([item("C20", "Anker PD 快充 充电器 20W", brand="Anker"),
+                          item("C65", "Anker PD 快充 充电器 65W", brand="Anker")])
+    s = source("s1", "Anker PD 快充 充电器 20W", brand="Anker")
+    scored = index._scored(s)
+    best = next(c for c in scored if index.records[c[2]].sku == "C20")
+    assert [index.records[c[2]].sku for c in index._others(s, best[2], scored)] == ["C20"]
+
+
+def test_a_title_repeating_its_line_in_two_languages_compares_each_word_once():
+    index = CatalogIndex([item("EL-1", "Estee Lauder 特润 修护 精华 Advanced Night Repair 精华 50ml", brand="Estee Lauder")])
+    record = index.records[0]
+    compared = index._catalog_title(record).split()
+    assert len(compared) == len(set(compared)) and set(compared) == set(record.title_tokens)
+    query = index._query(source("s1", "Estee Lauder serum serum 50ml", brand="Estee Lauder"))
+    assert query.split().count("serum") == 1
+
+
+def test_words_that_tell_siblings_apart_are_learned_from_the_catalog():
+    from haitao.consolidation.match import alternative_words, alternatives
+
+    groups = [["indoor cat_food beef", "indoor cat_food lamb", "indoor cat_food"],
+              ["puppy dog_food beef", "puppy dog_food lamb"], ["whey vanilla", "whey isolate chocolate"]]
+    pairs = alternatives(groups)
+    assert pairs == {frozenset(("beef", "lamb"))}  # seen in two groups; a title with a word more is no sibling pair
+    assert alternative_words(pairs, "kitten cat_food beef", "kitten cat_food lamb")
+    assert not alternative_words(pairs, "kitten cat_food beef lamb", "kitten cat_food lamb")
+
+
+def test_a_number_and_its_unit_written_apart_are_one_measure():
+    from haitao.consolidation.pairs import joined_measures
+
+    assert joined_measures(("充电宝", "20000", "毫安")) == ("充电宝", "20000mah")
+    assert joined_measures(("charger", "20", "瓦")) == ("charger", "20w")
+    assert joined_measures(("cable", "2", "米", "black")) == ("cable", "2m", "black")
+    assert joined_measures(("充电宝", "20000毫安")) == ("充电宝", "20000mah")
+    assert joined_measures(("米", "2", "rice")) == ("米", "2", "rice")  # a unit word needs a number before it
+
+
+def test_latin_words_written_without_a_space_split_into_the_catalogs_words():
+    from haitao.consolidation.pairs import split_glued
+
+    known = {"pro", "whey", "isolate", "strawberry", "morsy"}.__contains__
+    assert split_glued(("prowhey", "isolatestrawberry"), known) == ("pro", "whey", "isolate", "strawberry")
+    assert split_glued(("tanbramorsy", "pro"), known, ("tanbra",)) == ("morsy", "pro")  # the brand glued to its line
+    assert split_glued(("sylum", "proteinx"), known) == ("sylum", "proteinx")  # no split into known words: as it is
+
+
+def test_a_word_the_candidate_writes_as_it_is_is_not_translated_against_it():
+    from haitao.consolidation.learned import TokenMap
+
+    index = CatalogIndex([item("V1", "Vitastone ultra canvas sneakers EU 39", brand="Vitastone")])
+    index.tokens = TokenMap({"ultra": "超"}, {"ultra": ("超", "能")})
+    s = source("s1", "Vitastone ultra canvas sneakers 39码", brand="Vitastone")
+    query = index._query(s, "vitastone")
+    assert "超" in query.split()  # the catalog's usual words for it
+    title = index._catalog_title(index.records[0])
+    assert set(index._as_written(s, "vitastone", query, title).split()) == set(title.split())

@@ -66,6 +66,12 @@ def test_colour_is_a_variant():
     assert normalise_product("p", "Coach crossbody", spec="Black").variant == "black"
 
 
+@pytest.mark.parametrize("title, variant", [("铸铁 炖锅 樱桃红", "red"), ("帆布鞋 全黑", "black"), ("帆布鞋 黑白", "black-white"),
+                                            ("珐琅 锅 火焰橙", "orange"), ("珐琅锅 sage green", "green")])
+def test_colourway_names_are_their_colour(title, variant):
+    assert normalise_product("p", title).variant == variant
+
+
 def test_model_codes_are_not_sizes():
     product = normalise_product("p", "悦木之源 V2978升级 面膜 200 ML")
     assert (product.content_value, product.content_unit) == (Decimal("200"), "ml")
@@ -179,3 +185,21 @@ def test_a_makers_name_before_its_brands_names_the_brand():
     assert product.brand_key == "merries"
     assert "花王" not in product.title and "妙" not in product.title
     assert normalise_product("s", "资生堂安热沙小金瓶防晒乳90ml", brand="资生堂安热沙").brand_key == "anessa"
+
+
+@pytest.mark.parametrize("chinese, english", [("卸妆水 油皮", "micellar cleansing water oily skin"), ("中度烘焙 挂耳", "medium roast drip bag"),
+                                              ("小型犬 幼犬粮", "small breed puppy food"), ("防胀气 奶瓶 奶嘴", "anti-colic baby bottle teat"),
+                                              ("移动电源 快充", "power bank fast charging"), ("椭圆形 珐琅 炖锅", "oval enamel cocotte"),
+                                              ("小型犬成犬粮", "small breed adult dog food"), ("椭圆形 珐琅锅", "oval cocotte")])
+def test_product_words_of_two_languages_are_one_word(chinese, english):
+    a, b = normalise_product("a", chinese).title_tokens, normalise_product("b", english).title_tokens
+    assert set(a) - {"粮"} == set(b) - {"food"}
+
+
+def test_shop_phrases_are_cut_from_titles():
+    tokens = normalise_product("p", "京东国际 618预售 袋鼠 奶瓶 送礼佳品 新旧包装随机发").title_tokens
+    assert not {"京东", "国际", "618", "预售", "送礼", "佳品", "新旧", "随机"} & set(tokens)
+
+
+def test_made_for_china_is_a_market():
+    assert normalise_product("p", "国产 麦克斯 猫粮").market == normalise_product("q", "国行 充电器").market == "china"

@@ -1,0 +1,187 @@
+"""Comparisons of one source product with one catalog record: title similarity and attributes.
+
+Pure: no Django. Kept apart from ``match`` so the index there stays about candidates and decisions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .attributes import same_amount
+from .normalise import colour_names
+
+STRUCTURAL = ("stage", "size", "variant")
+SOFT = ("market",)  # must not disagree
+
+
+def _title(record: Any) -> str:
+    title = getattr(record, "title", None)
+    if title is None:
+        title = " ".join(getattr(record, "title_tokens", ()) or ())
+    return title
+
+
+def _tokens(record: Any) -> tuple[str, ...]:
+    """The title's words, a number and its unit written apart joined ('20 瓦' and '20w' are '20w')."""
+    return joined_measures(getattr(record, "title_tokens", None) or tuple(_title(record).split()))
+
+
+_UNIT_WORDS = {"w": "w", "瓦": "w", "mah": "mah", "毫安": "mah", "毫安时": "mah", "m": "m", "米": "m", "ft": "ft", "英尺": "ft"}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@functools.lru_cache(maxsize=131_072)
+def joined_measures(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Tokens with a number followed by a unit word (watts, mAh, metres, in either language) made one
+    measure token, as titles written without a space have it; a glued Chinese unit is spelled the Latin way."""
+    out: list[str] = []
+    for token in tokens:
+        if out and token in _UNIT_WORDS and _NUMBER.fullmatch(out[-1]):
+            out[-1] += _UNIT_WORDS[token]
+            continue
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)(瓦|毫安时|毫安|米|英尺)", token)
+        out.append(match.group(1) + _UNIT_WORDS[match.group(2)] if match else token)
+    return tuple(out)
+
+
+def title_score(a: str, b: str) -> float:
+    """Mean of token_sort_ratio (spelling) and the Jaccard index of the token sets, in [0, 1].
+
+    The Jaccard half keeps a title that is a subset of a richer one ('probiotic adult' vs 'adult gold
+    probiotic': another product line) well below a title with the same words. Identical titles score 1.
+    """
+    if a == b:
+        return 1.0
+    ta, tb = set(a.split()), set(b.split())
+    jaccard = len(ta & tb) / len(ta | tb) if ta or tb else 1.0
+    return (fuzz.token_sort_ratio(a, b) / 100.0 + jaccard) / 2.0
+
+
+def _content(record: Any) -> tuple | None:
+    value = getattr(record, "content_value", None)
+    return None if value is None else (value, getattr(record, "content_unit", None))
+
+
+def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
+    """(disagreements, one-sided) over stage, size, variant, market, pack and content."""
+    disagree, one_sided = [], []
+    for name in STRUCTURAL + SOFT:
+        a, b = getattr(source, name, None), getattr(record, name, None)
+        if a is not None and b is not None and a != b:
+            disagree.append(f"{name} differs")
+        elif (a is None) != (b is None) and name not in SOFT:
+            one_sided.append(f"{name} only on one side")
+    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
+        disagree.append("pack_count differs")
+    a, b = _content(source), _content(record)
+    if a is not None and b is not None and (a[1] != b[1] or not same_amount(a[0], b[0])):
+        disagree.append("content differs")
+    elif (a is None) != (b is None):
+        one_sided.append("content only on one side")
+    return disagree, one_sided
+
+
+def _title_colour(record: Any) -> str | None:
+    """A colour name left in a title the normaliser did not read as the variant ('… shoes gold': a
+    word that is also a product line, so the table leaves it in titles)."""
+    names = colour_names()
+    return next((t for t in _tokens(record) if t in names), None)
+
+
+def _soft_disagree(source: Any, record: Any) -> bool:
+    """Market, pack count or a colour disagree (a sized product's block already holds only its own pack).
+
+    One side's variant against a different colour name the other side's title still has counts too."""
+    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
+        return True
+    a, b = getattr(source, "variant", None), getattr(record, "variant", None)
+    if (a is None) != (b is None):
+        colour = _title_colour(source if a is None else record)
+        if colour is not None and colour != (a or b):
+            return True
+    for name in SOFT:
+        a, b = getattr(source, name, None), getattr(record, name, None)
+        if a is not None and b is not None and a != b:
+            return True
+    return False
+
+
+_MEASURE = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+
+
+def measures_differ(a: str, b: str) -> bool:
+    """Two titles that state one measure in different amounts ('30w' and '65w', '0.3m' and '1m',
+    '5000mah' and '20000mah'): the spec words the attribute reader leaves in titles still tell two
+    products apart. Only a unit both titles use counts."""
+    found_a, found_b = _measures(a), _measures(b)
+    return any(unit in found_b and not values & found_b[unit] for unit, values in found_a.items())
+
+
+def measures_agree(a: str, b: str) -> bool:
+    """Two titles that state a measure in the same amount ('20w' both), and none in different ones."""
+    found_a, found_b = _measures(a), _measures(b)
+    return (any(values & found_b.get(unit, set()) for unit, values in found_a.items())
+            and not measures_differ(a, b))
+
+
+def _measures(title: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for token in title.split():
+        match = _MEASURE.fullmatch(token)
+        if match:
+            found.setdefault(match.group(2), set()).add(match.group(1))
+    return found
+
+
+def alternatives(groups: Iterable[list[str]], *, min_count: int = 2, max_titles: int = 300) -> frozenset[frozenset[str]]:
+    """Word pairs that tell siblings apart, learned from the catalog: two titles of one group (brand,
+    amount, pack, stage, size, variant) that differ in one word each ('… cat_food beef' and
+    '… cat_food lamb') are two products, so those two words are alternatives — seen in ``min_count``
+    groups. A title with one against a title with the other is another product."""
+    counts: Counter[frozenset[str]] = Counter()
+    for titles in groups:
+        by_length: dict[int, list[set[str]]] = {}
+        for title in titles[:max_titles]:
+            words = set(title.split())
+            by_length.setdefault(len(words), []).append(words)
+        found = set()
+        for same in by_length.values():
+            for i, a in enumerate(same):
+                for b in same[i + 1:]:
+                    only_a, only_b = a - b, b - a
+                    if len(only_a) == 1 and len(only_b) == 1:
+                        found.add(frozenset(only_a | only_b))
+        counts.update(found)
+    return frozenset(pair for pair, n in counts.items() if n >= min_count)
+
+
+def alternative_words(pairs: frozenset, a: str, b: str) -> bool:
+    """One title holds a word and the other its alternative, which the first lacks."""
+    if not pairs:
+        return False
+    ta, tb = set(a.split()), set(b.split())
+    only_a, only_b = ta - tb, tb - ta
+    return any(frozenset((x, y)) in pairs for x in only_a for y in only_b)
+
+
+def split_glued(tokens: tuple[str, ...], known, names: tuple[str, ...] = (), *, shortest: int = 3) -> tuple[str, ...]:
+    """Latin words written without a space ('prowhey', 'isolatestrawberry', a brand glued to its line
+    'tanbramorsy') split into words the catalog uses; ``known(word)`` says whether it does, and a
+    part that is one of ``names`` (the brand's) is dropped, as the brand is."""
+    out: list[str] = []
+    for token in tokens:
+        parts = None
+        if len(token) >= 2 * shortest and token.isascii() and token.isalpha() and not known(token):
+            for i in range(shortest, len(token) - shortest + 1):
+                left, right = token[:i], token[i:]
+                if (known(left) or left in names) and (known(right) or right in names):
+                    parts = [p for p in (left, right) if p not in names]
+                    break
+        out.extend(parts if parts is not None else (token,))
+    return tuple(out)
