@@ -37,7 +37,8 @@ COMPARISONS: dict[str, int] = {
     "hs_code": 3,  # equal (8 digits), differ, missing
     "origin": 3,   # equal, differ, missing
     "rare_words": 6,  # IDF-weighted word overlap ≥0.9, ≥0.7, ≥0.5, ≥0.3, below, not measured
-    "brand_words": 3,  # a brand's learned word links the titles; a learned name is missing; nothing learned
+    "brand_words": 4,  # a brand's learned word links the titles; a learned name is missing; nothing learned;
+    # the source holds a learned name of words the catalog title lacks
 }
 RARE_BANDS = (0.9, 0.7, 0.5, 0.3)
 TITLE_BANDS = (0.97, 0.90, 0.80, 0.70, 0.60)
@@ -49,14 +50,14 @@ _PRIOR_M = {
     "stage": (0.30, 0.05, 0.64, 0.01), "size": (0.25, 0.05, 0.69, 0.01), "variant": (0.20, 0.03, 0.76, 0.01),
     "content": (0.85, 0.05, 0.09, 0.01), "hs_code": (0.5, 0.05, 0.45), "origin": (0.6, 0.05, 0.35),
     "rare_words": (0.2, 0.2, 0.2, 0.2, 0.1, 0.1),  # no opinion until measured: it overlaps the title bands
-    "brand_words": (0.5, 0.05, 0.45),
+    "brand_words": (0.5, 0.05, 0.43, 0.02),
 }
 _PRIOR_U = {
     "title": (0.001, 0.004, 0.015, 0.04, 0.09, 0.85), "coverage": (0.08, 0.17, 0.3, 0.45), "rivals": (0.4, 0.6), "gtin": (0.001, 0.50, 0.499),
     "stage": (0.20, 0.10, 0.60, 0.10), "size": (0.15, 0.10, 0.65, 0.10), "variant": (0.10, 0.20, 0.55, 0.15),
     "content": (0.60, 0.15, 0.10, 0.15), "hs_code": (0.35, 0.15, 0.50), "origin": (0.45, 0.15, 0.40),
     "rare_words": (0.2, 0.2, 0.2, 0.2, 0.1, 0.1),
-    "brand_words": (0.1, 0.4, 0.5),
+    "brand_words": (0.1, 0.4, 0.45, 0.05),
 }
 PRIOR_STRENGTH = 30  # the priors weigh as much as this many observed pairs
 MIN_LABELLED = 20  # labelled pairs needed before their frequencies replace a prior

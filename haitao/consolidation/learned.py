@@ -350,7 +350,9 @@ class ScopedTokenMap:
 
     def evidence(self, brand: str | None, source_tokens: Iterable[str], catalog_tokens: Iterable[str]) -> int:
         """0: a learned word of the brand links the two titles; 1: the catalog title has a word whose
-        source-side name the brand's pairs taught, and the source title lacks it; 2: nothing learned applies."""
+        source-side name the brand's pairs taught, and the source title lacks it; 2: nothing learned applies;
+        3: the source title holds a name the brand's pairs taught for words the catalog title lacks (it
+        names another line)."""
         words, names = self.mapping.get(brand), self.names.get(brand)
         if not words:
             return 2
@@ -360,6 +362,8 @@ class ScopedTokenMap:
             return 0
         if any(not source & names[token] for token in catalog if token in names and token not in source):
             return 1
+        if any(word in words and not catalog.intersection(words[word]) for word in source):
+            return 3
         return 2
 
     def translate(self, brand: str | None, tokens: Iterable[str]) -> tuple[str, ...]:

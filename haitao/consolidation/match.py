@@ -251,7 +251,7 @@ class CatalogIndex(BrandLookup):
     def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
         self.tokens = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).with_noise(self.noise)
         self.scoped = ScopedTokenMap.learn(
-            (r.brand_key, self.tokens.translate(_tokens(s)), _tokens(r)) for s, r in anchored)
+            (r.brand_key, self.tokens.translate(self._without_brand(s, r.brand_key)), _tokens(r)) for s, r in anchored)
 
     def _catalog_title(self, record: Any) -> str:
         """The title as compared: without noise, and each word once (a title that repeats its line in
@@ -287,7 +287,8 @@ class CatalogIndex(BrandLookup):
         """The comparison vector of a pair (``fsmodel.compare``) with this index's learned evidence."""
         score = title_score(query, title) if score is None else score
         cover = coverage(query, title) if cover is None else cover
-        learned = self.scoped.evidence(record.brand_key, self.tokens.translate(_tokens(source)), _tokens(record))
+        learned = self.scoped.evidence(record.brand_key, self.tokens.translate(self._without_brand(source, record.brand_key)),
+                                       _tokens(record))
         # (translate and evidence memoise per title: a source meets several candidates)
         return compare(source, record, score, cover, rivals, self.weighted_overlap(query, title), learned)
 

@@ -28,6 +28,7 @@ def test_line_names_are_learned_per_brand():
     assert scoped.evidence("kinmav", ("曦", "霖"), ("pelrux", "max", "mug")) == 0  # linked
     assert scoped.evidence("kinmav", ("琦", "逸"), ("pelrux", "max", "mug")) == 1  # its known name is missing
     assert scoped.evidence("nobody", ("曦",), ("pelrux",)) == 2
+    assert scoped.evidence("kinmav", ("曦", "霖"), ("lorzar", "mug")) == 3  # it names another line
 
 
 def test_a_pairing_seen_once_in_a_whole_title_is_not_learned():
