@@ -338,10 +338,14 @@ class ScopedTokenMap:
         mapping: dict[str, dict[str, tuple[str, ...]]] = {}
         for brand, counter in both.items():
             found: dict[str, list[tuple[float, str]]] = {}
+            # a word seen once, with one catalog word only ever seen there: the brand's other pairs
+            # explain the rest of the title ('pro', 'coffee'), so what is left pairs one to one
+            only: Counter[str] = Counter(a for (a, b), n in counter.items()
+                                         if n == source_n[brand][a] == catalog_n[brand][b] == 1)
             for (a, b), n in counter.items():
                 dice = 2 * n / (source_n[brand][a] + catalog_n[brand][b])
                 # once is enough only where little was left to pair with (two line words, not a whole title)
-                if dice >= min_dice and (n >= 2 or clear[(brand, a, b)]):
+                if dice >= min_dice and (n >= 2 or clear[(brand, a, b)] or (dice == 1.0 and only[a] == 1)):
                     found.setdefault(a, []).append((dice, b))
             if found:
                 mapping[brand] = {a: tuple(b for _, b in sorted(targets, key=lambda t: (-t[0], t[1]))[:max_targets])

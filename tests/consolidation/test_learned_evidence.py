@@ -36,6 +36,14 @@ def test_a_pairing_seen_once_in_a_whole_title_is_not_learned():
     assert scoped.translate("braun", ("电动", "石墨")) == ("电动", "石墨")
 
 
+def test_a_pairing_seen_once_is_learned_where_the_brand_explains_the_rest_of_the_title():
+    scoped = ScopedTokenMap.learn([("kinmav", ("琦", "逸", "mug"), ("lorzar", "pro", "mug")),
+                                   ("kinmav", ("曦", "霖", "mug"), ("pelrux", "pro", "mug")),
+                                   ("kinmav", ("曦", "霖", "cup"), ("pelrux", "pro", "cup"))])
+    assert "lorzar" in scoped.translate("kinmav", ("琦", "逸"))  # 'pro' is the brand's, seen with other names
+    assert "pro" not in scoped.translate("kinmav", ("琦", "逸"))
+
+
 def test_one_name_may_stand_for_several_catalog_brands():
     anchored = [("萱岚", "kinmav")] * 3 + [("萱岚", "tanbra")] * 2 + [("萱岚", "zarul")]
     brands = BrandMap.learn(anchored)
