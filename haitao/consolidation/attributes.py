@@ -227,6 +227,21 @@ def same_amount(a: Decimal | None, b: Decimal | None, tolerance: Decimal = AMOUN
     return a == b or abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
+# a label's weight of a liquid or cream against its volume: the density of water-based products and oils
+DENSITY = (Decimal("0.9"), Decimal("1.05"))
+
+
+def same_content(unit_a: str | None, a: Decimal | None, unit_b: str | None, b: Decimal | None) -> bool:
+    """Two contents that may be one label's: equal amounts of one unit (``same_amount``), or a volume and
+    a weight that a density near water's makes one ('50ml' on one listing is '48g' net on another)."""
+    if unit_a == unit_b:
+        return same_amount(a, b)
+    if a is None or b is None or {unit_a, unit_b} != {"g", "ml"} or not a or not b:
+        return False
+    weight, volume = (a, b) if unit_a == "g" else (b, a)
+    return DENSITY[0] <= weight / volume <= DENSITY[1]
+
+
 def parse_spec(text: str | None) -> Spec:
     """'800g' / '0.8kg' / '800克' → Spec(800, 'g'); '50ml*2' → Spec(50, 'ml', pack 2); '3段' → stage '3'."""
     if not text:

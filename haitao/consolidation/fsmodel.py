@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .attributes import same_amount
+from .attributes import same_content
 
 # comparison → number of levels; level 0 is always the strongest agreement
 COMPARISONS: dict[str, int] = {
@@ -109,7 +109,7 @@ def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: 
     elif source.content_value is None or record.content_value is None:
         content = 2 if source.content_value is None and record.content_value is None else 1
     else:
-        content = 0 if content_a[1] == content_b[1] and same_amount(content_a[0], content_b[0]) else 3
+        content = 0 if same_content(content_a[1], content_a[0], content_b[1], content_b[0]) else 3
     hs_a, hs_b = getattr(source, "hs_code", None), getattr(record, "hs_code", None)
     return (
         title_level(title),

@@ -42,7 +42,7 @@ from rapidfuzz import fuzz, process
 from .brand_lookup import MAX_BRANDS, BrandLookup, brands_clearly_differ  # noqa: F401  (re-exported)
 from .brands import BrandDirectory
 from .fsmodel import FSModel, compare, coverage
-from .attributes import same_amount
+from .attributes import same_content
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
@@ -328,7 +328,7 @@ class CatalogIndex(BrandLookup):
         if source.content_value is not None:  # its amount, and the same up to a conversion's rounding
             key = _block_key(source, brand)
             sources = [self.blocks[k] for k in self.amounts.get(brand, ()) if k == key or (
-                k[1] == key[1] and k[3] == key[3] and same_amount(k[2], key[2]))]
+                k[3] == key[3] and same_content(k[1], k[2], key[1], key[2]))]
         else:  # a title that states no amount may be any of the brand's
             sources = [self.blocks[key] for key in self.amounts.get(brand, ())]
         sources.append(self.unsized.get(brand, {}))

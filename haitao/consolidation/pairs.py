@@ -13,7 +13,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .attributes import same_amount
+from .attributes import same_content
 from .normalise import colour_names
 
 STRUCTURAL = ("stage", "size", "variant")
@@ -80,7 +80,7 @@ def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
     if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
         disagree.append("pack_count differs")
     a, b = _content(source), _content(record)
-    if a is not None and b is not None and (a[1] != b[1] or not same_amount(a[0], b[0])):
+    if a is not None and b is not None and not same_content(a[1], a[0], b[1], b[0]):
         disagree.append("content differs")
     elif (a is None) != (b is None):
         one_sided.append("content only on one side")

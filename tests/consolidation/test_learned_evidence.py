@@ -99,3 +99,14 @@ def test_lambda_is_estimated_even_from_few_candidate_pairs():
     model.fit([strong] * 40 + [(5, 3, 1, 2, 2, 2, 2, 0, 2, 2, 4, 2)] * 10)
     assert 50 < MIN_PAIRS and model.prior > 0.3  # most pairs are matches: λ moved from its prior of 0.1
     assert model.m == weights  # m and u keep their priors
+
+
+def test_a_volume_and_a_weight_near_water_density_are_one_content():
+    from decimal import Decimal
+
+    from haitao.consolidation.attributes import same_content
+
+    assert same_content("ml", Decimal(50), "g", Decimal(48))
+    assert same_content("g", Decimal(384), "ml", Decimal(400))
+    assert not same_content("ml", Decimal(50), "g", Decimal(30))  # another size
+    assert not same_content("ml", Decimal(50), "piece", Decimal(50))
