@@ -235,11 +235,18 @@ def same_content(unit_a: str | None, a: Decimal | None, unit_b: str | None, b: D
     """Two contents that may be one label's: equal amounts of one unit (``same_amount``), or a volume and
     a weight that a density near water's makes one ('50ml' on one listing is '48g' net on another)."""
     if unit_a == unit_b:
-        return same_amount(a, b)
+        return same_amount(a, b) or (unit_a in ("g", "ml") and (_rounded_to(a, b) or _rounded_to(b, a)))
     if a is None or b is None or {unit_a, unit_b} != {"g", "ml"} or not a or not b:
         return False
     weight, volume = (a, b) if unit_a == "g" else (b, a)
     return DENSITY[0] <= weight / volume <= DENSITY[1]
+
+
+def _rounded_to(exact: Decimal | None, label: Decimal | None) -> bool:
+    """A converted amount a label rounds to tens (2 lb is 907 g: '910g'; 2.2 lb is 998 g: '1000g')."""
+    if exact is None or label is None or label < 100 or label % 10 or not exact % 10:
+        return False
+    return (exact / 10).quantize(Decimal(1), rounding=ROUND_HALF_UP) * 10 == label
 
 
 def parse_spec(text: str | None) -> Spec:

@@ -110,3 +110,14 @@ def test_a_volume_and_a_weight_near_water_density_are_one_content():
     assert same_content("g", Decimal(384), "ml", Decimal(400))
     assert not same_content("ml", Decimal(50), "g", Decimal(30))  # another size
     assert not same_content("ml", Decimal(50), "piece", Decimal(50))
+
+
+def test_a_label_rounding_a_converted_amount_to_tens_is_one_content():
+    from decimal import Decimal
+
+    from haitao.consolidation.attributes import same_content
+
+    assert same_content("g", Decimal(907), "g", Decimal(910))  # 2 lb
+    assert same_content("g", Decimal(1000), "g", Decimal(998))  # 2.2 lb
+    assert not same_content("g", Decimal(900), "g", Decimal(910))  # both round numbers: two sizes
+    assert not same_content("piece", Decimal(135), "piece", Decimal(140))  # counts are not rounded
