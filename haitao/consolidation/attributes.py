@@ -51,6 +51,8 @@ _PACK_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,3}})\s*{_TIMES}\s*{_NUM}\s*{_UNIT}
 # 50ml*2, 800g x 3罐
 _CONTENT_PACK = re.compile(rf"(?<![\d.]){_NUM}\s*{_UNIT}\s*{_TIMES}\s*(\d{{1,3}})\s*{_PACK_WORD}?(?!\d)")
 _CONTENT = re.compile(rf"(?<![\d.]){_NUM}\s*{_UNIT}")
+# 60粒 x3 共180粒: the whole of a pack, not one unit's content
+_TOTAL = re.compile(rf"(?:共|合计|总共|total)\s*{_NUM}\s*{_UNIT}")
 _PACK_ALONE = re.compile(
     rf"(\d{{1,3}}|{_CN})\s*{_PACK_WORD}\s*(?:装|套|组合|入)"            # 3件装, 2件套, 两盒装, 2件组合, 6罐入
     rf"|(?:组合装|套装|共|合计)\s*(\d{{1,3}}|{_CN})\s*{_PACK_WORD}"      # 组合装2件, 共3瓶
@@ -163,6 +165,9 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
             return False  # a model code (v2978ml is not a volume; nb90片 still is 90 pieces)
         content(*_content(m.group(1), m.group(2)))
 
+    def total(m):
+        found.setdefault("total", _content(m.group(1), m.group(2)))
+
     def pack_alone(m):
         number = next(g for g in m.groups() if g)
         if _count(number) > 1 or "pack" not in found:
@@ -197,8 +202,14 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
     take(_DIMENSION, dimension)
     take(_PACK_BEFORE, pack_before)
     take(_CONTENT_PACK, content_pack)
+    take(_TOTAL, total)
     take(_CONTENT, content_alone)
     take(_PACK_ALONE, pack_alone)
+    if "total" in found and "content" not in found:  # only the whole is stated: one unit's share of it
+        total, unit = found["total"]
+        pack = found.get("pack") or 1
+        if total % pack == 0:
+            found["content"] = (clean_decimal(total / pack), unit)
     take(_STAGE, stage)
     take(_SHOE, shoe)
     take(_SHOE_US, shoe_us)

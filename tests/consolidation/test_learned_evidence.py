@@ -121,3 +121,9 @@ def test_a_label_rounding_a_converted_amount_to_tens_is_one_content():
     assert same_content("g", Decimal(1000), "g", Decimal(998))  # 2.2 lb
     assert not same_content("g", Decimal(900), "g", Decimal(910))  # both round numbers: two sizes
     assert not same_content("piece", Decimal(135), "piece", Decimal(140))  # counts are not rounded
+
+
+def test_a_total_count_is_the_whole_pack():
+    spec = parse_spec("胶原蛋白软糖 4件装 共240粒")
+    assert (spec.content_value, spec.pack_count) == (60, 4)
+    assert parse_spec("鱼油 200粒装 两盒装 共400粒").content_value == 200  # the unit's count stands
