@@ -57,6 +57,7 @@ _PACK_ALONE = re.compile(
     rf"(\d{{1,3}}|{_CN})\s*{_PACK_WORD}\s*(?:装|套|组合|入)"            # 3件装, 2件套, 两盒装, 2件组合, 6罐入
     rf"|(?:组合装|套装|共|合计)\s*(\d{{1,3}}|{_CN})\s*{_PACK_WORD}"      # 组合装2件, 共3瓶
     rf"|(?<![\d.])(\d{{1,3}}|{_CN})\s*(?:件|盒|罐|瓶|袋|桶|听|提)(?![\u3400-\u9fff])"  # 2罐 / 2件 at a word end
+    rf"|(\d{{1,3}}|{_CN})\s*(?:{_PACK_WORD}|个)\s*/\s*箱"                   # 4瓶/箱, 6个/箱: a case of 4
     rf"|pack\s+of\s+(\d{{1,3}})|(?<![\d.])(\d{{1,3}})\s*-?\s*(?:packs?|pk)(?![a-z])"
     rf"|(?<![a-z\d])[*×]\s*(\d{{1,3}})(?![\d.])"
     # a bare 'x2' only after a space, a bracket or a Chinese word: 'a2牌x140' is a model code

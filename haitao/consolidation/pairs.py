@@ -9,6 +9,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -43,11 +44,20 @@ def joined_measures(tokens: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for token in tokens:
         if out and token in _UNIT_WORDS and _NUMBER.fullmatch(out[-1]):
-            out[-1] += _UNIT_WORDS[token]
+            out[-1] = _in_metres(out[-1] + _UNIT_WORDS[token])
             continue
         match = re.fullmatch(r"(\d+(?:\.\d+)?)(瓦|毫安时|毫安|米|英尺)", token)
-        out.append(match.group(1) + _UNIT_WORDS[match.group(2)] if match else token)
+        out.append(_in_metres(match.group(1) + _UNIT_WORDS[match.group(2)] if match else token))
     return tuple(out)
+
+
+def _in_metres(token: str) -> str:
+    """A length in feet as the metres it converts (3.28ft is '1m', 0.98ft '0.3m'), to the centimetre."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)ft", token)
+    if not match:
+        return token
+    metres = (Decimal(match.group(1)) * Decimal("0.3048")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{metres.normalize():f}m"
 
 
 def title_score(a: str, b: str) -> float:

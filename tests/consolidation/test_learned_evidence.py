@@ -127,3 +127,11 @@ def test_a_total_count_is_the_whole_pack():
     spec = parse_spec("胶原蛋白软糖 4件装 共240粒")
     assert (spec.content_value, spec.pack_count) == (60, 4)
     assert parse_spec("鱼油 200粒装 两盒装 共400粒").content_value == 200  # the unit's count stands
+
+
+def test_a_case_of_n_is_a_pack_and_feet_are_metres():
+    from haitao.consolidation.pairs import joined_measures
+
+    assert parse_spec("保湿乳液 200ml 4瓶/箱").pack_count == 4
+    assert joined_measures(("cable", "0.98ft")) == ("cable", "0.3m")  # as a catalog writes 0.3 m
+    assert joined_measures(("3.28", "ft")) == ("1m",)
