@@ -18,13 +18,17 @@ def _to_simplified():
     return opencc.OpenCC("t2s")
 
 
+_MARKS = str.maketrans({"™": " ", "℠": " ", "®": " ", "©": " "})
+
+
 def fold(text: str) -> str:
     """NFKC + lowercase + Latin accents removed + traditional Chinese as simplified.
 
     Full-width ＡＢＣ１２３ → abc123; 沙丘維耶 幼犬糧 → 沙丘维耶 幼犬粮 (both sides alike, so a listing
     written in traditional characters meets the catalog's simplified title).
     """
-    text = unicodedata.normalize("NFKC", text).lower()
+    # a trade mark sign is no letter (NFKC would spell ™ 'TM', glued to the brand: 'wmftm')
+    text = unicodedata.normalize("NFKC", text.translate(_MARKS)).lower()
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFD", text)

@@ -135,3 +135,10 @@ def test_a_case_of_n_is_a_pack_and_feet_are_metres():
     assert parse_spec("保湿乳液 200ml 4瓶/箱").pack_count == 4
     assert joined_measures(("cable", "0.98ft")) == ("cable", "0.3m")  # as a catalog writes 0.3 m
     assert joined_measures(("3.28", "ft")) == ("1m",)
+
+
+def test_a_trade_mark_sign_is_not_read_as_letters():
+    from haitao.consolidation.text import fold
+
+    assert fold("Coralma™ Gold").split() == ["coralma", "gold"]
+    assert fold("illy®意式").split() == ["illy", "意式"]
