@@ -34,6 +34,7 @@ def _tokens(record: Any) -> tuple[str, ...]:
 
 
 _UNIT_WORDS = {"w": "w", "瓦": "w", "mah": "mah", "毫安": "mah", "毫安时": "mah", "m": "m", "米": "m", "ft": "ft", "英尺": "ft"}
+_MONTHS = frozenset({"月", "个月", "月龄", "month", "months"})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -45,6 +46,10 @@ def joined_measures(tokens: tuple[str, ...]) -> tuple[str, ...]:
     for token in tokens:
         if out and token in _UNIT_WORDS and _NUMBER.fullmatch(out[-1]):
             out[-1] = _in_metres(out[-1] + _UNIT_WORDS[token])
+            continue
+        # an age in months (0个月+, 3 months, as 0m+ and 3m are written), not a date's month (2027 年 6 月)
+        if out and token in _MONTHS and out[-1].isdigit() and len(out[-1]) <= 2 and out[-2:-1] != ["年"]:
+            out[-1] += "m"
             continue
         match = re.fullmatch(r"(\d+(?:\.\d+)?)(瓦|毫安时|毫安|米|英尺)", token)
         out.append(_in_metres(match.group(1) + _UNIT_WORDS[match.group(2)] if match else token))

@@ -142,3 +142,10 @@ def test_a_trade_mark_sign_is_not_read_as_letters():
 
     assert fold("Coralma™ Gold").split() == ["coralma", "gold"]
     assert fold("illy®意式").split() == ["illy", "意式"]
+
+
+def test_an_age_in_months_is_one_token_as_0m_is_written():
+    from haitao.consolidation.pairs import joined_measures
+
+    assert joined_measures(("baby_bottle", "0", "月")) == ("baby_bottle", "0m")
+    assert joined_measures(("2027", "年", "6", "月")) == ("2027", "年", "6", "月")  # a date's month
