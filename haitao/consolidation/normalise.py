@@ -381,6 +381,8 @@ class Normaliser:
             for key in {self.aliases.lookup(m.group(0)) for m in self.aliases.pattern.finditer(fold(brand))} - {brand_key}:
                 rest = self.aliases.key_pattern(key).sub(" ", rest)
         tokens, colour, market = self.title(rest, brand_key)
+        if merged.size is None and FOOTWEAR.intersection(tokens):
+            merged, tokens = _shoe_size(merged, tokens)
         if merged.variant is None and colour is not None:
             merged = replace(merged, variant=colour)
         return NormalisedProduct(
@@ -417,6 +419,18 @@ def normalise_hs_code(value: Any) -> str | None:
         return None
     code = re.sub(r"\D", "", str(value))
     return code if len(code) in (8, 10) else None
+
+
+FOOTWEAR = frozenset({"running_shoes", "canvas_sneakers", "hiking_boots", "loafers", "slip_on", "slippers"})
+_EU_SIZE = re.compile(r"(?:3[3-9]|4[0-8])(?:\.5)?")
+
+
+def _shoe_size(spec: Spec, tokens: tuple[str, ...]) -> tuple[Spec, tuple[str, ...]]:
+    """A shoe's title with one bare number in the EU range ('跑步鞋 42') states its size, as 'EU 42' does."""
+    sizes = [t for t in tokens if _EU_SIZE.fullmatch(t)]
+    if len(sizes) != 1:
+        return spec, tokens
+    return replace(spec, size="eu" + sizes[0]), tuple(t for t in tokens if t != sizes[0])
 
 
 @functools.lru_cache(maxsize=1)

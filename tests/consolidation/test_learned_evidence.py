@@ -149,3 +149,12 @@ def test_an_age_in_months_is_one_token_as_0m_is_written():
 
     assert joined_measures(("baby_bottle", "0", "月")) == ("baby_bottle", "0m")
     assert joined_measures(("2027", "年", "6", "月")) == ("2027", "年", "6", "月")  # a date's month
+
+
+def test_a_shoe_title_with_one_bare_eu_number_states_its_size():
+    from haitao.consolidation.normalise import default_normaliser
+
+    shoe = default_normaliser().product("x", "缓震跑步鞋 42")
+    assert (shoe.size, shoe.title) == ("eu42", "cushioned running_shoes")
+    assert default_normaliser().product("x", "跑步鞋 42 43").size is None  # which one?
+    assert default_normaliser().product("x", "有机绿茶 42").size is None  # no shoe, no size
