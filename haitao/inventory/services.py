@@ -140,8 +140,8 @@ def allocate(wanted: dict[int, int], owner_id: int | None = None, warehouse_id: 
         for h in held:  # lost a race for one line here: undo and try the next warehouse
             _give_back(h.stock_id, h.quantity)
     if enough_overall and not fits:  # in stock, but not together: bonded and direct mail ship apart
-        raise OutOfStock("no_single_warehouse", "No single warehouse has all of this order: its items ship from "
-                         "different warehouses (bonded and direct mail), so order them separately.")
+        raise OutOfStock("no_single_warehouse", "The warehouse this order was planned for no longer has all of it "
+                         "(stock moved since the split was made): check out again for a new split.")
     raise OutOfStock("out_of_stock", "There is not enough stock for this order right now. "
                      "Reduce the quantity or try again later.")
 

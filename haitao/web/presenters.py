@@ -148,8 +148,9 @@ ERROR_TEXTS = {
     "invalid_phone": gettext_lazy("A mainland mobile number has 11 digits and starts with 1."),
     "missing_field": gettext_lazy("This field is required."),
     "out_of_stock": gettext_lazy("Sorry, there is not enough stock for this order right now."),
-    "no_single_warehouse": gettext_lazy("These items ship from different warehouses (bonded and direct mail): "
-                                        "please order them separately."),
+    # the split sends each warehouse its own customs order: this is stock that moved after the split was shown
+    "no_single_warehouse": gettext_lazy("The stock of these items moved between warehouses while you were checking out: "
+                                        "please check out again."),
     "empty_order": gettext_lazy("Your cart is empty."),
     "invalid_quantity": gettext_lazy("Enter a quantity between 1 and 99."),
     "identity_not_verified": gettext_lazy("The real-name check did not confirm this name and ID number."),

@@ -155,8 +155,8 @@ def test_api_404_is_not_a_storefront_page(client, shop):
     assert response.status_code == 404 and "site-header" not in response.text
 
 
-SPLIT_ZH = "购物车中的商品分别从保税仓和海外直邮发货，需分开下单。"
-SPLIT_EN = "These items ship from different warehouses (bonded and direct mail): please order them separately."
+SPLIT_ZH = "结算期间这些商品的库存在仓库之间发生了变化，请重新结算。"
+SPLIT_EN = "The stock of these items moved between warehouses while you were checking out: please check out again."
 
 
 @pytest.mark.parametrize("language,text", [("zh-hans", SPLIT_ZH), ("en", SPLIT_EN)])
