@@ -260,27 +260,11 @@ class CatalogIndex(BrandLookup):
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
-        tokens = self._query_words(source, brand)
-        if not self.tokens.mapping and not self.scoped.mapping:
-            return " ".join(dict.fromkeys(tokens))
-        return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
-
-    def _as_written(self, source: Any, brand: str | None, query: str, title: str) -> str:
-        """The query against one catalog title: a source word this title writes as it is stays, in
-        place of its translation ('ultra' against 'ultra sneakers', '超 能' against '超 能 帆布鞋')."""
-        words, asked = set(title.split()), set(query.split())
-        kept = [t for t in self._query_words(source, brand) if t in words and t not in asked]
-        if not kept:
-            return query
-        scoped = self.scoped.mapping.get(brand, {}) if brand else {}
-        drop = {w for t in kept for w in (*self.tokens.targets.get(t, ()), *scoped.get(t, ())) if w not in words}
-        return " ".join(dict.fromkeys([w for w in query.split() if w not in drop] + kept))
-
-    def _query_words(self, source: Any, brand: str | None) -> tuple[str, ...]:
-        """The source title's words before translation (brand and noise out), as ``_query`` starts from."""
         names = tuple(brand.split("-")) if brand else ()
         tokens = split_glued(joined_measures(self._without_brand(source, brand)), self.document_frequency.__contains__, names)
-        return tuple(t for t in tokens if t not in self.noise)
+        if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
+            return " ".join(dict.fromkeys(tokens))
+        return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
 
     def _compare(self, source: Any, record: Any, query: str, title: str, rivals: int,
                  score: float | None = None, cover: float | None = None) -> tuple[int, ...]:
@@ -353,8 +337,7 @@ class CatalogIndex(BrandLookup):
                 for choice, _, position in hits:
                     row = group.rows[position]
                     if not _soft_disagree(source, self.records[row]):
-                        adapted = self._as_written(source, brand, query, choice)
-                        pairs.append((row, choice, adapted, coverage(adapted, choice)))
+                        pairs.append((row, choice, query, coverage(query, choice)))
         covering = sum(1 for *_, cover in pairs if cover >= RIVAL_COVERAGE)
         found = []
         for row, choice, query, cover in pairs:

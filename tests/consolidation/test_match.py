@@ -244,15 +244,3 @@ def test_latin_words_written_without_a_space_split_into_the_catalogs_words():
     assert split_glued(("prowhey", "isolatestrawberry"), known) == ("pro", "whey", "isolate", "strawberry")
     assert split_glued(("tanbramorsy", "pro"), known, ("tanbra",)) == ("morsy", "pro")  # the brand glued to its line
     assert split_glued(("sylum", "proteinx"), known) == ("sylum", "proteinx")  # no split into known words: as it is
-
-
-def test_a_word_the_candidate_writes_as_it_is_is_not_translated_against_it():
-    from haitao.consolidation.learned import TokenMap
-
-    index = CatalogIndex([item("V1", "Vitastone ultra canvas sneakers EU 39", brand="Vitastone")])
-    index.tokens = TokenMap({"ultra": "超"}, {"ultra": ("超", "能")})
-    s = source("s1", "Vitastone ultra canvas sneakers 39码", brand="Vitastone")
-    query = index._query(s, "vitastone")
-    assert "超" in query.split()  # the catalog's usual words for it
-    title = index._catalog_title(index.records[0])
-    assert set(index._as_written(s, "vitastone", query, title).split()) == set(title.split())
