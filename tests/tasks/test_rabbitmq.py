@@ -70,9 +70,9 @@ def pending(order) -> int:
 
 def test_customs_tick_over_rabbitmq_moves_the_order_forward(rabbitmq_worker, place_and_pay):
     order = place_and_pay([("APT3", 2)])
-    # Built, and maybe already delivered: the payment's after-commit trigger (haitao.declare_paid) reaches
-    # this worker too, and may send the three files before the test looks — so no "3 pending" here.
-    assert order.declarations.count() == 3
+    # The payment's after-commit trigger (haitao.declare_paid) reaches this worker and builds the three
+    # declarations (and may send them) in its own time — so the test waits for them, and no "3 pending".
+    wait_until(lambda: order.declarations.count() == 3, "declare_paid: the paid order's three declarations built")
     tasks.customs_tick.delay()
     wait_until(lambda: order.declarations.filter(status="accepted").count() == 3,
                "customs_tick: CEB311/411/511 sent and accepted")
