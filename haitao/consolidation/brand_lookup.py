@@ -15,18 +15,13 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .brands import TITLE_SAMPLE, BrandDirectory, strip_names
+from .pairs import _title
 
 MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
 
 
-def _title(record: Any) -> str:
-    title = getattr(record, "title", None)
-    if title is None:
-        title = " ".join(getattr(record, "title_tokens", ()) or ())
-    return title
-
-
 def _tokens(record: Any) -> tuple[str, ...]:
+    """The title's words as the normaliser wrote them (a brand's name is taken out before measures are joined)."""
     return getattr(record, "title_tokens", None) or tuple(_title(record).split())
 
 def brands_clearly_differ(a: str | None, b: str | None) -> bool:
