@@ -39,10 +39,10 @@ def brands_clearly_differ(a: str | None, b: str | None) -> bool:
     return fuzz.ratio(a, b) < 80
 
 
-def _retitled(record: Any, title: str, tokens: tuple[str, ...], **changes: Any) -> Any:
+def _retitled(record: Any, title: str, tokens: tuple[str, ...]) -> Any:
     if dataclasses.is_dataclass(record):
-        return dataclasses.replace(record, title=title, title_tokens=tokens, **changes)
-    return SimpleNamespace(**{**vars(record), "title": title, "title_tokens": tokens, **changes})
+        return dataclasses.replace(record, title=title, title_tokens=tokens)
+    return SimpleNamespace(**{**vars(record), "title": title, "title_tokens": tokens})
 
 
 class BrandLookup:

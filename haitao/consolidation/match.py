@@ -40,7 +40,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .brand_lookup import MAX_BRANDS, BrandLookup, brands_clearly_differ  # noqa: F401  (re-exported)
-from .brands import BrandDirectory
+from .brands import TITLE_SAMPLE, BrandDirectory
 from .fsmodel import FSModel, compare, coverage
 from .attributes import same_content
 from .gtin import is_global
@@ -207,7 +207,7 @@ class CatalogIndex(BrandLookup):
         """
         sources = [as_record(s) for s in sources]
         self._source_brands = Counter(s.brand_key for s in sources if s.brand_key)
-        self._source_titles = [(s.brand_key, _title(s)) for s in sources[:: max(1, len(sources) // 200_000)]]
+        self._source_titles = [(s.brand_key, _title(s)) for s in sources[:: max(1, len(sources) // TITLE_SAMPLE)]]
         self._directory = None
         self.directory  # noqa: B018  (built now: it retitles catalog records, before anchors hold them)
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
