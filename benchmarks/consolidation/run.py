@@ -32,8 +32,10 @@ from . import generate as generator_a
 from . import generate_b as generator_b
 from . import generate_c as generator_c
 from . import generate_d as generator_d
+from . import generate_e as generator_e
 
-GENERATORS = {"a": generator_a.generate, "b": generator_b.generate, "c": generator_c.generate, "d": generator_d.generate}
+GENERATORS = {"a": generator_a.generate, "b": generator_b.generate, "c": generator_c.generate, "d": generator_d.generate,
+              "e": generator_e.generate}
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "benchmarks.md"
