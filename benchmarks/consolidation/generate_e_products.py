@@ -38,10 +38,11 @@ class Brand:
     def gtin(self) -> str:
         """The brand's next item GTIN (EAN-13, or UPC-A for North American brands)."""
         self.items += 1
-        if self.country in ("US", "CA"):
-            body = f"0{self.serial % 10 ** 6:06d}{self.items:04d}"
-        else:
-            body = f"{GS1.get(self.country, '690')}{self.serial % 10 ** 5:05d}{self.items:04d}"
+        if self.country in ("US", "CA"):  # company numbers scrambled by a bijection, so they look like real ones
+            body = f"0{(self.serial * 7919 + 104729) % 10 ** 6:06d}{self.items:04d}"
+        else:  # past 100,000 brands the next GS1 prefix up (none of them is another country's here)
+            prefix = int(GS1.get(self.country, "690")) + self.serial // 10 ** 5
+            body = f"{prefix}{(self.serial * 7919 + 10007) % 10 ** 5:05d}{self.items:04d}"
         return body + rd.check_digit(body)
 
 

@@ -31,9 +31,15 @@ def tw(text: str) -> str:
     return _S2TW.convert(text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
+def _pinyin_char(ch: str) -> str:
+    return "".join(pypinyin.lazy_pinyin(ch))
+
+
+@lru_cache(maxsize=8192)
 def pinyin(text: str) -> str:
-    return "".join(pypinyin.lazy_pinyin(text))
+    """Toneless pinyin, syllable by syllable (names and brands here have no polyphones that matter)."""
+    return "".join(_pinyin_char(ch) for ch in text)
 
 
 def _num(x: float) -> str:

@@ -41,6 +41,8 @@ def test_generate_e(tmp_path: Path) -> None:
     assert all(sku in skus for sku in truth.values() if sku)
     assert 0.35 <= sum(1 for sku in truth.values() if sku) / SIZE <= 0.65
     assert generate_e.gtin_rule_violations(out) == []
+    gtins = [r["gtin"].zfill(14) for r in catalog if r.get("gtin")]
+    assert len(set(gtins)) == len(gtins) and 0.8 < len(gtins) / SIZE < 0.95
     detail = [json.loads(line) for line in (out / "truth_detail.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {d["id"]: d["truth"] for d in detail} == truth and all(d["tags"] for d in detail)
     people = json.loads((out / "customers_truth.json").read_text(encoding="utf-8"))
