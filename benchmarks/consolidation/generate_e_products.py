@@ -114,10 +114,14 @@ class World:
         k = self.count[code]
         self.count[code] += 1
         lines, reals = cat["lines"], self.real[code]
-        real_slots = len(reals) * len(lines) * len(EDITIONS)
-        if k % 2 == 0 and k // 2 < real_slots:
+        own = cat.get("own", {})
+        owned = {i for idx in own.values() for i in idx}
+        pairs = [(b, i) for i in range(len(lines)) for b, brand in enumerate(reals)
+                 if i not in owned or i in own.get(brand.latin, ())]
+        if k % 2 == 0 and k // 2 < len(pairs) * len(EDITIONS):
             j = k // 2
-            brand, line, edition = reals[j % len(reals)], lines[(j // len(reals)) % len(lines)], EDITIONS[j // (len(reals) * len(lines))]
+            b, i = pairs[j % len(pairs)]
+            brand, line, edition = reals[b], lines[i], EDITIONS[j // len(pairs)]
         else:
             j = self.count[code + ":inv"]
             self.count[code + ":inv"] += 1
@@ -126,8 +130,9 @@ class World:
                 country = rng.choice([b.country for b in reals])
                 pool.append(self._fresh(lambda: invented_brand(rng, country), rng))
             brand = pool[j // 2]
-            order = random.Random(f"{self.seed}:lines:{brand.serial}").sample(range(len(lines)), len(lines))
-            line, edition = lines[order[j % 2]], EDITIONS[0]
+            free = [i for i in range(len(lines)) if i not in owned]  # a brand's own line is never an invented brand's
+            order = random.Random(f"{self.seed}:lines:{brand.serial}").sample(free, len(free))
+            line, edition = lines[order[j % 2 % len(order)]], EDITIONS[0]
         return cat, brand, line, edition, rng
 
     def products(self, index: int, cat: dict, brand: Brand, line: tuple, edition: tuple, rng: random.Random) -> list[Product]:
