@@ -110,7 +110,7 @@ class BrandDirectory:
             spelled = pinyin(name)
             if spelled and spelled in latin_names and not partners[spelled]:
                 links.add((name, spelled))
-        links |= _first_word_links(everything)
+        links |= _first_word_links(catalog, source)
         for a, b in links:
             parent[root(a)] = root(b)
         for a, b in _title_links(everything, titles, root):
@@ -169,17 +169,21 @@ class BrandDirectory:
         return keys[0] if keys else None
 
 
-def _first_word_links(keys: Iterable[str]) -> set[tuple[str, str]]:
+def _first_word_links(catalog: Iterable[str], source: Iterable[str]) -> set[tuple[str, str]]:
     """'optimum' and 'optimum-nutrition', 'kirkland' and 'kirkland-signature': a one-word Latin name
-    that begins exactly one longer Latin name is that brand shortened."""
-    latin = {n for key in keys for n in names(key) if not _cjk(n)}
+    that begins exactly one longer Latin name is that brand shortened — unless one side names both:
+    a catalog or an export that keeps 'line' and 'line-home' apart says they are two brands (a
+    look-alike shop brand), and that side knows its own brands better than a prefix does."""
+    sides = [{n for key in keys for n in names(key) if not _cjk(n)} for keys in (catalog, source)]
+    latin = sides[0] | sides[1]
     firsts: dict[str, set[str]] = defaultdict(set)
-    for key in keys:
+    for key in (*catalog, *source):
         for run in re.findall(r"[0-9a-z][0-9a-z'&.\-]*", key):
             words = [w for w in run.split("-") if w]
             if len(words) >= 2 and len(words[0]) >= 4:
                 firsts[words[0]].add(compact(run))
-    return {(first, next(iter(longer))) for first, longer in firsts.items() if first in latin and len(longer) == 1}
+    return {(first, longer) for first, (longer,) in ((f, tuple(s)) for f, s in firsts.items() if len(s) == 1)
+            if first in latin and not any(first in side and longer in side for side in sides)}
 
 
 TITLE_SAMPLE = 200_000  # titles read for brand names (enough to see every brand that sells many products)

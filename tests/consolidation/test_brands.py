@@ -94,3 +94,11 @@ def test_a_name_in_one_script_is_learned_from_the_other_brands_titles():
     titles = [("alpha", "奥克维芙 a"), ("alpha", "奥克维芙 b"), ("betaco", "奥克维芙 c"), ("betaco", "奥克维芙 d")]
     directory = BrandDirectory(["alpha", "betaco"], ["奥克维芙"], titles)
     assert not directory.same("奥克维芙", "alpha") and not directory.same("奥克维芙", "betaco")
+
+
+def test_a_side_that_names_both_keeps_a_first_word_and_its_longer_brand_apart():
+    # the export sells 'line' and 'line-home' side by side: a look-alike shop brand, not 'line' shortened
+    directory = BrandDirectory(["line", "senkaven"], ["line", "line-home", "senkaven-life", "senkaven"])
+    assert not directory.same("line", "line-home") and not directory.same("senkaven", "senkaven-life")
+    # nor when the catalog keeps both
+    assert not BrandDirectory(["orvi", "orvi-life"], ["orvi-life"]).same("orvi", "orvi-life")
