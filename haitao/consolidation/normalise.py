@@ -107,6 +107,13 @@ def _read_words(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+# a colour in one or two characters, only where it stands alone ('白' after a space, not 白金版 or 美白)
+_LONE_COLOURS = {"黑": "black", "白": "white", "红": "red", "蓝": "blue", "绿": "green", "灰": "grey",
+                 "紫": "purple", "黄": "yellow", "橙": "orange", "棕": "brown", "卡其": "khaki", "藏蓝": "navy", "藏青": "navy"}
+_LONE_COLOUR = re.compile(r"(?<![\u3400-\u9fff])(" + "|".join(sorted(_LONE_COLOURS, key=len, reverse=True))
+                          + r")(?![\u3400-\u9fff])")
+
+
 def _alternation(words: Iterable[str]) -> str:
     """One regex alternative per word, longest first; Latin words only match as whole words."""
     parts = []
@@ -350,8 +357,12 @@ class Normaliser:
                 return " "
             return f" {canonical} "
 
+        # a lone colour is read before the terms, whose words stand apart ('咖啡粉' is 'coffee 粉')
+        lone = _LONE_COLOUR.search(folded)
+        if lone:
+            folded = _LONE_COLOUR.sub(" ", folded)
         folded = self._terms_re.sub(term, folded)
-        colour = self.colour(folded)
+        colour = self.colour(folded) or (_LONE_COLOURS[lone.group(1)] if lone else None)
         if colour:
             folded = self._colours_re.sub(" ", folded)
         tokens: list[str] = []

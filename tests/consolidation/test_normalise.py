@@ -67,7 +67,9 @@ def test_colour_is_a_variant():
 
 
 @pytest.mark.parametrize("title, variant", [("铸铁 炖锅 樱桃红", "red"), ("帆布鞋 全黑", "black"), ("帆布鞋 黑白", "black-white"),
-                                            ("珐琅 锅 火焰橙", "orange"), ("珐琅锅 sage green", "green")])
+                                            ("珐琅 锅 火焰橙", "orange"), ("珐琅锅 sage green", "green"),
+                                            ("手机壳 海军蓝", "navy"), ("充电宝 粉红", "pink"), ("羽绒服 blk", "black"),
+                                            ("帐篷 橘色", "orange"), ("手机壳 军绿", "green")])
 def test_colourway_names_are_their_colour(title, variant):
     assert normalise_product("p", title).variant == variant
 
@@ -203,3 +205,10 @@ def test_shop_phrases_are_cut_from_titles():
 
 def test_made_for_china_is_a_market():
     assert normalise_product("p", "国产 麦克斯 猫粮").market == normalise_product("q", "国行 充电器").market == "china"
+
+
+@pytest.mark.parametrize("title, variant", [("羽绒服 womens 白", "white"), ("充电器 白 100W", "white"), ("羽绒服 卡其", "khaki"),
+                                            ("爱他美 白金版 奶粉", None), ("美白 面膜", None), ("星巴克 咖啡粉 340克", None),
+                                            ("红酒 干红 750ml", None)])
+def test_a_colour_in_one_character_counts_only_where_it_stands_alone(title, variant):
+    assert normalise_product("p", title).variant == variant
