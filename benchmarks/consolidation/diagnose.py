@@ -70,7 +70,8 @@ def report(index, sources, truth, decisions, show: int = 10) -> dict:
         for source, record, decision in examples[why]:
             print(f"  S {source.brand_key!r:14} {source.title!r:60} {_attrs(source)} gtin={source.gtin}")
             print(f"  C {record.brand_key!r:14} {record.title!r:60} {_attrs(record)} gtin={record.gtin}")
-            print(f"  Q {index._query(source, record.brand_key)!r} brands={index.blocking_brands(source)}")
+            print(f"  Q {index._query(source, record.brand_key)!r} brands={index.blocking_brands(source)}"
+                  f" against {index._catalog_title(record)!r}")
             print(f"    -> {decision.decision} {decision.reasons} {[c.to_dict() for c in decision.candidates[:3]]}")
     print(f"\n== false matches: {len(wrong)}")
     for source, decision in wrong[:show]:
@@ -78,6 +79,7 @@ def report(index, sources, truth, decisions, show: int = 10) -> dict:
         true = by_sku.get(truth.get(source.source_id) or "")
         print(f"  S {source.brand_key!r:14} {source.title!r:60} {_attrs(source)} gtin={source.gtin}")
         print(f"  M {record.brand_key!r:14} {record.title!r:60} {_attrs(record)} gtin={record.gtin} {decision.reasons}")
+        print(f"  Q {index._query(source, record.brand_key)!r} against {index._catalog_title(record)!r}")
         if true is not None:
             print(f"  T {true.brand_key!r:14} {true.title!r:60} {_attrs(true)}")
     return dict(causes)

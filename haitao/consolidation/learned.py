@@ -71,6 +71,12 @@ def translate_with(table: dict[str, tuple[str, ...]], tokens: Iterable[str]) -> 
     return tuple(out)
 
 
+def _model_pair(a: str, b: str) -> bool:
+    """A model and a longer model that begins with it ('15' and '15promax', 's24' and 's24ultra'):
+    they name two models of one line, never one written two ways."""
+    return a != b and (a.startswith(b) or b.startswith(a)) and any(c.isdigit() for c in a + b)
+
+
 class TokenMap:
     """Source token → catalog token, learned from parallel titles."""
 
@@ -111,7 +117,7 @@ class TokenMap:
                     both[(a, b)] += 1
         found: dict[str, list[tuple[float, int, str]]] = {}
         for (a, b), n in both.items():
-            if n < min_count:
+            if n < min_count or _model_pair(a, b):
                 continue
             dice = 2 * n / (source_n[a] + catalog_n[b])
             # and the word mostly came with this one when unexplained (the catalog may leave a line
@@ -343,6 +349,8 @@ class ScopedTokenMap:
             only: Counter[str] = Counter(a for (a, b), n in counter.items()
                                          if n == source_n[brand][a] == catalog_n[brand][b] == 1)
             for (a, b), n in counter.items():
+                if _model_pair(a, b):
+                    continue
                 dice = 2 * n / (source_n[brand][a] + catalog_n[brand][b])
                 # once is enough only where little was left to pair with (two line words, not a whole title)
                 if dice >= min_dice and (n >= 2 or clear[(brand, a, b)] or (dice == 1.0 and only[a] == 1)):
@@ -374,3 +382,39 @@ class ScopedTokenMap:
         """Tokens with this brand's learned words put in their place, in order, without repeats."""
         words = self.mapping.get(brand) if brand else None
         return translate_with(words, tokens) if words else tuple(tokens)
+
+
+def equivalences(targets: Mapping[str, tuple[str, ...]], frequency: Mapping[str, int], *,
+                 max_group: int = 4) -> dict[str, str]:
+    """Words a learned map pairs one to one, grouped, each written as its group's most used catalog word.
+
+    A map learned from one side to the other translates source titles only, but a catalog that writes
+    a line sometimes in Chinese and sometimes in English ('都市' in one title, 'urban' in the next)
+    needs its own titles in the same words, and the map may have learned both directions. Grouping the
+    pairs and writing every member as one word puts both sides in one vocabulary. Words with digits
+    (models, amounts) are left as they are: a model pairs with its neighbours too. Groups larger than
+    ``max_group`` are chains of loose pairs, not one meaning: left alone.
+    """
+    parent: dict[str, str] = {}
+
+    def find(word: str) -> str:
+        parent.setdefault(word, word)
+        while parent[word] != word:
+            parent[word] = parent[parent[word]]
+            word = parent[word]
+        return word
+
+    for word, found in targets.items():
+        # a model or an amount ('15' against '15promax') is never another way to write one
+        if len(found) == 1 and found[0] != word and not any(c.isdigit() for c in word + found[0]):
+            parent[find(word)] = find(found[0])
+    groups: dict[str, list[str]] = {}
+    for word in parent:
+        groups.setdefault(find(word), []).append(word)
+    canon: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) > max_group:
+            continue
+        head = max(members, key=lambda w: (frequency.get(w, 0), w))
+        canon.update((w, head) for w in members if w != head)
+    return canon

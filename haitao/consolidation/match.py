@@ -44,10 +44,10 @@ from .brands import TITLE_SAMPLE, BrandDirectory
 from .fsmodel import FSModel, compare, coverage
 from .attributes import same_content
 from .gtin import is_global
-from .learned import BrandMap, ScopedTokenMap, TokenMap
+from .learned import BrandMap, ScopedTokenMap, TokenMap, equivalences
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    alternative_words, alternatives, joined_measures, measures_agree, measures_differ, split_glued,
-                    title_score)
+                    alternative_words, alternatives, joined_measures, measures_agree, measures_differ, sibling_word_unsaid,
+                    split_glued, title_score, unsaid_mostly_siblings)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
@@ -149,6 +149,8 @@ class CatalogIndex(BrandLookup):
         self.noise: frozenset[str] = frozenset()  # the export's stock phrases (``TokenMap.learn_noise``)
         self.alternatives: frozenset[frozenset[str]] = frozenset()  # words that tell siblings apart (``pairs.alternatives``)
         self.scoped = ScopedTokenMap()
+        self.canon: dict[str, str] = {}  # words both sides write either way, as one (``learned.equivalences``)
+        self.hold_unsaid = False  # review a source that leaves a sibling word unsaid (``pairs.unsaid_mostly_siblings``)
         self.brands = BrandMap()
         for record in records:
             record = as_record(record)
@@ -213,7 +215,7 @@ class CatalogIndex(BrandLookup):
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
-        self.tokens, self.scoped = TokenMap(), ScopedTokenMap()  # judged on the titles as written
+        self.tokens, self.scoped, self.canon = TokenMap(), ScopedTokenMap(), {}  # judged on the titles as written
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
         self.noise = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).learn_noise(
             ((s.brand_key, _tokens(s)) for s in sources), ((r.brand_key, _tokens(s), _tokens(r)) for s, r in anchored),
@@ -241,22 +243,35 @@ class CatalogIndex(BrandLookup):
         self._learn_words(anchored)
         seeded = self.model.seed(matches, non_matches)
         step = max(1, len(sources) // self.policy.learn_sample)
-        vectors = [vector for s in sources[::step] if self._anchor(s) is None
-                   for _, _, _, vector in self._scored(s)]
+        vectors, unsaid = [], Counter()
+        for s in sources[::step]:
+            if self._anchor(s) is None and (scored := self._scored(s)):
+                vectors.extend(vector for *_, vector in scored)
+                best = self.records[scored[0][2]]
+                unsaid[sibling_word_unsaid(self.alternatives, self._query(s, best.brand_key), self._catalog_title(best))] += 1
         self.model.fit(vectors)
+        levels = Counter(sibling_word_unsaid(self.alternatives, self._query(s, r.brand_key), self._catalog_title(r))
+                         for s, r in anchored)
+        self.hold_unsaid = unsaid_mostly_siblings(levels, unsaid, self.policy.match_probability)
         return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]},
                 "learned_words": len(self.tokens), "noise_words": len(self.noise), "learned_brand_words": len(self.scoped),
-                "learned_brands": len(self.brands.mapping), "model": self.model.to_dict()}
+                "learned_brands": len(self.brands.mapping), "equivalent_words": len(self.canon),
+                "sibling_word_unsaid_held": self.hold_unsaid, "model": self.model.to_dict()}
 
     def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
         self.tokens = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).with_noise(self.noise)
         self.scoped = ScopedTokenMap.learn(
             (r.brand_key, self.tokens.translate(self._without_brand(s, r.brand_key)), _tokens(r)) for s, r in anchored)
+        self.canon = equivalences(self.tokens.targets, self.document_frequency)
+        for groups in (*self.blocks.values(), *self.unsized.values()):  # the catalog's titles in those words
+            for group in groups.values():
+                group.titles = [self._catalog_title(self.records[row]) for row in group.rows]
 
     def _catalog_title(self, record: Any) -> str:
         """The title as compared: without noise, and each word once (a title that repeats its line in
         two languages says it once after the term table)."""
-        return " ".join(dict.fromkeys(t for t in _tokens(record) if t not in self.noise))
+        canon = self.canon
+        return " ".join(dict.fromkeys(canon.get(t, t) for t in _tokens(record) if t not in self.noise))
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
@@ -264,7 +279,8 @@ class CatalogIndex(BrandLookup):
         tokens = split_glued(joined_measures(self._without_brand(source, brand)), self.document_frequency.__contains__, names)
         if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
             return " ".join(dict.fromkeys(tokens))
-        return " ".join(self.scoped.translate(brand, self.tokens.translate(tokens)))
+        canon = self.canon
+        return " ".join(dict.fromkeys(canon.get(t, t) for t in self.scoped.translate(brand, self.tokens.translate(tokens))))
 
     def _compare(self, source: Any, record: Any, query: str, title: str, rivals: int,
                  score: float | None = None, cover: float | None = None) -> tuple[int, ...]:
@@ -438,6 +454,8 @@ class CatalogIndex(BrandLookup):
             ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
             ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),
                                                        self._catalog_title(record))),
+            ("sibling word only in the catalog", self.hold_unsaid and sibling_word_unsaid(
+                self.alternatives, self._query(source, record.brand_key), self._catalog_title(record)) == 1),
         ) if applies]
         reasons += held
         if posterior >= policy.match_probability and not held:

@@ -185,6 +185,40 @@ def alternative_words(pairs: frozenset, a: str, b: str) -> bool:
     return any(frozenset((x, y)) in pairs for x in only_a for y in only_b)
 
 
+def sibling_word_unsaid(pairs: frozenset, query: str, title: str) -> int:
+    """1: the source title says only words of the catalog's, and the catalog's has one more that tells
+    it from a sibling ('控油' against '滋润'): which of the two it is, the source does not say. 0: it says
+    only catalog words, none of them left unsaid tells siblings apart. 2: it has words of its own (it
+    may be saying the word in words nobody learned)."""
+    said, written = set(query.split()), set(title.split())
+    if not said <= written:
+        return 2
+    return 1 if pairs and any(word in pair for pair in pairs for word in written - said) else 0
+
+
+MIN_UNSAID_EVIDENCE = 50  # anchored subset pairs needed to measure how often a match leaves a sibling word out
+
+
+def unsaid_mostly_siblings(anchored: Counter, unsaid: Counter, match_probability: float) -> bool:
+    """Whether sources that leave a sibling-telling word of their best candidate unsaid (level 1 of
+    ``sibling_word_unsaid``) are too often another variant to be merged without an operator.
+
+    ``anchored``: the levels of GTIN-anchored pairs, which are matches: among those that say only
+    catalog words, they show how often a true match leaves such a word out (r). ``unsaid``: the levels
+    of the unanchored sources' best candidates (N0 with nothing unsaid, N1 with a word unsaid). Were
+    those all matches, N1 would be about N0·r/(1-r); the rest are variants the catalog lacks. Held when
+    the share of matches among N1 estimated so is below the match probability.
+    """
+    if not unsaid[1]:
+        return False
+    if anchored[0] + anchored[1] < MIN_UNSAID_EVIDENCE:
+        return True  # too few anchors to measure it: an operator decides
+    rate = anchored[1] / (anchored[0] + anchored[1])
+    if rate >= 1:
+        return False
+    return unsaid[0] * rate / (1 - rate) / unsaid[1] < match_probability
+
+
 def split_glued(tokens: tuple[str, ...], known, names: tuple[str, ...] = (), *, shortest: int = 3) -> tuple[str, ...]:
     """Latin words written without a space ('prowhey', 'isolatestrawberry', a brand glued to its line
     'tanbramorsy') split into words the catalog uses; ``known(word)`` says whether it does, and a

@@ -82,3 +82,21 @@ def test_a_name_the_catalogs_segmenter_cut_into_characters_is_learned_whole():
     pairs = [(("ultra", "cable"), ("超", "能", "cable"))] * 4 + [(("ultra", "bottle"), ("超", "能", "bottle"))] * 2
     pairs += [((f"line{i}",), ("超", "级", f"line{i}")) for i in range(10)] + [(("pro",), ("能", "量"))] * 10
     assert TokenMap.learn(pairs).translate(("ultra", "cable")) == ("超", "能", "cable")
+
+
+def test_words_written_either_way_on_both_sides_become_one():
+    from haitao.consolidation.learned import equivalences
+
+    # the map learned both directions: the export writes 都市 where the catalog says urban, and the reverse
+    targets = {"都市": ("urban",), "urban": ("都市",), "对折": ("bifold",), "咖啡胶囊": ("coffee", "capsules")}
+    canon = equivalences(targets, {"urban": 40, "都市": 25, "bifold": 3})
+    assert canon == {"都市": "urban", "对折": "bifold"}  # the catalog's most used word; a phrase stays a translation
+    # a model is never another way to write a model; chains longer than a meaning are left alone
+    assert equivalences({"15": ("15promax",), "s24": ("s24u",)}, {}) == {}
+    chain = {"a": ("b",), "b": ("c",), "c": ("d",), "d": ("e",)}
+    assert equivalences(chain, {}) == {} and equivalences(chain, {}, max_group=5)["a"] == "e"
+
+
+def test_a_model_and_a_longer_model_are_never_learned_as_one():
+    pairs = [(("case", "15"), ("case", "15promax"))] * 4 + [(("case", "s24"), ("case", "s24ultra"))] * 4
+    assert TokenMap.learn(pairs).mapping == {}

@@ -1,5 +1,7 @@
 """Evidence the matcher learns from the export itself, and the decision rule over its candidates."""
 
+from collections import Counter
+
 from haitao.consolidation.attributes import parse_spec
 from haitao.consolidation.learned import BrandMap, ScopedTokenMap, TokenMap, with_joined_runs
 from haitao.consolidation.match import CatalogIndex
@@ -158,3 +160,44 @@ def test_a_shoe_title_with_one_bare_eu_number_states_its_size():
     assert (shoe.size, shoe.title) == ("eu42", "cushioned running_shoes")
     assert default_normaliser().product("x", "跑步鞋 42 43").size is None  # which one?
     assert default_normaliser().product("x", "有机绿茶 42").size is None  # no shoe, no size
+
+
+def test_sibling_word_unsaid_levels():
+    from haitao.consolidation.pairs import sibling_word_unsaid
+
+    pairs = frozenset({frozenset({"控油", "滋润"})})
+    assert sibling_word_unsaid(pairs, "daily 洗发水", "daily 洗发水 控油") == 1  # which of the two: unsaid
+    assert sibling_word_unsaid(pairs, "daily 洗发水 控油", "daily 洗发水 控油") == 0
+    assert sibling_word_unsaid(pairs, "daily 洗发水", "daily 洗发水 500") == 0  # nothing sibling-telling left out
+    assert sibling_word_unsaid(pairs, "daily 洗发水 清爽", "daily 洗发水 控油") == 2  # words of its own
+
+
+def _shampoos():
+    rows = []
+    for brand, ml in (("Amara", 500), ("Bello", 250)):  # two groups that tell 控油 from 滋润
+        rows += [item(f"{brand}{w}", f"{brand} Daily 洗发水 {w} {ml}ml", brand=brand) for w in ("控油", "滋润")]
+    return rows + [item("C1", "Corvo Harbor 洗发水 控油 750ml", brand="Corvo")]
+
+
+def test_a_source_that_leaves_the_sibling_word_unsaid_goes_to_review_when_anchors_cannot_vouch_for_it():
+    index = CatalogIndex(_shampoos())
+    sources = [source("s1", "Corvo Harbor 洗发水 750ml", brand="Corvo")]
+    index.learn(sources)
+    assert index.hold_unsaid  # no anchored pairs to measure how often a match leaves it out
+    decision = index.match(sources[0])
+    assert decision.decision == "review" and "sibling word only in the catalog" in decision.reasons
+    said = index.match(source("s2", "Corvo Harbor 洗发水 控油 750ml", brand="Corvo"))
+    assert (said.decision, said.sku) == ("matched", "C1")
+
+
+def test_anchors_that_leave_the_sibling_word_out_as_often_let_it_through():
+    from haitao.consolidation.pairs import MIN_UNSAID_EVIDENCE, unsaid_mostly_siblings
+
+    n = MIN_UNSAID_EVIDENCE
+    # anchored matches leave it out 1 time in 2; unanchored best candidates as often: all matches
+    assert not unsaid_mostly_siblings(Counter({0: n, 1: n}), Counter({0: 300, 1: 300}), 0.99)
+    # they leave it out 1 time in 10, the unanchored sources 1 in 2: most of those are other variants
+    assert unsaid_mostly_siblings(Counter({0: 9 * n, 1: n}), Counter({0: 300, 1: 300}), 0.99)
+    # too few anchors to measure: held if it occurs at all
+    assert unsaid_mostly_siblings(Counter({0: 3}), Counter({1: 1}), 0.99)
+    assert not unsaid_mostly_siblings(Counter({0: 3}), Counter({0: 10}), 0.99)
