@@ -107,6 +107,22 @@ def _read_words(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+# shop promotions, read out before the spec: their numbers are no pack ('拍2件' buys two of a single
+# listing; '第2件半价', '满199减20', '2件8折', '买一送一' are prices)
+_CN_DIGIT = "[0-9一二两三四五六七八九十]"
+_PROMOTION = re.compile(
+    rf"满\s*\d+\s*(?:元\s*)?减\s*\d+(?:\s*元)?|拍\s*{_CN_DIGIT}+\s*件|第\s*{_CN_DIGIT}\s*件\s*(?:半价|\d+(?:\.\d+)?\s*折|\d+\s*元)?"
+    rf"|{_CN_DIGIT}\s*件\s*\d+(?:\.\d+)?\s*折|买\s*{_CN_DIGIT}\s*送\s*{_CN_DIGIT}")
+# a plug type says the mains voltage too (欧标220-240V, 'EU plug 230V'): the voltage is left out where
+# the plug is named, so '英标240V' and '英规 230V' are one plug
+_PLUG = re.compile(r"(?:欧|美|英|日|澳|国|中)(?:规|标|插)|(?<![a-z])(?:eu|us|uk|jp|au|cn)\s*plug(?![a-z])")
+_VOLTAGE = re.compile(r"(?<![\d.])\d{3}(?:\s*[-~/]\s*\d{3})?\s*v(?![a-z])")
+
+
+def _without_plug_voltage(folded: str) -> str:
+    return _VOLTAGE.sub(" ", folded) if _PLUG.search(folded) else folded
+
+
 # a colour in one or two characters, only where it stands alone ('白' after a space, not 白金版 or 美白)
 _LONE_COLOURS = {"黑": "black", "白": "white", "红": "red", "蓝": "blue", "绿": "green", "灰": "grey",
                  "紫": "purple", "黄": "yellow", "橙": "orange", "棕": "brown", "卡其": "khaki", "藏蓝": "navy", "藏青": "navy"}
@@ -378,7 +394,7 @@ class Normaliser:
                 gtin: Any = None, hs_code: str | None = None, origin: str | None = None,
                 vat_rate: Decimal | None = None, consumption_tax_rate: Decimal | None = None,
                 sku: str | None = None) -> NormalisedProduct:
-        folded = fold(title)
+        folded = _without_plug_voltage(_PROMOTION.sub(" ", fold(title)))
         title_spec, rest = extract_spec(folded)
         field_spec = Spec()
         if spec:

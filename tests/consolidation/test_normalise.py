@@ -212,3 +212,24 @@ def test_made_for_china_is_a_market():
                                             ("红酒 干红 750ml", None)])
 def test_a_colour_in_one_character_counts_only_where_it_stands_alone(title, variant):
     assert normalise_product("p", title).variant == variant
+
+
+@pytest.mark.parametrize("title", ["牙膏 120g 拍2件", "牙膏 120g 第2件半价", "牙膏 120g 满199减20", "牙膏 120g 2件8折", "牙膏 120g 买一送一"])
+def test_shop_promotions_are_no_pack_and_no_title_words(title):
+    product = normalise_product("p", title)
+    assert (product.pack_count, product.title_tokens) == (1, ("牙膏",))
+
+
+@pytest.mark.parametrize("title, pack", [("牙膏 120g 三支", 3), ("牙膏 120g 2支", 2), ("TF卡 128GB 两张", 2)])
+def test_sticks_and_cards_counted_at_a_word_end_are_packs(title, pack):
+    assert normalise_product("p", title).pack_count == pack
+
+
+@pytest.mark.parametrize("a, b", [("电热水壶 欧标220-240V", "电热水壶 EU plug 230V"), ("电热水壶 英标240V", "电热水壶 英规 230V"),
+                                  ("充电器 美规", "充电器 US plug 110V")])
+def test_a_named_plug_is_one_word_and_its_voltage_says_nothing_more(a, b):
+    assert normalise_product("p", a).title_tokens == normalise_product("p", b).title_tokens
+
+
+def test_a_voltage_without_a_plug_stays():
+    assert "220v" in normalise_product("p", "电热水壶 220V 1.5L").title_tokens
