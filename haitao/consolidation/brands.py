@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 STORE_SUFFIX = re.compile(
     r"(?:官方旗舰店|海外旗舰店|海外专营店|海外专卖店|海外直营店|海外直营|国际旗舰店|旗舰店|专营店|专卖店|直营店|"
-    r"官方店|海外店|自营店|自营|官方|[-\s]*(?:official|flagship)?[-\s]*(?:store|shop))$")
+    r"官方店|海外店|自营店|自营|官方|全球购|海外购|企业店|品牌店|[-\s]*(?:official|flagship)?[-\s]*(?:store|shop))$")
 _RUN = re.compile(r"[\u3400-\u9fff]+|[0-9a-z][0-9a-z'&.\-]*")
 MIN_SHARE = 0.8  # a Chinese and a Latin name are linked when this share of the fields naming either agree
 
@@ -111,6 +111,7 @@ class BrandDirectory:
             if spelled and spelled in latin_names and not partners[spelled]:
                 links.add((name, spelled))
         links |= _first_word_links(catalog, source)
+        links |= _typo_links(catalog, source)
         for a, b in links:
             parent[root(a)] = root(b)
         for a, b in _title_links(everything, titles, root):
@@ -184,6 +185,34 @@ def _first_word_links(catalog: Iterable[str], source: Iterable[str]) -> set[tupl
                 firsts[words[0]].add(compact(run))
     return {(first, longer) for first, (longer,) in ((f, tuple(s)) for f, s in firsts.items() if len(s) == 1)
             if first in latin and not any(first in side and longer in side for side in sides)}
+
+
+MAX_TYPO_LISTINGS = 3  # a misspelt brand is a slip in a few listings; a name used more is a brand of its own
+
+
+def _typo_links(catalog: Counter, source: Counter) -> set[tuple[str, str]]:
+    """'samssung' in one listing and 'samsung' in the catalog: a Latin name only the export uses, in at
+    most MAX_TYPO_LISTINGS listings, one slip (two in a long name: Damerau–Levenshtein) from exactly one
+    catalog name of five letters or more. A look-alike brand ('velona' beside 'velora') sells more
+    listings than a slip makes, and a name near two catalog names is left alone."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    catalog_names = sorted({n for key in catalog for n in names(key) if not _cjk(n) and len(n) >= 5})
+    known = {n for key in catalog for n in names(key)}
+    uses: Counter[str] = Counter()
+    for key, count in source.items():
+        for name in names(key):
+            uses[name] += count
+    links = set()
+    for name, count in uses.items():
+        if count > MAX_TYPO_LISTINGS or name in known or _cjk(name) or len(name) < 5:
+            continue
+        near = process.extract(name, catalog_names, scorer=DamerauLevenshtein.distance,
+                               score_cutoff=1 if len(name) < 8 else 2, limit=2)
+        if len(near) == 1:
+            links.add((name, near[0][0]))
+    return links
 
 
 TITLE_SAMPLE = 200_000  # titles read for brand names (enough to see every brand that sells many products)
