@@ -396,10 +396,12 @@ class Normaliser:
                 sku: str | None = None) -> NormalisedProduct:
         folded = _without_plug_voltage(_PROMOTION.sub(" ", fold(title)))
         title_spec, rest = extract_spec(folded)
-        field_spec = Spec()
+        field_spec, spec_words = Spec(), ()
         if spec:
-            field_spec, spec_rest = extract_spec(fold(spec))
-            colour = self.colour(spec_rest)
+            field_spec, spec_rest = extract_spec(_without_plug_voltage(_PROMOTION.sub(" ", fold(spec))))
+            # the spec field names the variant as often as its amount ('焦糖 100g', '2021 vintage 750ml',
+            # '3 person'): its words are the listing's words too
+            spec_words, colour, _ = self.title(spec_rest, None)
             if field_spec.variant is None and colour:
                 field_spec = replace(field_spec, variant=colour)
         merged = field_spec.over(title_spec)
@@ -408,6 +410,7 @@ class Normaliser:
             for key in {self.aliases.lookup(m.group(0)) for m in self.aliases.pattern.finditer(fold(brand))} - {brand_key}:
                 rest = self.aliases.key_pattern(key).sub(" ", rest)
         tokens, colour, market = self.title(rest, brand_key)
+        tokens += tuple(t for t in dict.fromkeys(spec_words) if t not in tokens)
         if merged.size is None and FOOTWEAR.intersection(tokens):
             merged, tokens = _shoe_size(merged, tokens)
         if merged.variant is None and colour is not None:

@@ -233,3 +233,18 @@ def test_a_named_plug_is_one_word_and_its_voltage_says_nothing_more(a, b):
 
 def test_a_voltage_without_a_plug_stays():
     assert "220v" in normalise_product("p", "电热水壶 220V 1.5L").title_tokens
+
+
+def test_the_spec_fields_words_name_the_variant_too():
+    product = normalise_product("p", "Penfolds 红酒", spec="2021 Vintage 1.5升")
+    assert product.content_value == 1500 and {"2021", "vintage"} <= set(product.title_tokens)
+    assert "eu_plug" in normalise_product("p", "Kinmav 电热水壶", spec="EU plug 230V").title_tokens
+    assert normalise_product("p", "软糖", spec="橙子味 拍2件").pack_count == 1  # a promotion in the field is none
+
+
+@pytest.mark.parametrize("text, count", [("90 gummies", 90), ("100 tea bags", 100), ("80 wipes x 6", 80), ("60 vcaps", 60)])
+def test_counts_of_gummies_tea_bags_and_wipes(text, count):
+    from haitao.consolidation.attributes import parse_spec
+
+    spec = parse_spec(text)
+    assert (spec.content_value, spec.content_unit) == (count, "piece")
