@@ -321,8 +321,12 @@ class ScopedTokenMap:
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[str | None, Iterable[str], Iterable[str]]], *, min_dice: float = 0.6,
-              max_targets: int = 3) -> ScopedTokenMap:
-        """``pairs`` are (catalog brand key, translated source tokens, catalog tokens) of anchored pairs."""
+              max_targets: int = 3, written: Mapping[str, Iterable[str]] | None = None) -> ScopedTokenMap:
+        """``pairs`` are (catalog brand key, translated source tokens, catalog tokens) of anchored pairs.
+
+        ``written``: each brand's words as its catalog titles write them. A source word the brand's
+        own catalog writes as it is means itself there ('黑' in a brand that sells '90 黑 巧'), whatever
+        a few pairs paired it with (a flavour beside another flavour): it is not translated."""
         source_n: dict[str, Counter[str]] = {}
         catalog_n: dict[str, Counter[str]] = {}
         both: dict[str, Counter[tuple[str, str]]] = {}
@@ -355,6 +359,8 @@ class ScopedTokenMap:
                 # once is enough only where little was left to pair with (two line words, not a whole title)
                 if dice >= min_dice and (n >= 2 or clear[(brand, a, b)] or (dice == 1.0 and only[a] == 1)):
                     found.setdefault(a, []).append((dice, b))
+            own = set(written.get(brand, ())) if written else set()
+            found = {a: targets for a, targets in found.items() if a not in own}
             if found:
                 mapping[brand] = {a: tuple(b for _, b in sorted(targets, key=lambda t: (-t[0], t[1]))[:max_targets])
                                   for a, targets in found.items()}

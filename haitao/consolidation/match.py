@@ -150,6 +150,7 @@ class CatalogIndex(BrandLookup):
         self.alternatives: frozenset[frozenset[str]] = frozenset()  # words that tell siblings apart (``pairs.alternatives``)
         self.scoped = ScopedTokenMap()
         self.canon: dict[str, str] = {}  # words both sides write either way, as one (``learned.equivalences``)
+        self._brand_words: dict[str, set[str]] | None = None
         self.hold_unsaid = False  # review a source that leaves a sibling word unsaid (``pairs.unsaid_mostly_siblings``)
         self.brands = BrandMap()
         for record in records:
@@ -216,6 +217,7 @@ class CatalogIndex(BrandLookup):
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
         self.tokens, self.scoped, self.canon = TokenMap(), ScopedTokenMap(), {}  # judged on the titles as written
+        self._brand_words = None
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
         self.noise = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).learn_noise(
             ((s.brand_key, _tokens(s)) for s in sources), ((r.brand_key, _tokens(s), _tokens(r)) for s, r in anchored),
@@ -260,8 +262,15 @@ class CatalogIndex(BrandLookup):
 
     def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
         self.tokens = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).with_noise(self.noise)
+        if self._brand_words is None:  # each anchored brand's words as its catalog writes them
+            brands = {r.brand_key for _, r in anchored}
+            self._brand_words = defaultdict(set)
+            for record in self.records:
+                if record.brand_key in brands:
+                    self._brand_words[record.brand_key].update(_tokens(record))
         self.scoped = ScopedTokenMap.learn(
-            (r.brand_key, self.tokens.translate(self._without_brand(s, r.brand_key)), _tokens(r)) for s, r in anchored)
+            ((r.brand_key, self.tokens.translate(self._without_brand(s, r.brand_key)), _tokens(r)) for s, r in anchored),
+            written=self._brand_words)
         self.canon = equivalences(self.tokens.targets, self.document_frequency)
         for groups in (*self.blocks.values(), *self.unsized.values()):  # the catalog's titles in those words
             for group in groups.values():

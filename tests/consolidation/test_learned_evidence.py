@@ -201,3 +201,12 @@ def test_anchors_that_leave_the_sibling_word_out_as_often_let_it_through():
     # too few anchors to measure: held if it occurs at all
     assert unsaid_mostly_siblings(Counter({0: 3}), Counter({1: 1}), 0.99)
     assert not unsaid_mostly_siblings(Counter({0: 3}), Counter({0: 10}), 0.99)
+
+
+def test_a_word_the_brands_catalog_writes_as_it_is_is_not_translated_for_it():
+    # two anchors pair the source's '黑' with the catalog's '抹 茶' (a flavour beside another flavour)
+    pairs = [("mitone", ("黑", "chocolate", "m8"), ("抹", "茶", "chocolate", "m8")),
+             ("mitone", ("黑", "chocolate", "a7"), ("抹", "茶", "chocolate", "a7"))]
+    assert "抹" in ScopedTokenMap.learn(pairs).translate("mitone", ("黑", "chocolate"))
+    written = {"mitone": {"90", "黑", "巧", "chocolate", "抹", "茶"}}  # the brand sells '90 黑 巧' too
+    assert ScopedTokenMap.learn(pairs, written=written).translate("mitone", ("黑", "chocolate")) == ("黑", "chocolate")
