@@ -123,6 +123,19 @@ def _without_plug_voltage(folded: str) -> str:
     return _VOLTAGE.sub(" ", folded) if _PLUG.search(folded) else folded
 
 
+# a storage capacity written apart ('64 GB') is one word, never 64 grams
+_CAPACITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(gb|tb|mb)(?:\s*([*x×])\s*(?=\d))?(?![a-z])")
+
+
+def _prepared(folded: str) -> str:
+    """A folded title or spec field with what would mislead the spec parser taken out or joined."""
+    return _without_plug_voltage(_PROMOTION.sub(" ", _CAPACITY.sub(_capacity, folded)))
+
+
+def _capacity(match: re.Match[str]) -> str:  # '128GB×2' is two cards of 128gb: the pack sign stands apart
+    return f"{match.group(1)}{match.group(2)}" + (f" {match.group(3)}" if match.group(3) else "")
+
+
 # a colour in one or two characters, only where it stands alone ('白' after a space, not 白金版 or 美白)
 _LONE_COLOURS = {"黑": "black", "白": "white", "红": "red", "蓝": "blue", "绿": "green", "灰": "grey",
                  "紫": "purple", "黄": "yellow", "橙": "orange", "棕": "brown", "卡其": "khaki", "藏蓝": "navy", "藏青": "navy"}
@@ -394,11 +407,11 @@ class Normaliser:
                 gtin: Any = None, hs_code: str | None = None, origin: str | None = None,
                 vat_rate: Decimal | None = None, consumption_tax_rate: Decimal | None = None,
                 sku: str | None = None) -> NormalisedProduct:
-        folded = _without_plug_voltage(_PROMOTION.sub(" ", fold(title)))
+        folded = _prepared(fold(title))
         title_spec, rest = extract_spec(folded)
         field_spec, spec_words = Spec(), ()
         if spec:
-            field_spec, spec_rest = extract_spec(_without_plug_voltage(_PROMOTION.sub(" ", fold(spec))))
+            field_spec, spec_rest = extract_spec(_prepared(fold(spec)))
             # the spec field names the variant as often as its amount ('焦糖 100g', '2021 vintage 750ml',
             # '3 person'): its words are the listing's words too
             spec_words, colour, _ = self.title(spec_rest, None)

@@ -248,3 +248,10 @@ def test_counts_of_gummies_tea_bags_and_wipes(text, count):
 
     spec = parse_spec(text)
     assert (spec.content_value, spec.content_unit) == (count, "piece")
+
+
+def test_a_storage_capacity_written_apart_is_no_weight():
+    product = normalise_product("p", "SanDisk Extreme PRO 存储卡 64 GB 2张")
+    assert (product.content_value, product.pack_count) == (None, 2) and "64gb" in product.title_tokens
+    product = normalise_product("p", "存储卡 128GB×2")  # two cards: the pack sign stands apart
+    assert (product.title_tokens, product.pack_count) == (("存储卡", "128gb"), 2)
