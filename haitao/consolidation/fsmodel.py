@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .attributes import same_content
+from .pairs import counted_alike
 
 # comparison → number of levels; level 0 is always the strongest agreement
 COMPARISONS: dict[str, int] = {
@@ -104,7 +105,9 @@ def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: 
     the overlap of their words weighted by rarity and the level of ``ScopedTokenMap.evidence``."""
     content_a = (source.content_value, source.content_unit, source.pack_count or 1)
     content_b = (record.content_value, record.content_unit, record.pack_count or 1)
-    if content_a[2] != content_b[2]:  # two packs of a towel are not one, whatever the content
+    if counted_alike(source, record):  # '×4' and '4 count'
+        content = 0
+    elif content_a[2] != content_b[2]:  # two packs of a towel are not one, whatever the content
         content = 3
     elif source.content_value is None or record.content_value is None:
         content = 2 if source.content_value is None and record.content_value is None else 1

@@ -83,6 +83,17 @@ def _content(record: Any) -> tuple | None:
     return None if value is None else (value, getattr(record, "content_unit", None))
 
 
+def counted_alike(a: Any, b: Any) -> bool:
+    """One side counts its items as a pack ('牙刷头 ×4', 'black tea ×100') and the other as its
+    content ('4 count', '100 tea bags'): the same number of pieces either way."""
+    for x, y in ((a, b), (b, a)):
+        if (getattr(x, "content_value", None) is None and (getattr(x, "pack_count", 1) or 1) > 1
+                and getattr(y, "content_unit", None) == "piece" and (getattr(y, "pack_count", 1) or 1) == 1
+                and y.content_value == x.pack_count):
+            return True
+    return False
+
+
 def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
     """(disagreements, one-sided) over stage, size, variant, market, pack and content."""
     disagree, one_sided = [], []
@@ -92,6 +103,8 @@ def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:
             disagree.append(f"{name} differs")
         elif (a is None) != (b is None) and name not in SOFT:
             one_sided.append(f"{name} only on one side")
+    if counted_alike(source, record):
+        return disagree, one_sided
     if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
         disagree.append("pack_count differs")
     a, b = _content(source), _content(record)
@@ -113,7 +126,7 @@ def _soft_disagree(source: Any, record: Any) -> bool:
     """Market, pack count or a colour disagree (a sized product's block already holds only its own pack).
 
     One side's variant against a different colour name the other side's title still has counts too."""
-    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1):
+    if (getattr(source, "pack_count", 1) or 1) != (getattr(record, "pack_count", 1) or 1) and not counted_alike(source, record):
         return True
     a, b = getattr(source, "variant", None), getattr(record, "variant", None)
     if (a is None) != (b is None):

@@ -210,3 +210,15 @@ def test_a_word_the_brands_catalog_writes_as_it_is_is_not_translated_for_it():
     assert "抹" in ScopedTokenMap.learn(pairs).translate("mitone", ("黑", "chocolate"))
     written = {"mitone": {"90", "黑", "巧", "chocolate", "抹", "茶"}}  # the brand sells '90 黑 巧' too
     assert ScopedTokenMap.learn(pairs, written=written).translate("mitone", ("黑", "chocolate")) == ("黑", "chocolate")
+
+
+def test_items_counted_as_a_pack_or_as_content_are_one_count():
+    from haitao.consolidation.pairs import attribute_check, counted_alike
+
+    heads_pack = item("B4", "Usmile 牙刷头 ×4", brand="Usmile")
+    heads_count = source("s", "Usmile replacement brush heads 4 count", brand="Usmile")
+    assert (heads_pack.pack_count, heads_count.content_value, heads_count.content_unit) == (4, 4, "piece")
+    assert counted_alike(heads_count, heads_pack) and attribute_check(heads_count, heads_pack)[0] == []
+    assert not counted_alike(source("s", "Usmile brush heads 2 count", brand="Usmile"), heads_pack)
+    # a pack of bottles against a bottle's capsules is not one count
+    assert not counted_alike(source("s", "Swisse 鱼油 60粒 ×3"), item("F", "Swisse 鱼油 ×3"))
