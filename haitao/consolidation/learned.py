@@ -72,9 +72,14 @@ def translate_with(table: dict[str, tuple[str, ...]], tokens: Iterable[str]) -> 
 
 
 def _model_pair(a: str, b: str) -> bool:
-    """A model and a longer model that begins with it ('15' and '15promax', 's24' and 's24ultra'):
-    they name two models of one line, never one written two ways."""
-    return a != b and (a.startswith(b) or b.startswith(a)) and any(c.isdigit() for c in a + b)
+    """A pair with a number that is not one model written two ways: another number ('15' and
+    '16promax', '10000mah' and '20000mah'), a number against a word, or a model and a longer one
+    that begins with it ('15' and '15promax'). Amounts and models sit beside their neighbours in
+    every title of a line, so a map would pair them with whatever they sit next to."""
+    if a == b or not any(c.isdigit() for c in a + b):
+        return False
+    digits_a, digits_b = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    return digits_a != digits_b or a.startswith(b) or b.startswith(a)
 
 
 class TokenMap:

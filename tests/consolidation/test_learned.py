@@ -100,3 +100,9 @@ def test_words_written_either_way_on_both_sides_become_one():
 def test_a_model_and_a_longer_model_are_never_learned_as_one():
     pairs = [(("case", "15"), ("case", "15promax"))] * 4 + [(("case", "s24"), ("case", "s24ultra"))] * 4
     assert TokenMap.learn(pairs).mapping == {}
+
+
+def test_a_number_pairs_only_with_the_same_number_written_another_way():
+    pairs = [(("case", "15"), ("case", "16promax"))] * 4 + [(("bank", "10000mah"), ("bank", "20000mah"))] * 4
+    pairs += [(("iphone", "x"), ("16promax", "x"))] * 4 + [(("gen2", "y"), ("2代", "y"))] * 4
+    assert TokenMap.learn(pairs).mapping == {"gen2": "2代"}
