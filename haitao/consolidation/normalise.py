@@ -132,8 +132,12 @@ def _prepared(folded: str) -> str:
     return _without_plug_voltage(_PROMOTION.sub(" ", _CAPACITY.sub(_capacity, folded)))
 
 
-def _capacity(match: re.Match[str]) -> str:  # '128GB×2' is two cards of 128gb: the pack sign stands apart
-    return f"{match.group(1)}{match.group(2)}" + (f" {match.group(3)}" if match.group(3) else "")
+def _capacity(match: re.Match[str]) -> str:
+    """'64 GB' as '64gb', 1024gb as '1tb'; '128GB×2' is two cards of 128gb: the pack sign stands apart."""
+    number, unit = match.group(1), match.group(2)
+    if unit == "gb" and number.isdigit() and int(number) >= 1024 and int(number) % 1024 == 0:
+        number, unit = str(int(number) // 1024), "tb"
+    return f"{number}{unit}" + (f" {match.group(3)}" if match.group(3) else "")
 
 
 # a colour in one or two characters, only where it stands alone ('白' after a space, not 白金版 or 美白)

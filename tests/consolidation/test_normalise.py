@@ -255,10 +255,12 @@ def test_a_storage_capacity_written_apart_is_no_weight():
     assert (product.content_value, product.pack_count) == (None, 2) and "64gb" in product.title_tokens
     product = normalise_product("p", "存储卡 128GB×2")  # two cards: the pack sign stands apart
     assert (product.title_tokens, product.pack_count) == (("memory_card", "128gb"), 2)
+    assert normalise_product("p", "存储卡 1024GB").title_tokens == normalise_product("p", "存储卡 1TB").title_tokens
 
 
 @pytest.mark.parametrize("a, b", [("破壁机 1.5L", "Blender 1.5L"), ("内存卡 64GB", "microSD card 64GB"), ("猫窝 M", "Pet Bed M"),
                                   ("薯片 烧烤味", "Potato Chips 烧烤味"), ("电水壶 1.7L", "Electric Kettle 1.7L"),
-                                  ("洗发露 500ml", "Shampoo 500ml"), ("替换刷头 4支", "Replacement Brush Heads 4支")])
+                                  ("洗发露 500ml", "Shampoo 500ml"), ("替换刷头 4支", "Replacement Brush Heads 4支"),
+                                  ("电动牙刷刷头 4支", "Brush Heads 4支")])
 def test_category_words_in_either_language_are_one(a, b):
     assert normalise_product("p", a).title_tokens == normalise_product("p", b).title_tokens
