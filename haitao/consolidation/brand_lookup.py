@@ -99,7 +99,16 @@ class BrandLookup:
         if key in self.catalog_brands or same:  # a brand the catalog has is that brand, whatever else it was anchored to
             return tuple(dict.fromkeys((key, *same) if key in self.catalog_brands else same))
         learned = [k for c in self.brands.candidates(key) for k in (self.directory.catalog_keys(c) or (c,))]
-        return tuple(dict.fromkeys(learned))[:MAX_BRANDS] or (None,)
+        learned = tuple(dict.fromkeys(learned))[:MAX_BRANDS]
+        if not any(k in self.catalog_brands for k in learned) and (misspelt := self.directory.misspelt_keys(key)):
+            return misspelt
+        return learned or (None,)
+
+    def _brand_misspelt(self, source: Any, record: Any) -> bool:
+        """The record was found under a brand the source's is only a slip away from (see ``BrandDirectory.misspelt``)."""
+        key = self._brand_name(source)
+        return (record.brand_key in self.directory.misspelt_keys(key) and not self.directory.same(key, record.brand_key)
+                and record.brand_key not in self.brands.candidates(key))
 
     def _brand_name(self, source: Any) -> str | None:
         if source.brand_key is not None:

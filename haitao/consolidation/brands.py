@@ -111,7 +111,9 @@ class BrandDirectory:
             if spelled and spelled in latin_names and not partners[spelled]:
                 links.add((name, spelled))
         links |= _first_word_links(catalog, source)
-        links |= _typo_links(catalog, source)
+        # a slip of the pen is not a link: a look-alike brand is one slip away too ('velona' against
+        # 'velora'), so the misspelt brand only finds the candidates, and an operator says which it is
+        self.misspelt: dict[str, str] = dict(_typo_links(catalog, source))
         for a, b in links:
             parent[root(a)] = root(b)
         for a, b in _title_links(everything, titles, root):
@@ -132,6 +134,13 @@ class BrandDirectory:
         for key in everything:
             self._group_names[self._group[key]].update(names(key))
         self._pattern: re.Pattern[str] | None = None
+
+    def misspelt_keys(self, key: str | None) -> tuple[str, ...]:
+        """The catalog's keys of the brand ``key`` is a slip away from ('samssung': samsung), if any."""
+        for name in names(key):
+            if name in self.misspelt:
+                return self.catalog_keys(self.misspelt[name])
+        return ()
 
     def names_of(self, key: str | None) -> frozenset[str]:
         """Every name the brand ``key`` names is written with, in either script (to take out of titles)."""

@@ -459,6 +459,7 @@ class CatalogIndex(BrandLookup):
         posterior = odds[0] / (1.0 + sum(odds)) if odds[0] != float("inf") else 1.0 / max(1, odds.count(float("inf")))
         record = self.records[row]
         held = [reason for reason, applies in (  # an operator says which of its sizes, or whether a spec word is wrong
+            ("brand misspelt", self._brand_misspelt(source, record)),
             ("amount only on one side", source.content_value is None and record.content_value is not None),
             ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
             ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),

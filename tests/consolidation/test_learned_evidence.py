@@ -222,3 +222,13 @@ def test_items_counted_as_a_pack_or_as_content_are_one_count():
     assert not counted_alike(source("s", "Usmile brush heads 2 count", brand="Usmile"), heads_pack)
     # a pack of bottles against a bottle's capsules is not one count
     assert not counted_alike(source("s", "Swisse 鱼油 60粒 ×3"), item("F", "Swisse 鱼油 ×3"))
+
+
+def test_a_listing_under_a_misspelt_brand_goes_to_review_with_its_candidate():
+    index = CatalogIndex([item(f"K{i}", f"Kakama Daily S300 充电宝 {mah}mAh 22W", brand="Kakama")
+                          for i, mah in enumerate((10000, 20000, 26800))])
+    listing = source("s", "Kakmaa Daily S300 充电宝 26800mAh 22W", brand="Kakmaa")
+    index.learn([listing])
+    decision = index.match(listing)
+    assert decision.decision == "review" and "brand misspelt" in decision.reasons
+    assert decision.candidates[0].sku == "K2"
