@@ -190,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--generator", choices=sorted(GENERATORS), default="a",
-                        help="a: generate.py (used while tuning); b: generate_b.py (independent, held out); "
-                             "c: generate_c.py (written without reading the matcher, held out)")
+                        help="a: generate.py (ours); b, c, d: generate_b/c/d.py (independent, used for tuning since); "
+                             "e: generate_e.py (written without reading the matcher; held out, see docs/benchmarks.md)")
     parser.add_argument("--engine", choices=ENGINES, default="default", help="matching engine (see docs/consolidation.md)")
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--regenerate", action="store_true")

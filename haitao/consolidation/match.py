@@ -148,6 +148,7 @@ class CatalogIndex(BrandLookup):
         self.tokens = TokenMap()
         self.noise: frozenset[str] = frozenset()  # the export's stock phrases (``TokenMap.learn_noise``)
         self.alternatives: frozenset[frozenset[str]] = frozenset()  # words that tell siblings apart (``pairs.alternatives``)
+        self.sibling_words: frozenset[str] = frozenset()  # every word of those pairs
         self.scoped = ScopedTokenMap()
         self.canon: dict[str, str] = {}  # words both sides write either way, as one (``learned.equivalences``)
         self._brand_words: dict[str, set[str]] | None = None
@@ -227,6 +228,7 @@ class CatalogIndex(BrandLookup):
                 group.titles = [self._catalog_title(self.records[row]) for row in group.rows]
         self.alternatives = alternatives(group.titles for groups in (*self.blocks.values(), *self.unsized.values())
                                          for group in groups.values())
+        self.sibling_words = frozenset(word for pair in self.alternatives for word in pair)
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
@@ -250,9 +252,9 @@ class CatalogIndex(BrandLookup):
             if self._anchor(s) is None and (scored := self._scored(s)):
                 vectors.extend(vector for *_, vector in scored)
                 best = self.records[scored[0][2]]
-                unsaid[sibling_word_unsaid(self.alternatives, self._query(s, best.brand_key), self._catalog_title(best))] += 1
+                unsaid[sibling_word_unsaid(self.sibling_words, self._query(s, best.brand_key), self._catalog_title(best))] += 1
         self.model.fit(vectors)
-        levels = Counter(sibling_word_unsaid(self.alternatives, self._query(s, r.brand_key), self._catalog_title(r))
+        levels = Counter(sibling_word_unsaid(self.sibling_words, self._query(s, r.brand_key), self._catalog_title(r))
                          for s, r in anchored)
         self.hold_unsaid = unsaid_mostly_siblings(levels, unsaid, self.policy.match_probability)
         return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]},
@@ -465,7 +467,7 @@ class CatalogIndex(BrandLookup):
             ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),
                                                        self._catalog_title(record))),
             ("sibling word only in the catalog", self.hold_unsaid and sibling_word_unsaid(
-                self.alternatives, self._query(source, record.brand_key), self._catalog_title(record)) == 1),
+                self.sibling_words, self._query(source, record.brand_key), self._catalog_title(record)) == 1),
         ) if applies]
         reasons += held
         if posterior >= policy.match_probability and not held:

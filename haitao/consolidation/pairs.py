@@ -198,15 +198,15 @@ def alternative_words(pairs: frozenset, a: str, b: str) -> bool:
     return any(frozenset((x, y)) in pairs for x in only_a for y in only_b)
 
 
-def sibling_word_unsaid(pairs: frozenset, query: str, title: str) -> int:
+def sibling_word_unsaid(sibling_words: frozenset[str], query: str, title: str) -> int:
     """1: the source title says only words of the catalog's, and the catalog's has one more that tells
-    it from a sibling ('控油' against '滋润'): which of the two it is, the source does not say. 0: it says
-    only catalog words, none of them left unsaid tells siblings apart. 2: it has words of its own (it
-    may be saying the word in words nobody learned)."""
+    it from a sibling ('控油' against '滋润'; ``sibling_words``: every word of ``alternatives``' pairs). 0: it
+    says only catalog words, none of them left unsaid tells siblings apart. 2: it has words of its own
+    (it may be saying the word in words nobody learned)."""
     said, written = set(query.split()), set(title.split())
     if not said <= written:
         return 2
-    return 1 if pairs and any(word in pair for pair in pairs for word in written - said) else 0
+    return 1 if not sibling_words.isdisjoint(written - said) else 0
 
 
 MIN_UNSAID_EVIDENCE = 50  # anchored subset pairs needed to measure how often a match leaves a sibling word out

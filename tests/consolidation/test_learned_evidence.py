@@ -165,11 +165,11 @@ def test_a_shoe_title_with_one_bare_eu_number_states_its_size():
 def test_sibling_word_unsaid_levels():
     from haitao.consolidation.pairs import sibling_word_unsaid
 
-    pairs = frozenset({frozenset({"控油", "滋润"})})
-    assert sibling_word_unsaid(pairs, "daily 洗发水", "daily 洗发水 控油") == 1  # which of the two: unsaid
-    assert sibling_word_unsaid(pairs, "daily 洗发水 控油", "daily 洗发水 控油") == 0
-    assert sibling_word_unsaid(pairs, "daily 洗发水", "daily 洗发水 500") == 0  # nothing sibling-telling left out
-    assert sibling_word_unsaid(pairs, "daily 洗发水 清爽", "daily 洗发水 控油") == 2  # words of its own
+    words = frozenset({"控油", "滋润"})
+    assert sibling_word_unsaid(words, "daily 洗发水", "daily 洗发水 控油") == 1  # which of the two: unsaid
+    assert sibling_word_unsaid(words, "daily 洗发水 控油", "daily 洗发水 控油") == 0
+    assert sibling_word_unsaid(words, "daily 洗发水", "daily 洗发水 500") == 0  # nothing sibling-telling left out
+    assert sibling_word_unsaid(words, "daily 洗发水 清爽", "daily 洗发水 控油") == 2  # words of its own
 
 
 def _shampoos():
