@@ -203,12 +203,19 @@ def _typo_links(catalog: Counter, source: Counter) -> set[tuple[str, str]]:
     """'samssung' in one listing and 'samsung' in the catalog: a Latin name only the export uses, in at
     most MAX_TYPO_LISTINGS listings, one slip (two in a long name: Damerau–Levenshtein) from exactly one
     catalog name of five letters or more. A look-alike brand ('velona' beside 'velora') sells more
-    listings than a slip makes, and a name near two catalog names is left alone."""
-    from rapidfuzz import process
+    listings than a slip makes, and a name near two catalog names is left alone.
+
+    Candidates come from a symmetric-deletion index (two names within k edits share a string with at
+    most k letters deleted from each, as SymSpell finds them), so each name meets a handful of catalog
+    names, not all of them; the distance itself is then checked."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    catalog_names = sorted({n for key in catalog for n in names(key) if not _cjk(n) and len(n) >= 5})
     known = {n for key in catalog for n in names(key)}
+    deletions: dict[str, set[str]] = defaultdict(set)
+    for name in known:
+        if not _cjk(name) and len(name) >= 5:
+            for variant in _deleted(name, 2):
+                deletions[variant].add(name)
     uses: Counter[str] = Counter()
     for key, count in source.items():
         for name in names(key):
@@ -217,11 +224,21 @@ def _typo_links(catalog: Counter, source: Counter) -> set[tuple[str, str]]:
     for name, count in uses.items():
         if count > MAX_TYPO_LISTINGS or name in known or _cjk(name) or len(name) < 5:
             continue
-        near = process.extract(name, catalog_names, scorer=DamerauLevenshtein.distance,
-                               score_cutoff=1 if len(name) < 8 else 2, limit=2)
+        slips = 1 if len(name) < 8 else 2
+        near = {c for variant in _deleted(name, slips) for c in deletions.get(variant, ())
+                if DamerauLevenshtein.distance(name, c, score_cutoff=slips) <= slips}
         if len(near) == 1:
-            links.add((name, near[0][0]))
+            links.add((name, near.pop()))
     return links
+
+
+def _deleted(word: str, k: int) -> set[str]:
+    """``word`` with up to ``k`` letters deleted."""
+    found, frontier = {word}, {word}
+    for _ in range(k):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
 
 
 TITLE_SAMPLE = 200_000  # titles read for brand names (enough to see every brand that sells many products)
