@@ -55,7 +55,7 @@ class BrandLookup:
             titles = [(r.brand_key, _title(r)) for r in self.records[:: max(1, len(self.records) // TITLE_SAMPLE)]]
             titles += [(key, title) for key, title in getattr(self, "_source_titles", ())]
             self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements(), titles)
-            self._stripped = {}
+            self._stripped, self._found_brands = {}, {}
             self._strip_catalog_titles()
         return self._directory
 
@@ -113,7 +113,16 @@ class BrandLookup:
     def _brand_name(self, source: Any) -> str | None:
         if source.brand_key is not None:
             return source.brand_key
-        return self.brands.find(_title(source), raw=True) or self.directory.find(_title(source))
+        # a listing without a brand field is looked up in its title once: the patterns hold every brand
+        # name of both sides (tens of thousands in a large export), and a decision asks several times
+        directory = self.directory  # (rebuilt when the catalog grew, which empties the memo)
+        title = _title(source)
+        memo = self.__dict__.setdefault("_found_brands", {})
+        if title not in memo:
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[title] = self.brands.find(title, raw=True) or directory.find(title)
+        return memo[title]
 
     def _brands_differ(self, source: Any, record: Any) -> bool:
         """Both brands known and not spellings of each other, or the source brand was anchored often, never to this one."""

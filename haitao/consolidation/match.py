@@ -217,6 +217,7 @@ class CatalogIndex(BrandLookup):
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
         self.brands.learn_names(s.brand_key for s in sources)
+        self._found_brands = {}  # titles looked up before the export's names were learned
         self.tokens, self.scoped, self.canon = TokenMap(), ScopedTokenMap(), {}  # judged on the titles as written
         self._brand_words = None
         anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
