@@ -24,6 +24,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from .scan import NameScanner
+
 STORE_SUFFIX = re.compile(
     r"(?:官方旗舰店|海外旗舰店|海外专营店|海外专卖店|海外直营店|海外直营|国际旗舰店|旗舰店|专营店|专卖店|直营店|"
     r"官方店|海外店|自营店|自营|官方|全球购|海外购|企业店|品牌店|[-\s]*(?:official|flagship)?[-\s]*(?:store|shop))$")
@@ -133,7 +135,7 @@ class BrandDirectory:
         self._group_names: dict[str, set[str]] = defaultdict(set)
         for key in everything:
             self._group_names[self._group[key]].update(names(key))
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern: NameScanner | None = None
 
     def misspelt_keys(self, key: str | None) -> tuple[str, ...]:
         """The catalog's keys of the brand ``key`` is a slip away from ('samssung': samsung), if any."""
@@ -168,14 +170,11 @@ class BrandDirectory:
     def find(self, title: str) -> str | None:
         """The catalog key of a brand named in a title (a product listed without a brand field)."""
         if self._pattern is None:
-            wanted = sorted((n for n, g in self._names.items() if self._catalog_keys.get(g)), key=len, reverse=True)
-            self._pattern = re.compile(
-                "|".join(re.escape(n) if _cjk(n) else rf"(?<![0-9a-z]){re.escape(n)}(?![0-9a-z])" for n in wanted)
-                or r"(?!x)x")
-        match = self._pattern.search(title) or self._pattern.search(title.replace(" ", ""))
-        if not match:
+            self._pattern = NameScanner((n for n, g in self._names.items() if self._catalog_keys.get(g)), bounded=True)
+        found = self._pattern.search(title) or self._pattern.search(title.replace(" ", ""))
+        if not found:
             return None
-        keys = self._catalog_keys.get(self._names[match.group(0)], ())
+        keys = self._catalog_keys.get(self._names[found], ())
         return keys[0] if keys else None
 
 

@@ -19,6 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from .scan import NameScanner
+
 
 def _single_cjk(word: str) -> bool:
     return len(word) == 1 and ord(word) >= 0x3400
@@ -289,8 +291,8 @@ class BrandMap:
     def learn_names(self, keys: Iterable[str | None], *, min_count: int = 2) -> None:
         """Remember the export's own brand names, to find them in titles of products without a brand field."""
         counts = Counter(k for k in keys if k and (len(k) >= 2 if not k.isascii() else len(k) >= 3))
-        names = sorted((k for k, n in counts.items() if n >= min_count), key=len, reverse=True)
-        self._names = re.compile("|".join(re.escape(n) for n in names)) if names else None
+        names = NameScanner(k for k, n in counts.items() if n >= min_count)
+        self._names = names if names else None
 
     def find(self, title: str, *, raw: bool = False) -> str | None:
         """A brand name of this export in a title (Chinese titles are matched without their spaces);
@@ -298,10 +300,10 @@ class BrandMap:
         pattern = getattr(self, "_names", None)
         if pattern is None:
             return None
-        match = pattern.search(title.replace(" ", "")) or pattern.search(title)
-        if not match:
+        found = pattern.search(title.replace(" ", "")) or pattern.search(title)
+        if not found:
             return None
-        return match.group(0) if raw else self.get(match.group(0))
+        return found if raw else self.get(found)
 
 
 class ScopedTokenMap:
