@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from .scan import NameScanner
+from .unionfind import DisjointSets
 
 STORE_SUFFIX = re.compile(
     r"(?:官方旗舰店|海外旗舰店|海外专营店|海外专卖店|海外直营店|海外直营|国际旗舰店|旗舰店|专营店|专卖店|直营店|"
@@ -84,14 +85,8 @@ class BrandDirectory:
         catalog = Counter(k for k in catalog_keys if k)
         source = Counter(k for k in source_keys if k)
         everything = catalog + source
-        parent: dict[str, str] = {}
-
-        def root(name: str) -> str:
-            parent.setdefault(name, name)
-            while parent[name] != name:
-                parent[name] = parent[parent[name]]
-                name = parent[name]
-            return name
+        sets = DisjointSets()
+        parent, root = sets.parent, sets.find
 
         partners: dict[str, Counter[str]] = defaultdict(Counter)  # name → the other-script names beside it
         for key, count in everything.items():
@@ -117,9 +112,9 @@ class BrandDirectory:
         # 'velora'), so the misspelt brand only finds the candidates, and an operator says which it is
         self.misspelt: dict[str, str] = dict(_typo_links(catalog, source))
         for a, b in links:
-            parent[root(a)] = root(b)
+            sets.union(a, b)
         for a, b in _title_links(everything, titles, root):
-            parent[root(a)] = root(b)
+            sets.union(a, b)
         self._group: dict[str, str] = {}
         for key in everything:
             groups = {root(n) for n in names(key)}

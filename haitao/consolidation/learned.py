@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .scan import NameScanner
+from .unionfind import DisjointSets
 
 
 def _single_cjk(word: str) -> bool:
@@ -408,22 +409,12 @@ def equivalences(targets: Mapping[str, tuple[str, ...]], frequency: Mapping[str,
     (models, amounts) are left as they are: a model pairs with its neighbours too. Groups larger than
     ``max_group`` are chains of loose pairs, not one meaning: left alone.
     """
-    parent: dict[str, str] = {}
-
-    def find(word: str) -> str:
-        parent.setdefault(word, word)
-        while parent[word] != word:
-            parent[word] = parent[parent[word]]
-            word = parent[word]
-        return word
-
+    sets = DisjointSets()
     for word, found in targets.items():
         # a model or an amount ('15' against '15promax') is never another way to write one
         if len(found) == 1 and found[0] != word and not any(c.isdigit() for c in word + found[0]):
-            parent[find(word)] = find(found[0])
-    groups: dict[str, list[str]] = {}
-    for word in parent:
-        groups.setdefault(find(word), []).append(word)
+            sets.union(word, found[0])
+    groups = sets.groups()
     canon: dict[str, str] = {}
     for members in groups.values():
         if len(members) > max_group:
