@@ -33,9 +33,10 @@ from . import generate_b as generator_b
 from . import generate_c as generator_c
 from . import generate_d as generator_d
 from . import generate_e as generator_e
+from . import generate_f as generator_f
 
 GENERATORS = {"a": generator_a.generate, "b": generator_b.generate, "c": generator_c.generate, "d": generator_d.generate,
-              "e": generator_e.generate}
+              "e": generator_e.generate, "f": generator_f.generate}
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -190,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--generator", choices=sorted(GENERATORS), default="a",
-                        help="a: generate.py (ours); b, c, d: generate_b/c/d.py (independent, used for tuning since); "
-                             "e: generate_e.py (written without reading the matcher; held out, see docs/benchmarks.md)")
+                        help="a: generate.py (ours); b, c, d, e: generate_b/c/d/e.py (independent, used for tuning since); "
+                             "f: generate_f.py (written without reading the matcher; held out, see docs/benchmarks.md)")
     parser.add_argument("--engine", choices=ENGINES, default="default", help="matching engine (see docs/consolidation.md)")
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--regenerate", action="store_true")

@@ -30,7 +30,7 @@ _UNITS = {
     "磅": ("g", "453.59237"), "oz": ("g", "28.349523"), "盎司": ("g", "28.349523"),
     "ml": ("ml", 1), "毫升": ("ml", 1), "cl": ("ml", 10), "l": ("ml", 1000), "升(?!级)": ("ml", 1000),
     "fl oz": ("ml", "29.57353"), "floz": ("ml", "29.57353"),
-    "cm": ("cm", 1), "厘米": ("cm", 1), "公分": ("cm", 1), "mm": ("cm", "0.1"), "毫米": ("cm", "0.1"),
+    "cm": ("cm", 1), "厘米": ("cm", 1), "公分": ("cm", 1), "mm": ("cm", Decimal("0.1")), "毫米": ("cm", Decimal("0.1")),
     "粒": ("piece", 1), "颗粒": ("piece", 1), "片": ("piece", 1), "颗": ("piece", 1), "枚": ("piece", 1), "抽": ("piece", 1),
     "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
     "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1),
@@ -124,7 +124,7 @@ def _content(number: str, unit: str) -> tuple[Decimal, str]:
     unit = re.sub(r"\s+", " ", unit)
     base, factor = _UNITS.get(unit) or _UNITS.get(unit.replace(" ", "")) or _UNITS["升(?!级)"]
     value = Decimal(number) * Decimal(factor)
-    if not isinstance(factor, int):  # an imperial unit: whole grams/millilitres, as labels round them
+    if isinstance(factor, str):  # an imperial unit: whole grams/millilitres, as labels round them
         value = value.quantize(Decimal("0.1") if base == "cm" else Decimal(1), rounding=ROUND_HALF_UP)
     return clean_decimal(value), base
 
@@ -150,6 +150,10 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
         current = found.get("content")
         if current is None or (current[1] == "piece" and unit != "piece"):
             found["content"] = (value, unit)
+            if current is not None:
+                found.setdefault("pieces", current[0])
+        elif unit == "piece" and current[1] != "piece":
+            found.setdefault("pieces", value)
 
     def dimension(m):
         sides = [format(clean_decimal(Decimal(g)), "f") for g in m.groups() if g]
@@ -219,6 +223,8 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
     take(_SHADE, shade)
     take(_SIZE, size)
     value_unit = found.get("content")
+    if "pieces" in found:  # a count beside a length or weight (290mm 20片) still tells two products apart
+        folded += f" {format(found['pieces'], 'f')}pc"
     spec = Spec(
         content_value=value_unit[0] if value_unit else None,
         content_unit=value_unit[1] if value_unit else None,

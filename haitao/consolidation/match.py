@@ -46,7 +46,8 @@ from .attributes import same_content
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap, equivalences
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    alternative_words, alternatives, joined_measures, measures_agree, measures_differ, sibling_word_unsaid,
+                    added_words, alternative_words, alternatives, joined_measures, measures_agree, measures_differ, sibling_word_extra, sibling_word_unsaid,
+                    words_matches_add,
                     split_glued, title_score, unsaid_mostly_siblings)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
@@ -152,6 +153,7 @@ class CatalogIndex(BrandLookup):
         self.scoped = ScopedTokenMap()
         self.canon: dict[str, str] = {}  # words both sides write either way, as one (``learned.equivalences``)
         self._brand_words: dict[str, set[str]] | None = None
+        self.variant_words: frozenset[str] = frozenset()  # sibling words, and words a sibling adds (``pairs.added_words``)
         self.hold_unsaid = False  # review a source that leaves a sibling word unsaid (``pairs.unsaid_mostly_siblings``)
         self.brands = BrandMap()
         for record in records:
@@ -230,6 +232,8 @@ class CatalogIndex(BrandLookup):
         self.alternatives = alternatives(group.titles for groups in (*self.blocks.values(), *self.unsized.values())
                                          for group in groups.values())
         self.sibling_words = frozenset(word for pair in self.alternatives for word in pair)
+        self.variant_words = self.sibling_words | added_words(
+            group.titles for groups in (*self.blocks.values(), *self.unsized.values()) for group in groups.values())
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
@@ -258,10 +262,13 @@ class CatalogIndex(BrandLookup):
         levels = Counter(sibling_word_unsaid(self.sibling_words, self._query(s, r.brand_key), self._catalog_title(r))
                          for s, r in anchored)
         self.hold_unsaid = unsaid_mostly_siblings(levels, unsaid, self.policy.match_probability)
+        self.variant_words -= words_matches_add(self.variant_words, (
+            (self._query(s, r.brand_key), self._catalog_title(r)) for s, r in anchored))
         return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]},
                 "learned_words": len(self.tokens), "noise_words": len(self.noise), "learned_brand_words": len(self.scoped),
                 "learned_brands": len(self.brands.mapping), "equivalent_words": len(self.canon),
-                "sibling_word_unsaid_held": self.hold_unsaid, "model": self.model.to_dict()}
+                "sibling_word_unsaid_held": self.hold_unsaid,
+                "variant_words": len(self.variant_words), "model": self.model.to_dict()}
 
     def _learn_words(self, anchored: list[tuple[Any, Any]]) -> None:
         self.tokens = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).with_noise(self.noise)
@@ -469,6 +476,8 @@ class CatalogIndex(BrandLookup):
                                                        self._catalog_title(record))),
             ("sibling word only in the catalog", self.hold_unsaid and sibling_word_unsaid(
                 self.sibling_words, self._query(source, record.brand_key), self._catalog_title(record)) == 1),
+            ("sibling word only in the source", sibling_word_extra(
+                self.variant_words, self._query(source, record.brand_key), self._catalog_title(record))),
         ) if applies]
         reasons += held
         if posterior >= policy.match_probability and not held:

@@ -127,8 +127,14 @@ def _without_plug_voltage(folded: str) -> str:
 _CAPACITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(gb|tb|mb)(?:\s*([*x×])\s*(?=\d))?(?![a-z])")
 
 
+# sun protection grades as one word each: 'spf 50+' is spf50, 'pa+++' is pa3 (folding would drop the '+')
+_SPF = re.compile(r"(?<![a-z])spf\s*(\d+)\s*\+?")
+_PA = re.compile(r"(?<![a-z])pa\s*(\+{1,4})")
+
+
 def _prepared(folded: str) -> str:
     """A folded title or spec field with what would mislead the spec parser taken out or joined."""
+    folded = _PA.sub(lambda m: f" pa{len(m.group(1))} ", _SPF.sub(r" spf\1 ", folded))
     return _without_plug_voltage(_PROMOTION.sub(" ", _CAPACITY.sub(_capacity, folded)))
 
 

@@ -141,6 +141,7 @@ def _soft_disagree(source: Any, record: Any) -> bool:
 
 
 _MEASURE = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+_GRADE = re.compile(r"(spf|pa|umf|mgo)(\d+)")  # a grade written name first: spf50, pa3, umf15
 
 
 def measures_differ(a: str, b: str) -> bool:
@@ -164,6 +165,8 @@ def _measures(title: str) -> dict[str, set[str]]:
         match = _MEASURE.fullmatch(token)
         if match:
             found.setdefault(match.group(2), set()).add(match.group(1))
+        elif match := _GRADE.fullmatch(token):
+            found.setdefault(match.group(1), set()).add(match.group(2))
     return found
 
 
@@ -187,6 +190,40 @@ def alternatives(groups: Iterable[list[str]], *, min_count: int = 2, max_titles:
                         found.add(frozenset(only_a | only_b))
         counts.update(found)
     return frozenset(pair for pair, n in counts.items() if n >= min_count)
+
+
+def added_words(groups: Iterable[list[str]], *, min_count: int = 2, max_titles: int = 300) -> frozenset[str]:
+    """Words that make a sibling by being there, learned from the catalog: two titles of one group
+    that differ by one word only ('… formula' and '… formula kids', '… 燕麦片' and '… 燕麦片 pro') are
+    two products, so that word (seen so in ``min_count`` groups) is a variant of its own."""
+    counts: Counter[str] = Counter()
+    for titles in groups:
+        written = {frozenset(title.split()) for title in titles[:max_titles]}
+        counts.update({word for words in written for word in words if words - {word} in written})
+    return frozenset(word for word, n in counts.items() if n >= min_count)
+
+
+def sibling_word_extra(words: frozenset[str], query: str, title: str) -> bool:
+    """The source title says a word its candidate's lacks that makes a sibling (``added_words`` or a
+    word of ``alternatives``' pairs, less those ``words_matches_add`` finds): the source may be that sibling."""
+    return not words.isdisjoint(set(query.split()) - set(title.split()))
+
+
+MIN_WORD_EVIDENCE, ADDED_BY_MATCHES = 5, 0.1
+
+
+def words_matches_add(words: frozenset[str], anchored: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """Of ``words``, those that true matches' sources often say although the catalog title lacks them
+    (this export's shops write 'advanced' into any title): ``anchored`` are (query, title) of
+    GTIN-anchored pairs; a word counts when at least ``MIN_WORD_EVIDENCE`` of them say it and at
+    least ``ADDED_BY_MATCHES`` of those lack it in the catalog."""
+    said: Counter[str] = Counter()
+    added: Counter[str] = Counter()
+    for query, title in anchored:
+        own = words.intersection(query.split())
+        said.update(own)
+        added.update(own.difference(title.split()))
+    return frozenset(w for w, n in said.items() if n >= MIN_WORD_EVIDENCE and added[w] >= ADDED_BY_MATCHES * n)
 
 
 def alternative_words(pairs: frozenset, a: str, b: str) -> bool:

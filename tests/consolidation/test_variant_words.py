@@ -1,0 +1,65 @@
+"""Words that make a sibling, grades and counts that tell products apart (pairs, attributes, normalise)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from haitao.consolidation.attributes import extract_spec
+from haitao.consolidation.normalise import default_normaliser
+from haitao.consolidation.pairs import added_words, measures_differ, sibling_word_extra, words_matches_add
+
+
+def test_added_words_are_words_one_sibling_title_adds_in_several_groups() -> None:
+    groups = [["全脂 formula", "全脂 formula kids"], ["燕麦片", "燕麦片 kids", "燕麦片 pro"], ["纯牛奶", "纯牛奶 pro"]]
+    assert added_words(groups) == {"kids", "pro"}
+    assert added_words(groups, min_count=1) == {"kids", "pro"}
+    assert added_words([["a b", "a c"], ["a b", "a c"]]) == frozenset()  # one word each: alternatives, not added
+
+
+def test_a_source_saying_a_variant_word_its_candidate_lacks() -> None:
+    words = frozenset({"kids", "pro"})
+    assert sibling_word_extra(words, "全脂 formula kids", "全脂 formula")
+    assert not sibling_word_extra(words, "全脂 formula kids", "全脂 formula kids")
+    assert not sibling_word_extra(words, "全脂 formula", "全脂 formula kids")  # the other direction is sibling_word_unsaid
+    assert not sibling_word_extra(words, "全脂 formula organic", "全脂 formula")
+
+
+def test_words_true_matches_add_are_found_with_enough_evidence() -> None:
+    words = frozenset({"advanced", "kids"})
+    anchored = [("advanced cream", "cream")] * 2 + [("advanced cream", "advanced cream")] * 8
+    anchored += [("kids formula", "kids formula")] * 10
+    assert words_matches_add(words, anchored) == {"advanced"}
+    assert words_matches_add(words, anchored[:4]) == frozenset()  # four sources say it: too few to tell
+    assert words_matches_add(words, [("advanced cream", "cream")] + [("advanced c", "advanced c")] * 19) == frozenset()
+
+
+def test_grades_written_name_first_are_measures() -> None:
+    assert measures_differ("sunscreen spf50 pa3", "sunscreen spf30 pa3")
+    assert measures_differ("sunscreen spf50 pa4", "sunscreen spf50 pa3")
+    assert measures_differ("manuka umf15", "manuka umf10")
+    assert not measures_differ("sunscreen spf50 pa3", "sunscreen spf50")
+    assert not measures_differ("sunscreen spf50", "gel pen")
+
+
+def test_sun_protection_is_read_as_one_word_per_grade() -> None:
+    normalise = default_normaliser().product
+    assert {"spf50", "pa3"} <= set(normalise("x", "安热沙 金瓶防晒乳 SPF50+ PA+++ 60ml").title_tokens)
+    assert {"spf50", "pa4"} <= set(normalise("x", "防晒乳 spf 50+ PA ++++ 60ml").title_tokens)
+    assert {"spf15", "pa2"} <= set(normalise("x", "Loneen SPF15 PA++ 60 mL 隔离防晒霜").title_tokens)
+
+
+def test_a_count_beside_a_length_stays_in_the_title() -> None:
+    spec, rest = extract_spec("日用超薄卫生巾 290mm 20片×3包")
+    assert (spec.content_value, spec.content_unit, spec.pack_count) == (Decimal(29), "cm", 3)
+    assert "20pc" in rest.split()
+    spec, rest = extract_spec("卫生巾 20片 240mm")
+    assert (spec.content_value, spec.content_unit) == (Decimal(24), "cm") and "20pc" in rest.split()
+    spec, rest = extract_spec("卫生巾 240mm")
+    assert "pc" not in rest
+
+
+def test_millimetres_keep_their_precision() -> None:
+    assert extract_spec("中性笔 0.5mm")[0].content_value == Decimal("0.05")
+    assert extract_spec("中性笔 0.7mm")[0].content_value == Decimal("0.07")
+    assert extract_spec("针管笔 0.28 毫米")[0].content_value == Decimal("0.028")
+    assert extract_spec("2 lb")[0].content_value == Decimal(907)  # imperial units still round as labels do
