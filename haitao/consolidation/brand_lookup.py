@@ -9,6 +9,7 @@ small. Pure: no Django.
 from __future__ import annotations
 
 import dataclasses
+import re
 from types import SimpleNamespace
 from typing import Any
 
@@ -18,6 +19,16 @@ from .brands import TITLE_SAMPLE, BrandDirectory, strip_names
 from .pairs import _title
 
 MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
+CODE_SKUS = 3  # a model code on at most this many catalog SKUs, all of one brand, names that brand
+_MEASURE_WORD = re.compile(r"\d+(?:\.\d+)?[a-z]+|(?:spf|pa|umf|mgo)\d+")
+
+
+def model_code(token: str) -> bool:
+    """A word that reads as a model or set number ('s105', 'on322', '73223'), not an amount ('500g',
+    'spf50') or a short number ('12', '2026' is one only if rare)."""
+    if _MEASURE_WORD.fullmatch(token) or len(token) < 3 or not any(c.isdigit() for c in token):
+        return False
+    return len(token) >= 4 if token.isdigit() else any(c.isalpha() for c in token)
 
 
 def _tokens(record: Any) -> tuple[str, ...]:
@@ -55,7 +66,7 @@ class BrandLookup:
             titles = [(r.brand_key, _title(r)) for r in self.records[:: max(1, len(self.records) // TITLE_SAMPLE)]]
             titles += [(key, title) for key, title in getattr(self, "_source_titles", ())]
             self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements(), titles)
-            self._stripped, self._found_brands = {}, {}
+            self._stripped, self._found_brands, self._codes = {}, {}, None
             self._strip_catalog_titles()
         return self._directory
 
@@ -102,7 +113,26 @@ class BrandLookup:
         learned = tuple(dict.fromkeys(learned))[:MAX_BRANDS]
         if not any(k in self.catalog_brands for k in learned) and (misspelt := self.directory.misspelt_keys(key)):
             return misspelt
+        if not learned and key is None:  # no brand anywhere: a model code the catalog gives one brand says which
+            return (*self._brands_by_code(source), None)
         return learned or (None,)
+
+    def _brands_by_code(self, source: Any) -> tuple[str, ...]:
+        """The brands whose SKUs alone carry a rare model code of the source's title ('ghd' for 's105')."""
+        directory = self.directory  # noqa: F841  (rebuilt first when the catalog grew: that empties the codes)
+        codes = self.__dict__.get("_codes")
+        if codes is None:
+            found: dict[str, set] = {}
+            for groups in (*self.blocks.values(), *self.unsized.values()):
+                for group in groups.values():
+                    for row in group.rows:
+                        record = self.records[row]
+                        for token in _tokens(record):
+                            if model_code(token) and self.document_frequency[token] <= CODE_SKUS:
+                                found.setdefault(token, set()).add(record.brand_key)
+            codes = self._codes = {t: next(iter(b)) for t, b in found.items() if len(b) == 1 and None not in b}
+        brands = (codes[t] for t in _tokens(source) if t in codes)
+        return tuple(dict.fromkeys(brands))[:MAX_BRANDS]
 
     def _brand_misspelt(self, source: Any, record: Any) -> bool:
         """The record was found under a brand the source's is only a slip away from (see ``BrandDirectory.misspelt``)."""

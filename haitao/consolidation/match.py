@@ -222,7 +222,8 @@ class CatalogIndex(BrandLookup):
         self._found_brands = {}  # titles looked up before the export's names were learned
         self.tokens, self.scoped, self.canon = TokenMap(), ScopedTokenMap(), {}  # judged on the titles as written
         self._brand_words = None
-        anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)]
+        anchored = [(s, r) for s, r in anchored if not self._brands_differ(s, r) and not self._unrelated(s, r)
+                    and not self._copied_code(s, r)]
         self.noise = TokenMap.learn((_tokens(s), _tokens(r)) for s, r in anchored).learn_noise(
             ((s.brand_key, _tokens(s)) for s in sources), ((r.brand_key, _tokens(s), _tokens(r)) for s, r in anchored),
             self.document_frequency, len(self.records))
@@ -334,6 +335,13 @@ class CatalogIndex(BrandLookup):
         query = self._query(source, record.brand_key)
         vector = self._compare(as_record({**vars(source), "gtin": None}), record, query, self._catalog_title(record), 0)
         return self.model.probability(vector)
+
+    def _copied_code(self, source: Any, record: Any) -> bool:
+        """A listing naming no brand whose title shares less than half its words with its GTIN's SKU:
+        the code may be another product's, copied; such a pair teaches no words (it would teach '湿巾'
+        to mean '玉米片' and then vouch for itself)."""
+        return self._brand_name(source) is None and coverage(self._query(source, record.brand_key),
+                                                             self._catalog_title(record)) < 0.5
 
     def _unrelated(self, source: Any, record: Any) -> bool:
         """Brands that may or may not be one (two scripts, or one missing) and not one title word in common."""
