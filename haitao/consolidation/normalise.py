@@ -132,8 +132,15 @@ _SPF = re.compile(r"(?<![a-z])spf\s*(\d+)\s*\+?")
 _PA = re.compile(r"(?<![a-z])pa\s*(\+{1,4})")
 
 
+# one unit, said as such ('单台装', '1台', '1副', '单件', '1pc', '1 pack'): a pack of one is no pack, and
+# the words left over ('单', '台') would read as the title's own
+_SINGLE = re.compile(r"(?:单|一|(?<![\d.])1)\s*(?:台|副|个|件|盒|瓶|罐|袋|只|张|套|支|条)\s*装|单\s*(?:台|副|个|件|品)"
+                     r"|(?<![\d.])1\s*(?:台|副|个|pcs?|pack)(?![a-z\u3400-\u9fff])")
+
+
 def _prepared(folded: str) -> str:
     """A folded title or spec field with what would mislead the spec parser taken out or joined."""
+    folded = _SINGLE.sub(" ", folded)
     folded = _PA.sub(lambda m: f" pa{len(m.group(1))} ", _SPF.sub(r" spf\1 ", folded))
     return _without_plug_voltage(_PROMOTION.sub(" ", _CAPACITY.sub(_capacity, folded)))
 

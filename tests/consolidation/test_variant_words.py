@@ -63,3 +63,12 @@ def test_millimetres_keep_their_precision() -> None:
     assert extract_spec("中性笔 0.7mm")[0].content_value == Decimal("0.07")
     assert extract_spec("针管笔 0.28 毫米")[0].content_value == Decimal("0.028")
     assert extract_spec("2 lb")[0].content_value == Decimal(907)  # imperial units still round as labels do
+
+
+def test_one_unit_said_as_such_is_no_pack_and_leaves_no_words() -> None:
+    normalise = default_normaliser().product
+    for title in ("陶瓷卷发棒 PA279 单台装", "雾化器 IRT3707 1台", "镜架 ZH5821 1副", "保鲜盒 单件 1pc", "奶粉 800g 1罐装"):
+        product = normalise("x", title)
+        assert product.pack_count == 1 and not {"单", "台", "副", "1", "1pc", "件"} & set(product.title_tokens), title
+    assert normalise("x", "奶粉 800g 2罐装").pack_count == 2
+    assert {"1", "4"} <= set(normalise("x", "1 handle 4 cartridges").title_tokens)  # a count of parts stays
