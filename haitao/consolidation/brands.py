@@ -103,14 +103,23 @@ class BrandDirectory:
                  if n >= MIN_SHARE * sum(counter.values())
                  and partners[b][a] >= MIN_SHARE * sum(partners[b].values())}
         latin_names = {n for n in parent if not _cjk(n)}
+        spellers: dict[str, list[str]] = defaultdict(list)  # pinyin → the Chinese names that sound so
         for name in list(parent):
-            spelled = pinyin(name)
-            if spelled and spelled in latin_names and not partners[spelled]:
-                links.add((name, spelled))
+            if spelled := pinyin(name):
+                spellers[spelled].append(name)
+        catalog_names = {n for key in catalog for n in names(key)}
+        sound_alike: dict[str, str] = {}  # a name only the export uses that sounds as a catalog name: 欧莉薇兰, 欧丽薇兰
+        for spelled, written in spellers.items():
+            heard = [n for n in written if n in catalog_names]
+            for name in written:
+                if heard and name not in catalog_names:
+                    sound_alike[name] = heard[0]
+                elif spelled in latin_names and not partners[spelled]:
+                    links.add((name, spelled))
         links |= _first_word_links(catalog, source)
         # a slip of the pen is not a link: a look-alike brand is one slip away too ('velona' against
         # 'velora'), so the misspelt brand only finds the candidates, and an operator says which it is
-        self.misspelt: dict[str, str] = dict(_typo_links(catalog, source))
+        self.misspelt: dict[str, str] = {**sound_alike, **dict(_typo_links(catalog, source))}
         for a, b in links:
             sets.union(a, b)
         for a, b in _title_links(everything, titles, root):

@@ -253,7 +253,9 @@ class BrandMap:
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[str | None, str | None]], *, min_count: int = 2,
-              min_share: float = 0.8) -> BrandMap:
+              min_share: float = 0.8, apart=None) -> BrandMap:
+        """``apart(source_key, catalog_key)``: names that clearly differ, which one anchor alone does not
+        make one brand (a GTIN copied from another brand's SKU would vouch for itself)."""
         counts: dict[str, Counter[str]] = {}
         for source_key, catalog_key in pairs:
             if source_key and catalog_key:
@@ -268,7 +270,8 @@ class BrandMap:
         # distributor's name): every brand it was anchored to is a place to look for candidates
         # (a brand seen once among many anchors of another is more likely a GTIN copied by mistake)
         brands.options = {key: tuple(t for t, n in targets.most_common()
-                                     if (n >= min_count and n >= 0.2 * sum(targets.values())) or n == sum(targets.values()))
+                                     if (n >= min_count and n >= 0.2 * sum(targets.values()))
+                                     or (n == sum(targets.values()) and not (apart and apart(key, t))))
                           for key, targets in counts.items()}
         brands.anchored = {key: sum(targets.values()) for key, targets in counts.items()}
         return brands

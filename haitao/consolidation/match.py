@@ -217,7 +217,7 @@ class CatalogIndex(BrandLookup):
         self._directory = None
         self.directory  # noqa: B018  (built now: it retitles catalog records, before anchors hold them)
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
-        self.brands = BrandMap.learn((s.brand_key, r.brand_key) for s, r in anchored)
+        self.brands = BrandMap.learn(((s.brand_key, r.brand_key) for s, r in anchored), apart=brands_clearly_differ)
         self.brands.learn_names(s.brand_key for s in sources)
         self._found_brands = {}  # titles looked up before the export's names were learned
         self.tokens, self.scoped, self.canon = TokenMap(), ScopedTokenMap(), {}  # judged on the titles as written
