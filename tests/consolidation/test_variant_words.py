@@ -72,3 +72,10 @@ def test_one_unit_said_as_such_is_no_pack_and_leaves_no_words() -> None:
         assert product.pack_count == 1 and not {"单", "台", "副", "1", "1pc", "件"} & set(product.title_tokens), title
     assert normalise("x", "奶粉 800g 2罐装").pack_count == 2
     assert {"1", "4"} <= set(normalise("x", "1 handle 4 cartridges").title_tokens)  # a count of parts stays
+
+
+def test_army_green_and_wine_red_are_colours_of_their_own() -> None:
+    normalise = default_normaliser().product
+    assert normalise("x", "帐篷 Army Green 3人").variant == normalise("x", "帐篷 军绿色 3人").variant == "army_green"
+    assert normalise("x", "帐篷 绿色 3人").variant == "green"
+    assert normalise("x", "长钱包 酒红").variant == normalise("x", "wallet wine red").variant == "burgundy"
