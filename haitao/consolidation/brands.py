@@ -108,7 +108,10 @@ class BrandDirectory:
             if spelled := pinyin(name):
                 spellers[spelled].append(name)
         catalog_names = {n for key in catalog for n in names(key)}
-        sound_alike: dict[str, str] = {}  # a name only the export uses that sounds as a catalog name: 欧莉薇兰, 欧丽薇兰
+        catalog_names |= {zh for zh, beside in partners.items() if _cjk(zh) and not catalog_names.isdisjoint(beside)}
+        # a Chinese name that sounds as a catalog brand's (its key's, or written beside it: 思笔乐 for
+        # stabilo) but only the export writes so: 欧莉薇兰 for 欧丽薇兰, 斯笔乐 for 思笔乐
+        sound_alike: dict[str, str] = {}
         for spelled, written in spellers.items():
             heard = [n for n in written if n in catalog_names]
             for name in written:

@@ -22,3 +22,10 @@ def test_a_chinese_name_only_the_export_uses_that_sounds_like_a_catalog_name_is_
     assert not directory.same("欧莉薇兰", "欧丽薇兰")
     assert directory.misspelt_keys("欧莉薇兰") == ("欧丽薇兰",)
     assert directory.same("ouliweilan", "欧丽薇兰")  # the catalog's own name in pinyin still is the brand
+
+
+def test_a_sound_alike_of_the_chinese_name_written_beside_a_catalog_brand_is_misspelt() -> None:
+    directory = BrandDirectory(["stabilo"] * 5, ["思笔乐-stabilo"] * 4 + ["斯笔乐"] * 2 + ["sibile"] * 2)
+    assert directory.same("思笔乐", "stabilo")
+    assert not directory.same("斯笔乐", "stabilo")
+    assert directory.misspelt_keys("斯笔乐") == ("stabilo",)
