@@ -46,7 +46,7 @@ from .attributes import same_content
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap, equivalences
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    added_words, alternative_words, alternatives, joined_measures, measures_agree, measures_differ, sibling_word_extra, sibling_word_unsaid,
+                    added_words, alternative_words, pieces_only_in_source, alternatives, joined_measures, measures_agree, measures_differ, sibling_word_extra, sibling_word_unsaid,
                     words_matches_add,
                     split_glued, title_score, unsaid_mostly_siblings)
 
@@ -480,6 +480,7 @@ class CatalogIndex(BrandLookup):
             ("brand misspelt", self._brand_misspelt(source, record)),
             ("amount only on one side", source.content_value is None and record.content_value is not None),
             ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
+            ("count only in the source", pieces_only_in_source(self._query(source, record.brand_key), self._catalog_title(record))),
             ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),
                                                        self._catalog_title(record))),
             ("sibling word only in the catalog", self.hold_unsaid and sibling_word_unsaid(

@@ -152,6 +152,13 @@ def measures_differ(a: str, b: str) -> bool:
     return any(unit in found_b and not values & found_b[unit] for unit, values in found_a.items())
 
 
+def pieces_only_in_source(query: str, title: str) -> bool:
+    """The source counts pieces ('5pc': a set of five containers, 20 pads) its candidate does not state:
+    a set is not its single piece, and a title that names none may be either."""
+    pieces = _measures(query).get("pc", set())
+    return bool(pieces - {"1"}) and "pc" not in _measures(title)
+
+
 def measures_agree(a: str, b: str) -> bool:
     """Two titles that state a measure in the same amount ('20w' both), and none in different ones."""
     found_a, found_b = _measures(a), _measures(b)

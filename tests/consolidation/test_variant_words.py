@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from haitao.consolidation.attributes import extract_spec
 from haitao.consolidation.normalise import default_normaliser
-from haitao.consolidation.pairs import added_words, measures_differ, sibling_word_extra, words_matches_add
+from haitao.consolidation.pairs import (added_words, measures_differ, pieces_only_in_source, sibling_word_extra,
+                                        words_matches_add)
 
 
 def test_added_words_are_words_one_sibling_title_adds_in_several_groups() -> None:
@@ -79,3 +80,11 @@ def test_army_green_and_wine_red_are_colours_of_their_own() -> None:
     assert normalise("x", "帐篷 Army Green 3人").variant == normalise("x", "帐篷 军绿色 3人").variant == "army_green"
     assert normalise("x", "帐篷 绿色 3人").variant == "green"
     assert normalise("x", "长钱包 酒红").variant == normalise("x", "wallet wine red").variant == "burgundy"
+
+
+def test_a_set_of_pieces_the_candidate_does_not_state_is_held() -> None:
+    assert pieces_only_in_source("长方形 玻璃 保鲜盒 5pc", "长方形 玻璃 保鲜盒")
+    assert not pieces_only_in_source("长方形 玻璃 保鲜盒", "长方形 玻璃 保鲜盒 5pc")  # the catalog's count, unsaid: no hold
+    assert not pieces_only_in_source("保鲜盒 1pc", "保鲜盒")
+    assert not pieces_only_in_source("卫生巾 20pc", "卫生巾 16pc")  # stated on both sides: measures_differ's
+    assert measures_differ("卫生巾 20pc", "卫生巾 16pc")
