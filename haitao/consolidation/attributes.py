@@ -36,7 +36,7 @@ _UNITS = {
     "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1),
     "pieces": ("piece", 1), "count": ("piece", 1), "ct": ("piece", 1), "sheets": ("piece", 1),
     "gummies": ("piece", 1), "gummy": ("piece", 1), "chews": ("piece", 1), "veggie caps": ("piece", 1),
-    "vcaps": ("piece", 1), "wipes": ("piece", 1), "teabags": ("piece", 1), "tea bags": ("piece", 1),
+    "vcaps": ("piece", 1), "wipes": ("piece", 1), "lenses": ("piece", 1), "teabags": ("piece", 1), "tea bags": ("piece", 1),
 }
 # Latin units must end a word (800g, not 800grams' g; 1500gx2 is 1500 g × 2); Chinese ones need no such guard (64片L码)
 _UNIT_ALT = "|".join(u if "(" in u else re.escape(u).replace(r"\ ", r"\s*") + (r"(?!(?!x\d)[a-z])" if u.isascii() else "")

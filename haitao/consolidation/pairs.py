@@ -277,14 +277,17 @@ def unsaid_mostly_siblings(anchored: Counter, unsaid: Counter, match_probability
 
 
 def split_glued(tokens: tuple[str, ...], known, names: tuple[str, ...] = (), *, shortest: int = 3) -> tuple[str, ...]:
-    """Latin words written without a space ('prowhey', 'isolatestrawberry', a brand glued to its line
-    'tanbramorsy') split into words the catalog uses; ``known(word)`` says whether it does, and a
+    """Latin words and model codes written without a space ('prowhey', 'isolatestrawberry', a brand
+    glued to its line 'tanbramorsy', 'bpb5389') split into words the catalog uses; ``known(word)`` says whether it does, and a
     part that is one of ``names`` (the brand's) is dropped, as the brand is."""
     out: list[str] = []
     for token in tokens:
         parts = None
-        if len(token) >= 2 * shortest and token.isascii() and token.isalpha() and not known(token):
-            for i in range(shortest, len(token) - shortest + 1):
+        # a model code written whole ('bpb5389', 'ehna590') against the catalog's two words ('bp b5389'):
+        # its letters may be two long
+        low = 2 if token.isascii() and token.isalnum() and not token.isalpha() and not token.isdigit() else shortest
+        if len(token) >= 2 * low and token.isascii() and token.isalnum() and not known(token):
+            for i in range(low, len(token) - low + 1):
                 left, right = token[:i], token[i:]
                 if (known(left) or left in names) and (known(right) or right in names):
                     parts = [p for p in (left, right) if p not in names]

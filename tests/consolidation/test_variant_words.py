@@ -7,7 +7,7 @@ from decimal import Decimal
 from haitao.consolidation.attributes import extract_spec
 from haitao.consolidation.normalise import default_normaliser
 from haitao.consolidation.pairs import (added_words, measures_differ, pieces_only_in_source, sibling_word_extra,
-                                        words_matches_add)
+                                        split_glued, words_matches_add)
 
 
 def test_added_words_are_words_one_sibling_title_adds_in_several_groups() -> None:
@@ -88,3 +88,27 @@ def test_a_set_of_pieces_the_candidate_does_not_state_is_held() -> None:
     assert not pieces_only_in_source("保鲜盒 1pc", "保鲜盒")
     assert not pieces_only_in_source("卫生巾 20pc", "卫生巾 16pc")  # stated on both sides: measures_differ's
     assert measures_differ("卫生巾 20pc", "卫生巾 16pc")
+
+
+def test_a_lens_power_is_one_word_in_dioptres_however_written() -> None:
+    normalise = default_normaliser().product
+    for title, power in (("安视优 日抛 -1.00D 90片", "1.00d"), ("散光日抛 -1 90片", "1.00d"), ("月抛近视325度 90 lenses", "3.25d"),
+                         ("月抛-2度 90枚", "2.00d"), ("散光日抛 限定版 3 度", "3.00d")):
+        product = normalise("x", title)
+        assert power in product.title_tokens, title
+    assert normalise("x", "月抛近视325度 90 lenses").content_value == 90
+    assert "0.40d" not in normalise("x", "威士忌 40度 700ml").title_tokens  # not a lens: degrees of alcohol
+
+
+def test_manuka_grades_written_apart_are_one_word() -> None:
+    normalise = default_normaliser().product
+    assert "umf20" in normalise("x", "麦卢卡 混合蜂蜜 UMF 20+ 500g").title_tokens
+    assert "mgo263" in normalise("x", "Manuka honey MGO 263+ 250g").title_tokens
+
+
+def test_a_model_code_written_whole_splits_into_the_catalogs_two_words() -> None:
+    known = {"bp", "b5389", "eh", "na590", "classic"}.__contains__
+    assert split_glued(("bpb5389", "耳温枪"), known) == ("bp", "b5389", "耳温枪")
+    assert split_glued(("ehna590",), known) == ("eh", "na590")
+    assert split_glued(("b5389",), known) == ("b5389",)
+    assert split_glued(("12345",), known) == ("12345",)
