@@ -33,7 +33,7 @@ _UNITS = {
     "cm": ("cm", 1), "厘米": ("cm", 1), "公分": ("cm", 1), "mm": ("cm", Decimal("0.1")), "毫米": ("cm", Decimal("0.1")),
     "粒": ("piece", 1), "颗粒": ("piece", 1), "片": ("piece", 1), "颗": ("piece", 1), "枚": ("piece", 1), "抽": ("piece", 1),
     "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
-    "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1),
+    "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1), "pc": ("piece", 1),
     "pieces": ("piece", 1), "count": ("piece", 1), "ct": ("piece", 1), "sheets": ("piece", 1),
     "gummies": ("piece", 1), "gummy": ("piece", 1), "chews": ("piece", 1), "veggie caps": ("piece", 1),
     "vcaps": ("piece", 1), "wipes": ("piece", 1), "lenses": ("piece", 1), "teabags": ("piece", 1), "tea bags": ("piece", 1),
@@ -223,7 +223,9 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
     take(_SHADE, shade)
     take(_SIZE, size)
     value_unit = found.get("content")
-    if "pieces" in found:  # a count beside a length or weight (290mm 20片) still tells two products apart
+    if "pieces" in found and not found.get("pack") and found["pieces"] == int(found["pieces"]) > 1:
+        found["pack"] = int(found["pieces"])  # N pieces of one size and no pack: a set of N (715ml 5件, 5pc)
+    elif "pieces" in found:  # a count beside a length or weight and a pack (290mm 20片×3包) still tells products apart
         folded += f" {format(found['pieces'], 'f')}pc"
     spec = Spec(
         content_value=value_unit[0] if value_unit else None,

@@ -53,10 +53,16 @@ def test_a_count_beside_a_length_stays_in_the_title() -> None:
     spec, rest = extract_spec("日用超薄卫生巾 290mm 20片×3包")
     assert (spec.content_value, spec.content_unit, spec.pack_count) == (Decimal(29), "cm", 3)
     assert "20pc" in rest.split()
-    spec, rest = extract_spec("卫生巾 20片 240mm")
-    assert (spec.content_value, spec.content_unit) == (Decimal(24), "cm") and "20pc" in rest.split()
     spec, rest = extract_spec("卫生巾 240mm")
     assert "pc" not in rest
+
+
+def test_pieces_of_one_size_without_a_pack_are_a_set_of_that_many() -> None:
+    for text in ("卫生巾 20片 240mm", "保鲜盒 715ml 5件套", "保鲜盒 715ml×5", "长方形 玻璃 保鲜盒 715ml set 5pc"):
+        spec, rest = extract_spec(text)
+        assert spec.pack_count == (20 if "20片" in text else 5), text
+        assert not [t for t in rest.split() if t.endswith("pc") and t[:-2].isdigit()], text
+    assert extract_spec("保鲜盒 715ml 1件")[0].pack_count in (None, 1)
 
 
 def test_millimetres_keep_their_precision() -> None:
