@@ -151,7 +151,8 @@ class BrandLookup:
         if title not in memo:
             if len(memo) > 200_000:
                 memo.clear()
-            memo[title] = self.brands.find(title, raw=True) or directory.find(title)
+            memo[title] = (self.brands.find(title, raw=True) or directory.find(title)
+                           or self.brands.find(title, raw=True, glued=True))
         return memo[title]
 
     def _brands_differ(self, source: Any, record: Any) -> bool:

@@ -295,16 +295,24 @@ class BrandMap:
     def learn_names(self, keys: Iterable[str | None], *, min_count: int = 2) -> None:
         """Remember the export's own brand names, to find them in titles of products without a brand field."""
         counts = Counter(k for k in keys if k and (len(k) >= 2 if not k.isascii() else len(k) >= 3))
-        names = NameScanner(k for k, n in counts.items() if n >= min_count)
-        self._names = names if names else None
+        kept = [k for k, n in counts.items() if n >= min_count]
+        chinese = NameScanner(k for k in kept if not k.isascii())
+        latin = NameScanner((k for k in kept if k.isascii()), bounded=True)
+        self._names = (chinese, latin) if chinese or latin else None
 
-    def find(self, title: str, *, raw: bool = False) -> str | None:
+    def find(self, title: str, *, raw: bool = False, glued: bool = False) -> str | None:
         """A brand name of this export in a title (Chinese titles are matched without their spaces);
         the catalog key it maps to, or with ``raw`` the name as the export writes it."""
-        pattern = getattr(self, "_names", None)
-        if pattern is None:
+        scanners = getattr(self, "_names", None)
+        if scanners is None:
             return None
-        found = pattern.search(title.replace(" ", "")) or pattern.search(title)
+        # a Chinese name is cut by the segmenter, so it is looked for without spaces; a Latin one only as
+        # whole words ('ride' is not in 'ridena kids')
+        chinese, latin = scanners
+        if glued:  # a Latin name written into its line ('kinkinshampoo'), when nothing else was found
+            found = latin.search(title.replace(" ", ""), bounded=False)
+        else:
+            found = chinese.search(title.replace(" ", "")) or latin.search(title)
         if not found:
             return None
         return found if raw else self.get(found)

@@ -25,15 +25,16 @@ class NameScanner:
     def __bool__(self) -> bool:
         return bool(self.names)
 
-    def search(self, text: str) -> str | None:
+    def search(self, text: str, *, bounded: bool | None = None) -> str | None:
         names, size = self.names, len(text)
+        bounded = self.bounded if bounded is None else bounded
         for start in range(size):
             for length in self.lengths:
                 end = start + length
                 if end > size:
                     continue
                 candidate = text[start:end]
-                if candidate in names and (not self.bounded or candidate[0] >= "\u3400" or (
+                if candidate in names and (not bounded or candidate[0] >= "\u3400" or (
                         (start == 0 or text[start - 1] not in _WORD) and (end == size or text[end] not in _WORD))):
                     return candidate
         return None

@@ -44,3 +44,15 @@ def test_a_brandless_listing_with_another_products_gtin_teaches_no_words() -> No
     assert index._copied_code(copied, index.records[0])
     assert not index._copied_code(source("s2", "玉米片 限定版 700g", gtin=gtin), index.records[0])
     assert not index._copied_code(source("s3", "湿巾 限定版", brand="Kellogg's", gtin=gtin), index.records[0])
+
+
+def test_an_export_brand_name_is_found_in_a_title_as_a_whole_word_and_glued_only_as_a_last_resort() -> None:
+    from haitao.consolidation.learned import BrandMap
+
+    brands = BrandMap()
+    brands.learn_names(["ride", "ride", "kinkin", "kinkin", "乐扣乐扣", "乐扣乐扣"])
+    assert brands.find("品牌 直供 ridena kids sunscreen", raw=True) is None  # 'ride' is not in 'ridena'
+    assert brands.find("ride 骑行 头盔", raw=True) == "ride"
+    assert brands.find("乐 扣 乐 扣 微波炉 碗", raw=True) == "乐扣乐扣"  # cut by the segmenter: found without spaces
+    assert brands.find("kinkinshampoo 控油", raw=True) is None
+    assert brands.find("kinkinshampoo 控油", raw=True, glued=True) == "kinkin"
