@@ -52,6 +52,7 @@ from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens,
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
+LEFT_OUT_BY_MATCHES = 0.5  # a sibling word half the true matches leave unsaid is a category word, not a variant's
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
 ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
 
@@ -150,6 +151,7 @@ class CatalogIndex(BrandLookup):
         self.noise: frozenset[str] = frozenset()  # the export's stock phrases (``TokenMap.learn_noise``)
         self.alternatives: frozenset[frozenset[str]] = frozenset()  # words that tell siblings apart (``pairs.alternatives``)
         self.sibling_words: frozenset[str] = frozenset()  # every word of those pairs
+        self.unsaid_words: frozenset[str] = frozenset()  # those whose absence from a source says something
         self.scoped = ScopedTokenMap()
         self.canon: dict[str, str] = {}  # words both sides write either way, as one (``learned.equivalences``)
         self._brand_words: dict[str, set[str]] | None = None
@@ -233,8 +235,9 @@ class CatalogIndex(BrandLookup):
         self.alternatives = alternatives(group.titles for groups in (*self.blocks.values(), *self.unsized.values())
                                          for group in groups.values())
         self.sibling_words = frozenset(word for pair in self.alternatives for word in pair)
-        self.variant_words = self.sibling_words | added_words(
-            group.titles for groups in (*self.blocks.values(), *self.unsized.values()) for group in groups.values())
+        self.added = added_words(group.titles for groups in (*self.blocks.values(), *self.unsized.values())
+                                 for group in groups.values())
+        self.variant_words = self.sibling_words | self.added
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
@@ -251,6 +254,10 @@ class CatalogIndex(BrandLookup):
                     matches.append(self._compare(s, r, query, self._catalog_title(r), rivals))
                 non_matches.extend(vector for _, _, row, vector in scored if self.records[row] is not r)
         self._learn_words(anchored)
+        # a sibling word true matches' sources often leave out (a category word: '保健品', '宠物') says nothing unsaid
+        words = frozenset(w for w in self.sibling_words - self.added if not any(c.isdigit() for c in w))  # not measures
+        self.unsaid_words = self.sibling_words - words_matches_add(words, (
+            (self._catalog_title(r), self._query(s, r.brand_key)) for s, r in anchored), share=LEFT_OUT_BY_MATCHES)
         seeded = self.model.seed(matches, non_matches)
         step = max(1, len(sources) // self.policy.learn_sample)
         vectors, unsaid = [], Counter()
@@ -258,9 +265,9 @@ class CatalogIndex(BrandLookup):
             if self._anchor(s) is None and (scored := self._scored(s)):
                 vectors.extend(vector for *_, vector in scored)
                 best = self.records[scored[0][2]]
-                unsaid[sibling_word_unsaid(self.sibling_words, self._query(s, best.brand_key), self._catalog_title(best))] += 1
+                unsaid[sibling_word_unsaid(self.unsaid_words, self._query(s, best.brand_key), self._catalog_title(best))] += 1
         self.model.fit(vectors)
-        levels = Counter(sibling_word_unsaid(self.sibling_words, self._query(s, r.brand_key), self._catalog_title(r))
+        levels = Counter(sibling_word_unsaid(self.unsaid_words, self._query(s, r.brand_key), self._catalog_title(r))
                          for s, r in anchored)
         self.hold_unsaid = unsaid_mostly_siblings(levels, unsaid, self.policy.match_probability)
         self.variant_words -= words_matches_add(self.variant_words, (
@@ -484,7 +491,7 @@ class CatalogIndex(BrandLookup):
             ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),
                                                        self._catalog_title(record))),
             ("sibling word only in the catalog", self.hold_unsaid and sibling_word_unsaid(
-                self.sibling_words, self._query(source, record.brand_key), self._catalog_title(record)) == 1),
+                self.unsaid_words, self._query(source, record.brand_key), self._catalog_title(record)) == 1),
             ("sibling word only in the source", sibling_word_extra(
                 self.variant_words, self._query(source, record.brand_key), self._catalog_title(record))),
         ) if applies]

@@ -219,18 +219,18 @@ def sibling_word_extra(words: frozenset[str], query: str, title: str) -> bool:
 MIN_WORD_EVIDENCE, ADDED_BY_MATCHES = 5, 0.1
 
 
-def words_matches_add(words: frozenset[str], anchored: Iterable[tuple[str, str]]) -> frozenset[str]:
+def words_matches_add(words: frozenset[str], anchored: Iterable[tuple[str, str]], share: float = ADDED_BY_MATCHES) -> frozenset[str]:
     """Of ``words``, those that true matches' sources often say although the catalog title lacks them
     (this export's shops write 'advanced' into any title): ``anchored`` are (query, title) of
     GTIN-anchored pairs; a word counts when at least ``MIN_WORD_EVIDENCE`` of them say it and at
-    least ``ADDED_BY_MATCHES`` of those lack it in the catalog."""
+    least ``share`` of those lack it in the catalog. With (title, query) pairs: words the sources leave out."""
     said: Counter[str] = Counter()
     added: Counter[str] = Counter()
     for query, title in anchored:
         own = words.intersection(query.split())
         said.update(own)
         added.update(own.difference(title.split()))
-    return frozenset(w for w, n in said.items() if n >= MIN_WORD_EVIDENCE and added[w] >= ADDED_BY_MATCHES * n)
+    return frozenset(w for w, n in said.items() if n >= MIN_WORD_EVIDENCE and added[w] >= share * n)
 
 
 def alternative_words(pairs: frozenset, a: str, b: str) -> bool:

@@ -118,3 +118,11 @@ def test_a_model_code_written_whole_splits_into_the_catalogs_two_words() -> None
     assert split_glued(("ehna590",), known) == ("eh", "na590")
     assert split_glued(("b5389",), known) == ("b5389",)
     assert split_glued(("12345",), known) == ("12345",)
+
+
+def test_sibling_words_sources_mostly_leave_out_are_category_words() -> None:
+    words = frozenset({"保健品", "控油"})
+    anchored = [("vitamin_c 1000mg 保健品", "vitamin_c 1000mg")] * 6 + [("vitamin_c 保健品", "vitamin_c 保健品")] * 4
+    anchored += [("shampoo 控油", "shampoo 控油")] * 9 + [("shampoo 控油", "shampoo")]
+    assert words_matches_add(words, anchored, share=0.5) == {"保健品"}  # (title, query): what sources leave unsaid
+    assert words_matches_add(words, anchored) == {"保健品", "控油"}  # one in ten is enough for a word sources add
