@@ -30,6 +30,7 @@ _UNITS = {
     "磅": ("g", "453.59237"), "oz": ("g", "28.349523"), "盎司": ("g", "28.349523"),
     "ml": ("ml", 1), "毫升": ("ml", 1), "cl": ("ml", 10), "l": ("ml", 1000), "升(?!级)": ("ml", 1000),
     "fl oz": ("ml", "29.57353"), "floz": ("ml", "29.57353"),
+    "斤": ("g", 500),
     "cm": ("cm", 1), "厘米": ("cm", 1), "公分": ("cm", 1), "mm": ("cm", Decimal("0.1")), "毫米": ("cm", Decimal("0.1")),
     "粒": ("piece", 1), "颗粒": ("piece", 1), "片": ("piece", 1), "颗": ("piece", 1), "枚": ("piece", 1), "抽": ("piece", 1),
     "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
@@ -122,7 +123,8 @@ class Spec:
 
 def _content(number: str, unit: str) -> tuple[Decimal, str]:
     unit = re.sub(r"\s+", " ", unit)
-    base, factor = _UNITS.get(unit) or _UNITS.get(unit.replace(" ", "")) or _UNITS["升(?!级)"]
+    base, factor = (_UNITS.get(unit) or _UNITS.get(unit.replace(" ", ""))
+                    or next(v for k, v in _UNITS.items() if "(" in k and k.startswith(unit)))  # 升(?!级), 米(…)
     value = Decimal(number) * Decimal(factor)
     if isinstance(factor, str):  # an imperial unit: whole grams/millilitres, as labels round them
         value = value.quantize(Decimal("0.1") if base == "cm" else Decimal(1), rounding=ROUND_HALF_UP)

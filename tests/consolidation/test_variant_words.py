@@ -126,3 +126,9 @@ def test_sibling_words_sources_mostly_leave_out_are_category_words() -> None:
     anchored += [("shampoo 控油", "shampoo 控油")] * 9 + [("shampoo 控油", "shampoo")]
     assert words_matches_add(words, anchored, share=0.5) == {"保健品"}  # (title, query): what sources leave unsaid
     assert words_matches_add(words, anchored) == {"保健品", "控油"}  # one in ten is enough for a word sources add
+
+
+def test_jin_is_half_a_kilogram() -> None:
+    assert extract_spec("猫粮 金枪鱼 4斤")[0].content_value == Decimal(2000)
+    assert extract_spec("即食燕麦片 1 斤")[0].content_unit == "g"
+    assert extract_spec("牛奶 1升")[0].content_value == Decimal(1000)  # 升, the other unit keyed by a pattern
