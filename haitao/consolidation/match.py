@@ -46,9 +46,9 @@ from .attributes import same_content
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap, equivalences
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    added_words, alternative_words, pieces_only_in_source, alternatives, joined_measures, measures_agree, measures_differ, sibling_word_extra, sibling_word_unsaid,
-                    words_matches_add,
-                    split_glued, title_score, unsaid_mostly_siblings)
+                    added_words, alternative_words, alternatives, joined_measures, measures_agree, measures_differ,
+                    pieces_only_in_source, sibling_word_extra, sibling_word_unsaid, split_glued, title_score,
+                    unsaid_mostly_siblings, words_matches_add)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
@@ -155,7 +155,8 @@ class CatalogIndex(BrandLookup):
         self.scoped = ScopedTokenMap()
         self.canon: dict[str, str] = {}  # words both sides write either way, as one (``learned.equivalences``)
         self._brand_words: dict[str, set[str]] | None = None
-        self.variant_words: frozenset[str] = frozenset()  # sibling words, and words a sibling adds (``pairs.added_words``)
+        self.added: frozenset[str] = frozenset()  # words a sibling adds to a title (``pairs.added_words``)
+        self.variant_words: frozenset[str] = frozenset()  # sibling words and added words, less those matches add too
         self.hold_unsaid = False  # review a source that leaves a sibling word unsaid (``pairs.unsaid_mostly_siblings``)
         self.brands = BrandMap()
         for record in records:
