@@ -1,4 +1,5 @@
-"""Generator e (benchmarks/consolidation/generate_e.py): the set parses, is consistent and deterministic."""
+"""Generators e and f (benchmarks/consolidation/generate_e.py, generate_f.py), written apart from the matcher
+with one output interface: each set parses, is consistent and deterministic."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 import stdnum.cn.ric as ric
 
-from benchmarks.consolidation import generate_e
+from benchmarks.consolidation import generate_e, generate_f
 from haitao.consolidation.reader import Quarantined, open_export
 
 SIZE, SEED = 300, 11
@@ -26,8 +28,9 @@ def _digest(out: Path) -> str:
     return h.hexdigest()
 
 
-def test_generate_e(tmp_path: Path) -> None:
-    out = generate_e.generate(SIZE, tmp_path / "a", seed=SEED)
+@pytest.mark.parametrize("generator", [generate_e, generate_f], ids=["e", "f"])
+def test_generate(generator, tmp_path: Path) -> None:
+    out = generator.generate(SIZE, tmp_path / "a", seed=SEED)
     products, haitao = _read(out / "export", "products"), _read(out / "haitao-export", "products")
     customers, haitao_customers = _read(out / "export", "customers"), _read(out / "haitao-export", "customers")
     for items in (products, haitao, customers, haitao_customers, _read(out / "export", "merchants")):
@@ -40,7 +43,7 @@ def test_generate_e(tmp_path: Path) -> None:
     skus = {r["sku"] for r in catalog}
     assert all(sku in skus for sku in truth.values() if sku)
     assert 0.35 <= sum(1 for sku in truth.values() if sku) / SIZE <= 0.65
-    assert generate_e.gtin_rule_violations(out) == []
+    assert generator.gtin_rule_violations(out) == []
     gtins = [r["gtin"].zfill(14) for r in catalog if r.get("gtin")]
     assert len(set(gtins)) == len(gtins) and 0.8 < len(gtins) / SIZE < 0.95
     detail = [json.loads(line) for line in (out / "truth_detail.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -50,4 +53,4 @@ def test_generate_e(tmp_path: Path) -> None:
     assert set(people) == {c.id for c in customers} and all(v in haitao_ids for v in people.values() if v)
     assert len({v for v in people.values() if v}) == sum(1 for v in people.values() if v)
     assert all(ric.is_valid(c.id_number.replace(" ", "").upper()) for c in haitao_customers + customers if c.id_number)
-    assert generate_e.generate(SIZE, tmp_path / "b", seed=SEED) and _digest(out) == _digest(tmp_path / "b")
+    assert generator.generate(SIZE, tmp_path / "b", seed=SEED) and _digest(out) == _digest(tmp_path / "b")
