@@ -9,24 +9,22 @@ small. Pure: no Django.
 from __future__ import annotations
 
 import dataclasses
-import re
 from types import SimpleNamespace
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from .brands import TITLE_SAMPLE, BrandDirectory, strip_names
-from .pairs import _title
+from .pairs import _title, measure_word
 
 MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
 CODE_SKUS = 3  # a model code on at most this many catalog SKUs, all of one brand, names that brand
-_MEASURE_WORD = re.compile(r"\d+(?:\.\d+)?[a-z]+|(?:spf|pa|umf|mgo)\d+")
 
 
 def model_code(token: str) -> bool:
     """A word that reads as a model or set number ('s105', 'on322', '73223'), not an amount ('500g',
     'spf50') or a short number ('12', '2026' is one only if rare)."""
-    if _MEASURE_WORD.fullmatch(token) or len(token) < 3 or not any(c.isdigit() for c in token):
+    if measure_word(token) or len(token) < 3 or not any(c.isdigit() for c in token):
         return False
     return len(token) >= 4 if token.isdigit() else any(c.isalpha() for c in token)
 

@@ -144,6 +144,11 @@ _MEASURE = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 _GRADE = re.compile(r"(spf|pa|umf|mgo)(\d+)")  # a grade written name first: spf50, pa3, umf15
 
 
+def measure_word(token: str) -> bool:
+    """A word that states an amount or a grade ('500g', '12m', 'spf50', 'pa3'), as ``measures_differ`` reads them."""
+    return bool(_MEASURE.fullmatch(token) or _GRADE.fullmatch(token))
+
+
 def measures_differ(a: str, b: str) -> bool:
     """Two titles that state one measure in different amounts ('30w' and '65w', '0.3m' and '1m',
     '5000mah' and '20000mah'): the spec words the attribute reader leaves in titles still tell two
