@@ -124,7 +124,7 @@ class Spec:
 def _content(number: str, unit: str) -> tuple[Decimal, str]:
     unit = re.sub(r"\s+", " ", unit)
     base, factor = (_UNITS.get(unit) or _UNITS.get(unit.replace(" ", ""))
-                    or next(v for k, v in _UNITS.items() if "(" in k and k.startswith(unit)))  # 升(?!级), 米(…)
+                    or next(v for k, v in _UNITS.items() if "(" in k and k.startswith(unit)))  # a unit keyed by a pattern: 升(?!级)
     value = Decimal(number) * Decimal(factor)
     if isinstance(factor, str):  # an imperial unit: whole grams/millilitres, as labels round them
         value = value.quantize(Decimal("0.1") if base == "cm" else Decimal(1), rounding=ROUND_HALF_UP)
