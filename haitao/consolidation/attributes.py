@@ -7,7 +7,7 @@ Notations covered, because real exports write them all:
 - content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米 = 60公分; 90粒 = 90颗 =
   90 capsules; a weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5);
 - pack: 50ml*2, 2x50ml, 800g x 3罐, ``*4``, ``x2``, ``×2``, 2件套, 3件装, 两盒装, 2 pack, 2-pack,
-  pack of 2, twin pack, 组合装2件, 2件组合, 共3件;
+  pack of 2, twin pack, 组合装2件, 2件组合, 共3件, 十二件装, 五连包;
 - stage: 3段, 三段, 3阶段, 1阶, stage 3, stufe 3, pre, 1+;
 - size: NB/S/M/L/XL/XXL, 大号, M码; shoe sizes 42码 = 尺码 42 = EU 42 = eur 42 = US 8.5 = UK 8; dimensions 70x140cm are a variant of their own, not a pack of 70;
 - shade: 色号 #01, 01号, #201.
@@ -44,7 +44,8 @@ _UNIT_ALT = "|".join(u if "(" in u else re.escape(u).replace(r"\ ", r"\s*") + (r
                      for u in sorted(_UNITS, key=len, reverse=True))
 _UNIT = rf"({_UNIT_ALT})"
 _PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|条|只|套|组|支装|提)"
-_CN = "[一二两三四五六七八九十]"
+# a count in Chinese numerals up to 99: 三, 十二, 二十, 二十四 (十二件装 is 12, not 2)
+_CN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九十])"
 _TIMES = r"[*x×]"
 _LEN = r"(?:cm|mm|厘米|公分|毫米)"
 # 70x140cm, 30*40*50 cm: dimensions, read before anything takes '70x' for a pack of 70
@@ -61,6 +62,7 @@ _PACK_ALONE = re.compile(
     rf"|(?:组合装|套装|共|合计)\s*(\d{{1,3}}|{_CN})\s*{_PACK_WORD}"      # 组合装2件, 共3瓶
     rf"|(?<![\d.])(\d{{1,3}}|{_CN})\s*(?:件|盒|罐|瓶|袋|桶|听|提|支|张)(?![\u3400-\u9fff])"  # 2罐 / 2件 / 三支 at a word end
     rf"|(\d{{1,3}}|{_CN})\s*(?:{_PACK_WORD}|个)\s*/\s*箱"                   # 4瓶/箱, 6个/箱: a case of 4
+    rf"|(\d{{1,3}}|{_CN})\s*连\s*包"                                       # 五连包, 12连包: noodles sold in strips
     rf"|pack\s+of\s+(\d{{1,3}})|(?<![\d.])(\d{{1,3}})\s*-?\s*(?:packs?|pk)(?![a-z])"
     rf"|(?<![a-z\d])[*×]\s*(\d{{1,3}})(?![\d.])"
     # a bare 'x2' only after a space, a bracket or a Chinese word: 'a2牌x140' is a model code
@@ -103,7 +105,12 @@ def _model_code(text: str, start: int) -> bool:
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else _CN_NUM.get(text, 2 if text in ("twin", "duo") else 0)
+    if text.isdigit():
+        return int(text)
+    if "十" in text and len(text) > 1:  # 十二 = 12, 二十 = 20, 二十四 = 24
+        tens, _, units = text.partition("十")
+        return _CN_NUM.get(tens, 1) * 10 + _CN_NUM.get(units, 0)
+    return _CN_NUM.get(text, 2 if text in ("twin", "duo") else 0)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from haitao.consolidation.gtin import is_global, normalise_gtin
     ("拉拉裤 M码 58片 *4", 4), ("纸尿裤x2", 2), ("牙膏 120g ×3", 3), ("2件套", 2), ("3件装", 3), ("两盒装", 2),
     ("2 pack", 2), ("2-pack", 2), ("pack of 6", 6), ("组合装2件", 2), ("twin pack", 2), ("50ml*2", 2),
     ("2x50ml", 2), ("800g x 3罐", 3), ("共3瓶", 3), ("6罐入", 6), ("奶粉 800g", None),
+    ("辣味拉面 140g 五连包", 5), ("拉面 12连包", 12), ("拉面 十二连包", 12), ("十二件装", 12), ("二十四罐装", 24),
+    ("三十连包", 30), ("十全大补", None),
 ])
 def test_pack_notations(text, pack):
     assert parse_spec(text).pack_count == pack

@@ -11,6 +11,8 @@ from haitao.consolidation.normalise import (
 @pytest.mark.parametrize("title, expected", [
     ("【保税直发】爱他美 奶粉 [官方正品] (包邮)", "formula"),
     ("Aptamil Infant Formula 官方旗舰店 正品保证", "formula"),
+    ("爱他美 奶粉 专柜同款", "formula"), ("爱他美 奶粉 專柜同款", "formula"),  # 'same as at the counter'
+    ("爱他美 奶粉 德国直送", "formula"),
     ("ＡＰＴＡＭＩＬ　白金版　奶粉", "profutura formula"),  # full-width → half-width, brand cut out, Aptamil's 白金版
     ("a2 白金版 奶粉", "platinum formula"),  # ... is Profutura at Aptamil only
     ("雅诗兰黛 Advanced Night Repair 精华 海外直邮 现货", "advanced night repair serum"),
