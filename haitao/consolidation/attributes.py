@@ -4,7 +4,7 @@ Pure: no Django. ``extract_spec`` takes an already folded text (``text.fold``) a
 read plus the text with those words cut out, so the title that is left compares only product words.
 
 Notations covered, because real exports write them all:
-- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米 = 60公分; 90粒 = 90颗 =
+- content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米 = 60公分; 29寸 = 29英寸 = 29 inch = 73.7cm; 20入 = 20 pieces; 90粒 = 90颗 =
   90 capsules; a weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5);
 - pack: 50ml*2, 2x50ml, 800g x 3罐, ``*4``, ``x2``, ``×2``, 2件套, 3件装, 两盒装, 2 pack, 2-pack,
   pack of 2, twin pack, 组合装2件, 2件组合, 共3件, 十二件装, 五连包;
@@ -31,11 +31,12 @@ _UNITS = {
     "ml": ("ml", 1), "毫升": ("ml", 1), "cl": ("ml", 10), "l": ("ml", 1000), "升(?!级)": ("ml", 1000),
     "fl oz": ("ml", "29.57353"), "floz": ("ml", "29.57353"),
     "斤": ("g", 500),
+    "英寸": ("cm", "2.54"), "寸": ("cm", "2.54"), "inches": ("cm", "2.54"), "inch": ("cm", "2.54"),  # 寸 is the inch in shops
     "cm": ("cm", 1), "厘米": ("cm", 1), "公分": ("cm", 1), "mm": ("cm", Decimal("0.1")), "毫米": ("cm", Decimal("0.1")),
     "粒": ("piece", 1), "颗粒": ("piece", 1), "片": ("piece", 1), "颗": ("piece", 1), "枚": ("piece", 1), "抽": ("piece", 1),
     "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
     "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1), "pc": ("piece", 1),
-    "pieces": ("piece", 1), "count": ("piece", 1), "ct": ("piece", 1), "sheets": ("piece", 1),
+    "pieces": ("piece", 1), "pads": ("piece", 1), "count": ("piece", 1), "ct": ("piece", 1), "sheets": ("piece", 1), "入(?![口门会住驻])": ("piece", 1),
     "gummies": ("piece", 1), "gummy": ("piece", 1), "chews": ("piece", 1), "veggie caps": ("piece", 1),
     "vcaps": ("piece", 1), "wipes": ("piece", 1), "lenses": ("piece", 1), "teabags": ("piece", 1), "tea bags": ("piece", 1),
 }
@@ -58,9 +59,9 @@ _CONTENT = re.compile(rf"(?<![\d.]){_NUM}\s*{_UNIT}")
 # 60粒 x3 共180粒: the whole of a pack, not one unit's content
 _TOTAL = re.compile(rf"(?:共|合计|总共|total)\s*{_NUM}\s*{_UNIT}")
 _PACK_ALONE = re.compile(
-    rf"(\d{{1,3}}|{_CN})\s*{_PACK_WORD}\s*(?:装|套|组合|入)"            # 3件装, 2件套, 两盒装, 2件组合, 6罐入
+    rf"(\d{{1,3}}|{_CN}|单)\s*{_PACK_WORD}\s*(?:装|套|组合|入)"            # 3件装, 2件套, 两盒装, 2件组合, 6罐入
     rf"|(?:组合装|套装|共|合计)\s*(\d{{1,3}}|{_CN})\s*{_PACK_WORD}"      # 组合装2件, 共3瓶
-    rf"|(?<![\d.])(\d{{1,3}}|{_CN})\s*(?:件|盒|罐|瓶|袋|桶|听|提|支|张)(?![\u3400-\u9fff])"  # 2罐 / 2件 / 三支 at a word end
+    rf"|(?<![\d.])(\d{{1,3}}|{_CN}|单)\s*(?:件|盒|罐|瓶|袋|桶|听|提|支|张)(?![\u3400-\u9fff])"  # 2罐 / 2件 / 三支 at a word end
     rf"|(\d{{1,3}}|{_CN})\s*(?:{_PACK_WORD}|个)\s*/\s*箱"                   # 4瓶/箱, 6个/箱: a case of 4
     rf"|(\d{{1,3}}|{_CN})\s*连\s*包"                                       # 五连包, 12连包: noodles sold in strips
     rf"|pack\s+of\s+(\d{{1,3}})|(?<![\d.])(\d{{1,3}})\s*-?\s*(?:packs?|pk)(?![a-z])"
@@ -105,6 +106,8 @@ def _model_code(text: str, start: int) -> bool:
 
 
 def _count(text: str) -> int:
+    if text == "单":  # 单盒, 单瓶装: one
+        return 1
     if text.isdigit():
         return int(text)
     if "十" in text and len(text) > 1:  # 十二 = 12, 二十 = 20, 二十四 = 24

@@ -11,7 +11,7 @@ from haitao.consolidation.gtin import is_global, normalise_gtin
     ("2 pack", 2), ("2-pack", 2), ("pack of 6", 6), ("组合装2件", 2), ("twin pack", 2), ("50ml*2", 2),
     ("2x50ml", 2), ("800g x 3罐", 3), ("共3瓶", 3), ("6罐入", 6), ("奶粉 800g", None),
     ("辣味拉面 140g 五连包", 5), ("拉面 12连包", 12), ("拉面 十二连包", 12), ("十二件装", 12), ("二十四罐装", 24),
-    ("三十连包", 30), ("十全大补", None),
+    ("三十连包", 30), ("十全大补", None), ("纽扣电池 CR2025 单盒", 1), ("单瓶装", 1), ("吸奶器 单边", None),
 ])
 def test_pack_notations(text, pack):
     assert parse_spec(text).pack_count == pack
@@ -21,6 +21,8 @@ def test_pack_notations(text, pack):
     ("800克", "800", "g"), ("0.8公斤", "800", "g"), ("5lb", "2268", "g"), ("5磅", "2268", "g"),
     ("8oz", "227", "g"), ("50毫升", "50", "ml"), ("1.5L", "1500", "ml"), ("60厘米", "60", "cm"), ("22 公分", "22", "cm"),
     ("90粒", "90", "piece"), ("60颗", "60", "piece"), ("120 capsules", "120", "piece"), ("100抽", "100", "piece"),
+    ("行李箱 29寸", "73.7", "cm"), ("25 英寸", "63.5", "cm"), ("spinner 29inch", "73.7", "cm"), ("13.78 inches", "35", "cm"),
+    ("生巧克力 20入", "20", "piece"), ("8 pads", "8", "piece"),
 ])
 def test_sizes_with_units(text, value, unit):
     spec = parse_spec(text)
