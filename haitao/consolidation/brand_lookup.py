@@ -49,9 +49,13 @@ def brands_clearly_differ(a: str | None, b: str | None) -> bool:
 
 
 def _retitled(record: Any, title: str, tokens: tuple[str, ...]) -> Any:
+    return _replaced(record, title=title, title_tokens=tokens)
+
+
+def _replaced(record: Any, **changes: Any) -> Any:
     if dataclasses.is_dataclass(record):
-        return dataclasses.replace(record, title=title, title_tokens=tokens)
-    return SimpleNamespace(**{**vars(record), "title": title, "title_tokens": tokens})
+        return dataclasses.replace(record, **changes)
+    return SimpleNamespace(**{**vars(record), **changes})
 
 
 class BrandLookup:
@@ -65,8 +69,32 @@ class BrandLookup:
             titles += [(key, title) for key, title in getattr(self, "_source_titles", ())]
             self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements(), titles)
             self._stripped, self._found_brands, self._codes = {}, {}, None
+            self._brand_the_brandless()
             self._strip_catalog_titles()
         return self._directory
+
+    def _brand_the_brandless(self) -> None:
+        """Catalog SKUs with no brand field whose title names a brand the catalog has ('奥艾 Orel 修护唇膜'):
+        indexed under that brand, the only place a source of the brand looks for candidates."""
+        brandless = [groups for key, groups in self.blocks.items() if key[0] is None]
+        brandless += [self.unsized[None]] if None in self.unsized else []
+        for groups in brandless:
+            for group in groups.values():
+                kept = ([], [])
+                for row, title in zip(group.rows, group.titles):
+                    record = self.records[row]
+                    key = self._directory.find(_title(record))
+                    if key is None:
+                        kept[0].append(row)
+                        kept[1].append(title)
+                        continue
+                    self.records[row] = record = _replaced(record, brand_key=key)
+                    self.catalog_brands[None] -= 1
+                    self.catalog_brands[key] += 1
+                    target = self._group_of(record)
+                    target.rows.append(row)
+                    target.titles.append(title)
+                group.rows, group.titles = kept
 
     def _strip_catalog_titles(self) -> None:
         """Catalog titles without their brand's other spellings (a SKU keyed 'oceanma' titled '欧珊玛 …'),

@@ -41,6 +41,10 @@ COMPARISONS: dict[str, int] = {
     "brand_words": 4,  # a brand's learned word links the titles; a learned name is missing; nothing learned;
     # the source holds a learned name of words the catalog title lacks
 }
+# the level of each comparison that says the two disagree: never evidence *for* a match. The candidates
+# EM and the anchors measure u on share a block (brand, content, pack), so u of a disagreement there is
+# near zero and its raw m/u would call a pack that differs, or another HS code, a sign of one product.
+DISAGREE: dict[str, int] = {"gtin": 1, "stage": 3, "size": 3, "variant": 3, "content": 3, "hs_code": 1, "origin": 1}
 RARE_BANDS = (0.9, 0.7, 0.5, 0.3)
 TITLE_BANDS = (0.97, 0.90, 0.80, 0.70, 0.60)
 COVERAGE_BANDS = (1.0, 0.75, 0.5)
@@ -142,10 +146,12 @@ class FSModel:
     measured: bool = False  # m and u measured on labelled pairs: EM estimates λ only
 
     def weight(self, vector: tuple[int, ...]) -> float:
-        w = math.log2(self.prior / (1 - self.prior))
-        for name, level in zip(COMPARISONS, vector):
-            w += math.log2(self.m[name][level] / self.u[name][level])
-        return w
+        return math.log2(self.prior / (1 - self.prior)) + sum(
+            self.level_weight(name, level) for name, level in zip(COMPARISONS, vector))
+
+    def level_weight(self, name: str, level: int) -> float:
+        ratio = math.log2(self.m[name][level] / self.u[name][level])
+        return min(ratio, 0.0) if DISAGREE.get(name) == level else ratio
 
     def probability(self, vector: tuple[int, ...]) -> float:
         w = self.weight(vector)
@@ -211,7 +217,7 @@ class FSModel:
     def to_dict(self) -> dict[str, Any]:
         return {"prior": round(self.prior, 5), "iterations": self.iterations, "trained_on": self.trained_on,
                 "measured": self.measured,
-                "weights": {name: [round(math.log2(a / b), 2) for a, b in zip(self.m[name], self.u[name])]
+                "weights": {name: [round(self.level_weight(name, level), 2) for level in range(len(self.m[name]))]
                             for name in COMPARISONS}}
 
 

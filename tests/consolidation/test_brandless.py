@@ -56,3 +56,13 @@ def test_an_export_brand_name_is_found_in_a_title_as_a_whole_word_and_glued_only
     assert brands.find("乐 扣 乐 扣 微波炉 碗", raw=True) == "乐扣乐扣"  # cut by the segmenter: found without spaces
     assert brands.find("kinkinshampoo 控油", raw=True) is None
     assert brands.find("kinkinshampoo 控油", raw=True, glued=True) == "kinkin"
+
+
+def test_a_catalog_sku_without_a_brand_field_is_indexed_under_the_brand_its_title_names() -> None:
+    index = CatalogIndex([item("OREL-1", "奥艾 Orel 修护唇膜 8g"), item("OREL-2", "Orel 润唇膏 4g", brand="Orel"),
+                          item("X-1", "修护唇膜 8g")])
+    listing = source("s1", "修护唇膜 8g 正品", brand="Orel")
+    index.learn([listing])
+    assert index.records[0].brand_key == "orel" and index.records[2].brand_key is None
+    assert index.blocking_brands(listing) == ("orel",)
+    assert index.match(listing).candidates[0].sku == "OREL-1"

@@ -50,6 +50,18 @@ def test_labelled_pairs_set_the_weights_and_em_keeps_them():
     assert model.probability(match) > 0.99
 
 
+def test_a_disagreement_is_never_evidence_for_a_match():
+    # the labelled non-matches share a block, so they always agree on pack and HS code: raw m/u would make a
+    # pack that differs (content level 3) and another HS code (level 1) strong signs of one product
+    model = FSModel()
+    match = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2)
+    packs_differ = (0, 0, 0, 2, 2, 2, 2, 3, 1, 2, 0, 2)
+    model.seed([match] * 250 + [packs_differ] * 50, [(4, 3, 1, 1, 2, 2, 2, 0, 0, 2, 4, 2)] * 300)
+    assert model.level_weight("content", 3) == 0.0 and model.level_weight("hs_code", 1) == 0.0
+    assert model.to_dict()["weights"]["content"][3] == 0.0
+    assert model.probability(packs_differ) <= model.probability(match)
+
+
 def test_stock_phrases_used_under_many_brands_are_learned_as_noise():
     sources = [(f"brand{i}", ("送礼", "佳品", f"line{i}", "whey", "效期", "至", "2027", "年")) for i in range(20)]
     sources += [(f"brand{i}", (f"line{i}", "whey", "vanilla", "2")) for i in range(20)]
