@@ -1,5 +1,5 @@
-"""Generators e and f (benchmarks/consolidation/generate_e.py, generate_f.py), written apart from the matcher
-with one output interface: each set parses, is consistent and deterministic."""
+"""Generators e, f and g (benchmarks/consolidation/generate_e.py, generate_f.py, generate_g.py), written apart from
+the matcher with one output interface: each set parses, is consistent and deterministic."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import stdnum.cn.ric as ric
 
-from benchmarks.consolidation import generate_e, generate_f
+from benchmarks.consolidation import generate_e, generate_f, generate_g
 from haitao.consolidation.reader import Quarantined, open_export
 
 SIZE, SEED = 300, 11
@@ -28,7 +28,7 @@ def _digest(out: Path) -> str:
     return h.hexdigest()
 
 
-@pytest.mark.parametrize("generator", [generate_e, generate_f], ids=["e", "f"])
+@pytest.mark.parametrize("generator", [generate_e, generate_f, generate_g], ids=["e", "f", "g"])
 def test_generate(generator, tmp_path: Path) -> None:
     out = generator.generate(SIZE, tmp_path / "a", seed=SEED)
     products, haitao = _read(out / "export", "products"), _read(out / "haitao-export", "products")
