@@ -178,7 +178,10 @@ class BrandDirectory:
         """The catalog key of a brand named in a title (a product listed without a brand field)."""
         if self._pattern is None:
             self._pattern = NameScanner((n for n, g in self._names.items() if self._catalog_keys.get(g)), bounded=True)
-        found = self._pattern.search(title) or self._pattern.search(title.replace(" ", ""))
+        # a Latin name of several words written with an apostrophe or spaces ("rafferty's garden") is
+        # found compacted, as its key is: word-aligned still, as letters on either side break a match
+        found = (self._pattern.search(title) or self._pattern.search(title.replace(" ", ""))
+                 or self._pattern.search(compact(title)))
         if not found:
             return None
         keys = self._catalog_keys.get(self._names[found], ())
