@@ -54,6 +54,7 @@ MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
 LEFT_OUT_BY_MATCHES = 0.5  # a sibling word half the true matches leave unsaid is a category word, not a variant's
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
+MAX_ANY_BRAND_BLOCKS = 200  # brands sharing an amount beyond which a brandless listing is not searched across them
 ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
 
 
@@ -139,6 +140,11 @@ class CatalogIndex(BrandLookup):
         self.blocks: dict[tuple, dict[tuple, _Group]] = {}
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
         self.amounts: dict[str | None, list[tuple]] = {}  # a brand's block keys
+        self.by_content: dict[tuple, list[tuple]] = defaultdict(list)  # (unit, amount, pack) → block keys of every brand
+        self._content_titles: dict[tuple, tuple[list[str], list[int]]] = {}  # flattened on demand (``_any_brand``)
+        # while learning, candidates come from the brand's blocks only: pairs of two brands with one generic
+        # title ('sensitive 湿巾') would teach that equal titles say little, and the model has no brand comparison
+        self._learning = False
         self.document_frequency: Counter[str] = Counter()  # catalog titles holding each word
         self.catalog_brands: Counter[str | None] = Counter()  # SKUs per brand key
         self._directory: BrandDirectory | None = None
@@ -193,6 +199,8 @@ class CatalogIndex(BrandLookup):
             key = _block_key(record, record.brand_key)
             if key not in self.blocks:
                 self.amounts.setdefault(key[0], []).append(key)
+                self.by_content[key[1:]].append(key)
+                self._content_titles.pop(key[1:], None)
             groups = self.blocks.setdefault(key, {})
         group = groups.get(attrs)
         if group is None:
@@ -214,7 +222,13 @@ class CatalogIndex(BrandLookup):
         The anchored pairs also measure m and u; they are scored with word maps learned from the
         *other* half of them (cross-fitting), since a pair always agrees with the words it taught.
         """
-        sources = [as_record(s) for s in sources]
+        self._learning = True
+        try:
+            return self._learn([as_record(s) for s in sources])
+        finally:
+            self._learning = False
+
+    def _learn(self, sources: list[Any]) -> dict[str, Any]:
         self._source_brands = Counter(s.brand_key for s in sources if s.brand_key)
         self._source_titles = [(s.brand_key, _title(s)) for s in sources[:: max(1, len(sources) // TITLE_SAMPLE)]]
         self._directory = None
@@ -389,6 +403,8 @@ class CatalogIndex(BrandLookup):
                     row = group.rows[position]
                     if not _soft_disagree(source, self.records[row]):
                         pairs.append((row, choice, query, coverage(query, choice)))
+        if source.content_value is not None and not self._learning and self._brand_name(source) is None:
+            pairs += self._any_brand(source, {row for row, *_ in pairs})
         covering = sum(1 for *_, cover in pairs if cover >= RIVAL_COVERAGE)
         found = []
         for row, choice, query, cover in pairs:
@@ -398,6 +414,34 @@ class CatalogIndex(BrandLookup):
             found.append((self.model.probability(vector), score, row, vector))
         found.sort(key=lambda item: (-item[0], -item[1], item[2]))
         return found[: self.policy.top_k]
+
+    def _any_brand(self, source: Any, seen: set[int]) -> list[tuple[int, str, str, float]]:
+        """A listing naming no brand anywhere: the SKUs of every brand with its amount and pack whose
+        titles (without their brand's names) its title finds — for an operator to review, not a duplicate."""
+        key = (source.content_unit, source.content_value, source.pack_count or 1)
+        if key not in self._content_titles:
+            titles, rows = [], []
+            for block in self.by_content.get(key, ())[:MAX_ANY_BRAND_BLOCKS]:
+                for group in self.blocks[block].values():
+                    titles.extend(group.titles)
+                    rows.extend(group.rows)
+            self._content_titles[key] = (titles, rows)
+        titles, rows = self._content_titles[key]
+        query = self._query(source)
+        if not query or not titles:
+            return []
+        found = []
+        for choice, _, position in process.extract(query, titles, scorer=fuzz.token_set_ratio,
+                                                   limit=self.policy.top_k, score_cutoff=self.policy.title_cutoff * 100):
+            row = rows[position]
+            record = self.records[row]
+            if row in seen or _soft_disagree(source, record) or any(
+                    a is not None and b is not None and a != b
+                    for a, b in ((getattr(source, n, None), getattr(record, n, None)) for n in STRUCTURAL)):
+                continue
+            brand_query = self._query(source, record.brand_key)
+            found.append((row, choice, brand_query, coverage(brand_query, choice)))
+        return found
 
     # --- decision -------------------------------------------------------------------------------
 
@@ -486,6 +530,9 @@ class CatalogIndex(BrandLookup):
         record = self.records[row]
         held = [reason for reason, applies in (  # an operator says which of its sizes, or whether a spec word is wrong
             ("brand misspelt", self._brand_misspelt(source, record)),
+            # found across brands by title and amount alone: half such generic titles ('特级初榨橄榄油 1L')
+            # are another brand's product the catalog lacks, so an operator says which
+            ("no brand named", self._brand_name(source) is None and record.brand_key not in self.blocking_brands(source)),
             ("amount only on one side", source.content_value is None and record.content_value is not None),
             ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
             ("count only in the source", pieces_only_in_source(self._query(source, record.brand_key), self._catalog_title(record))),

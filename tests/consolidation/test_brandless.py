@@ -66,3 +66,15 @@ def test_a_catalog_sku_without_a_brand_field_is_indexed_under_the_brand_its_titl
     assert index.records[0].brand_key == "orel" and index.records[2].brand_key is None
     assert index.blocking_brands(listing) == ("orel",)
     assert index.match(listing).candidates[0].sku == "OREL-1"
+
+
+def test_a_listing_naming_no_brand_is_found_across_brands_by_amount_and_title_but_only_for_review() -> None:
+    index = CatalogIndex([item("UT-1", "Uncle Tobys 即食燕麦片 advanced 500g*2", brand="Uncle Tobys"),
+                          item("UT-2", "Uncle Tobys 即食燕麦片 classic 500g*2", brand="Uncle Tobys"),
+                          item("K-1", "家乐氏 玉米片 700g", brand="Kellogg's")])
+    listing = source("s1", "即食燕麦片 advanced 500g*2 限时特惠")
+    index.learn([listing])
+    decision = index.match(listing)
+    assert decision.decision == "review" and "no brand named" in decision.reasons
+    assert decision.candidates[0].sku == "UT-1"
+    assert index.match(source("s2", "即食燕麦片 advanced 400g")).candidates == []  # another amount: not searched
