@@ -39,7 +39,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .brand_lookup import MAX_BRANDS, BrandLookup, brands_clearly_differ  # noqa: F401  (re-exported)
+from .brand_lookup import MAX_BRANDS, BrandLookup, _replaced, brands_clearly_differ  # noqa: F401  (re-exported)
 from .brands import TITLE_SAMPLE, BrandDirectory
 from .fsmodel import FSModel, compare, coverage
 from .attributes import same_content
@@ -140,6 +140,7 @@ class CatalogIndex(BrandLookup):
         self.blocks: dict[tuple, dict[tuple, _Group]] = {}
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
         self.amounts: dict[str | None, list[tuple]] = {}  # a brand's block keys
+        self.shade_codes: dict[str | None, set[str]] = defaultdict(set)  # a brand's variants written as codes ('b11', '5n')
         self.by_content: dict[tuple, list[tuple]] = defaultdict(list)  # (unit, amount, pack) → block keys of every brand
         self._content_titles: dict[tuple, tuple[list[str], list[int]]] = {}  # flattened on demand (``_any_brand``)
         # while learning, candidates come from the brand's blocks only: pairs of two brands with one generic
@@ -184,6 +185,8 @@ class CatalogIndex(BrandLookup):
         if record.gtin:
             self.by_gtin[record.gtin].append(row)
         group = self._group_of(record)
+        if record.variant and _code_like(record.variant):
+            self.shade_codes[record.brand_key].add(record.variant)
         group.titles.append(self._catalog_title(record))
         self.document_frequency.update(set(_tokens(record)))
         self.catalog_brands[record.brand_key] += 1
@@ -489,9 +492,21 @@ class CatalogIndex(BrandLookup):
         return [Candidate(self.records[row].sku, p, (f"title {title:.2f}",)) for p, title, row, _ in scored]
 
     def match(self, source: Any) -> ProductDecision:
-        source = as_record(source)
+        source = self._with_stated_shade(as_record(source))
         forced = self._by_gtin(source)
         return forced if forced is not None else self._decide(source)
+
+    def _with_stated_shade(self, source: Any) -> Any:
+        """A shade code the title states bare ('快干指甲油 B11', no 色号 or #) that SKUs of the brand carry
+        as their variant is the source's variant: without it every shade of the line ties."""
+        if source.variant is not None or not self.shade_codes:
+            return source
+        codes = {t for brand in self.blocking_brands(source) for t in _tokens(source) if t in self.shade_codes.get(brand, ())}
+        if len(codes) != 1:
+            return source
+        code = codes.pop()  # read as the catalog's '色号 B11' is: a variant, and no longer a title word
+        tokens = tuple(t for t in _tokens(source) if t != code)
+        return _replaced(source, variant=code, title=" ".join(tokens), title_tokens=tokens)
 
     def _others(self, source: Any, best: int, others: list) -> list:
         """The other candidates that may still be the product: not one stating a measure ('65w') in
@@ -552,6 +567,11 @@ class CatalogIndex(BrandLookup):
             return ProductDecision(source.source_id, REVIEW, None, posterior, reasons + [reason], candidates)
         one_sided = attribute_check(source, self.records[row])[1]
         return ProductDecision(source.source_id, REVIEW, None, posterior, reasons + ["grey zone"] + one_sided, candidates)
+
+
+def _code_like(value: str) -> bool:
+    """A variant written as a code of letters and digits ('b11', '5n', 'p03'), not a colour or a bare number."""
+    return len(value) <= 5 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
 def _odds(p: float) -> float:

@@ -132,3 +132,17 @@ def test_jin_is_half_a_kilogram() -> None:
     assert extract_spec("猫粮 金枪鱼 4斤")[0].content_value == Decimal(2000)
     assert extract_spec("即食燕麦片 1 斤")[0].content_unit == "g"
     assert extract_spec("牛奶 1升")[0].content_value == Decimal(1000)  # 升, the other unit keyed by a pattern
+
+
+def test_a_shade_code_stated_bare_is_the_variant_the_brands_skus_carry() -> None:
+    from haitao.consolidation.match import CatalogIndex
+    from haitao.consolidation.normalise import normalise_catalog_item as item
+    from haitao.consolidation.normalise import normalise_product as source
+
+    index = CatalogIndex([item(f"D-{code}", f"达多帕 快干指甲油 色号{code} 10ml", brand="Dadopa") for code in ("B11", "B12", "C23")])
+    assert {r.variant for r in index.records} == {"b11", "b12", "c23"}
+    listing = source("s1", "达多帕 快干指甲油 B11 10ml", brand="Dadopa")
+    index.learn([listing])
+    decision = index.match(listing)
+    assert decision.candidates[0].sku == "D-B11" and len(decision.candidates) == 1
+    assert index.match(source("s2", "达多帕 快干指甲油 10ml", brand="Dadopa")).decision != "matched"  # which shade?
