@@ -10,7 +10,7 @@ Notations covered, because real exports write them all:
   pack of 2, twin pack, 组合装2件, 2件组合, 共3件, 十二件装, 五连包;
 - stage: 3段, 三段, 3阶段, 1阶, stage 3, stufe 3, pre, 1+;
 - size: NB/S/M/L/XL/XXL, 大号, M码; shoe sizes 42码 = 尺码 42 = EU 42 = eur 42 = US 8.5 = UK 8; dimensions 70x140cm are a variant of their own, not a pack of 70;
-- shade: 色号 #01, 01号, #201.
+- shade: 色号 #01, 01号, #201; a hair colour's level and tone 色号6/1 = #6.1 = 6-1号 ('6.1').
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ _UNITS = {
     "capsules": ("piece", 1), "capsule": ("piece", 1), "caps": ("piece", 1), "tablets": ("piece", 1),
     "tablet": ("piece", 1), "tabs": ("piece", 1), "softgels": ("piece", 1), "pcs": ("piece", 1), "pc": ("piece", 1),
     "pieces": ("piece", 1), "pads": ("piece", 1), "count": ("piece", 1), "ct": ("piece", 1), "sheets": ("piece", 1), "入(?![口门会住驻])": ("piece", 1),
+    "rolls": ("piece", 1), "roll": ("piece", 1), "卷(?![发尺心])": ("piece", 1),
     "gummies": ("piece", 1), "gummy": ("piece", 1), "chews": ("piece", 1), "veggie caps": ("piece", 1),
     "vcaps": ("piece", 1), "wipes": ("piece", 1), "lenses": ("piece", 1), "teabags": ("piece", 1), "tea bags": ("piece", 1),
 }
@@ -90,6 +91,8 @@ _US_TO_EU = {"3.5": "35.5", "4": "36", "4.5": "36.5", "5": "37.5", "5.5": "38", 
              "7.5": "40.5", "8": "41", "8.5": "42", "9": "42.5", "9.5": "43", "10": "44", "10.5": "44.5", "11": "45",
              "11.5": "45.5", "12": "46", "12.5": "47", "13": "47.5"}
 _SHOE_US = re.compile(r"(?<![a-z])(us|uk)\s?(\d{1,2}(?:\.5)?)(?![\d.])")
+# a hair colour's level and tone: 色号6/1, #6.1, 6-1号 (one shade, written '6.1' here)
+_SHADE_TONE = re.compile(r"(?:色号|shade|#)\s*#?\s*(\d{1,2})\s*[./-]\s*(\d{1,2})(?![\d.])|(?<![\d.])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*号")
 _SHADE = re.compile(r"色号\s*#?\s*([0-9a-z]{1,5})|shade\s*#?\s*([0-9a-z]{1,5})|#\s*([0-9]{1,4}[a-z]?)(?![0-9a-z])|(?<![\d.a-z])(\d{1,3})\s*号色?(?!码)")
 
 
@@ -214,6 +217,10 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
             return False
         found.setdefault("size", "eu" + _US_TO_EU[us])
 
+    def shade_tone(m):
+        level, tone = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found.setdefault("variant", f"{int(level)}.{int(tone)}")
+
     def shade(m):
         value = next(g for g in m.groups() if g)
         found.setdefault("variant", value.lstrip("0") or "0")
@@ -232,6 +239,7 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
     take(_STAGE, stage)
     take(_SHOE, shoe)
     take(_SHOE_US, shoe_us)
+    take(_SHADE_TONE, shade_tone)
     take(_SHADE, shade)
     take(_SIZE, size)
     value_unit = found.get("content")

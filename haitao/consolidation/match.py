@@ -54,6 +54,8 @@ MATCHED, REVIEW, CREATED = "matched", "review", "created"
 CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
 LEFT_OUT_BY_MATCHES = 0.5  # a sibling word half the true matches leave unsaid is a category word, not a variant's
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
+ONE_CHARACTER_COLOURS = {"黑": "black", "白": "white", "银": "silver", "灰": "grey", "红": "red", "粉": "pink", "蓝": "blue",
+                         "绿": "green", "金": "gold", "紫": "purple", "黄": "yellow", "橙": "orange"}
 MAX_ANY_BRAND_BLOCKS = 200  # brands sharing an amount beyond which a brandless listing is not searched across them
 ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
 
@@ -140,7 +142,7 @@ class CatalogIndex(BrandLookup):
         self.blocks: dict[tuple, dict[tuple, _Group]] = {}
         self.unsized: dict[str | None, dict[tuple, _Group]] = {}
         self.amounts: dict[str | None, list[tuple]] = {}  # a brand's block keys
-        self.shade_codes: dict[str | None, set[str]] = defaultdict(set)  # a brand's variants written as codes ('b11', '5n')
+        self.brand_variants: dict[str | None, set[str]] = defaultdict(set)  # shades and colours a brand's SKUs carry
         self.by_content: dict[tuple, list[tuple]] = defaultdict(list)  # (unit, amount, pack) → block keys of every brand
         self._content_titles: dict[tuple, tuple[list[str], list[int]]] = {}  # flattened on demand (``_any_brand``)
         # while learning, candidates come from the brand's blocks only: pairs of two brands with one generic
@@ -185,8 +187,8 @@ class CatalogIndex(BrandLookup):
         if record.gtin:
             self.by_gtin[record.gtin].append(row)
         group = self._group_of(record)
-        if record.variant and _code_like(record.variant):
-            self.shade_codes[record.brand_key].add(record.variant)
+        if record.variant:
+            self.brand_variants[record.brand_key].add(record.variant)
         group.titles.append(self._catalog_title(record))
         self.document_frequency.update(set(_tokens(record)))
         self.catalog_brands[record.brand_key] += 1
@@ -497,16 +499,19 @@ class CatalogIndex(BrandLookup):
         return forced if forced is not None else self._decide(source)
 
     def _with_stated_shade(self, source: Any) -> Any:
-        """A shade code the title states bare ('快干指甲油 B11', no 色号 or #) that SKUs of the brand carry
-        as their variant is the source's variant: without it every shade of the line ties."""
-        if source.variant is not None or not self.shade_codes:
+        """A shade code the title states bare ('快干指甲油 B11', no 色号 or #), or a colour in one character
+        ('拉杆箱 银'), that SKUs of the brand carry as their variant is the source's variant: without it
+        every shade of the line ties. Only then: '红' alone may be red ginseng's, '粉' a powder's."""
+        if source.variant is not None or not self.brand_variants:
             return source
-        codes = {t for brand in self.blocking_brands(source) for t in _tokens(source) if t in self.shade_codes.get(brand, ())}
-        if len(codes) != 1:
+        carried = set().union(*(self.brand_variants.get(b, ()) for b in self.blocking_brands(source)))
+        stated = {t: value for t in _tokens(source)
+                  if (value := t if _code_like(t) else ONE_CHARACTER_COLOURS.get(t)) in carried}
+        if len(set(stated.values())) != 1:
             return source
-        code = codes.pop()  # read as the catalog's '色号 B11' is: a variant, and no longer a title word
-        tokens = tuple(t for t in _tokens(source) if t != code)
-        return _replaced(source, variant=code, title=" ".join(tokens), title_tokens=tokens)
+        # read as the catalog's '色号 B11' is: a variant, and no longer a title word
+        tokens = tuple(t for t in _tokens(source) if t not in stated)
+        return _replaced(source, variant=next(iter(stated.values())), title=" ".join(tokens), title_tokens=tokens)
 
     def _others(self, source: Any, best: int, others: list) -> list:
         """The other candidates that may still be the product: not one stating a measure ('65w') in
@@ -570,8 +575,8 @@ class CatalogIndex(BrandLookup):
 
 
 def _code_like(value: str) -> bool:
-    """A variant written as a code of letters and digits ('b11', '5n', 'p03'), not a colour or a bare number."""
-    return len(value) <= 5 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+    """A variant written as a code ('b11', '5n', 'p03', a hair colour's '6.1'), not a colour or a bare number."""
+    return len(value) <= 5 and any(c.isdigit() for c in value) and any(c.isalpha() or c == "." for c in value)
 
 
 def _odds(p: float) -> float:

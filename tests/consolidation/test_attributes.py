@@ -22,7 +22,7 @@ def test_pack_notations(text, pack):
     ("8oz", "227", "g"), ("50毫升", "50", "ml"), ("1.5L", "1500", "ml"), ("60厘米", "60", "cm"), ("22 公分", "22", "cm"),
     ("90粒", "90", "piece"), ("60颗", "60", "piece"), ("120 capsules", "120", "piece"), ("100抽", "100", "piece"),
     ("行李箱 29寸", "73.7", "cm"), ("25 英寸", "63.5", "cm"), ("spinner 29inch", "73.7", "cm"), ("13.78 inches", "35", "cm"),
-    ("生巧克力 20入", "20", "piece"), ("8 pads", "8", "piece"),
+    ("生巧克力 20入", "20", "piece"), ("8 pads", "8", "piece"), ("牙线 3卷装", "3", "piece"), ("floss 3rolls", "3", "piece"),
 ])
 def test_sizes_with_units(text, value, unit):
     spec = parse_spec(text)
@@ -58,3 +58,11 @@ def test_amounts_one_label_rounds_differently_are_the_same():
 
     assert same_amount(Decimal("2720"), Decimal("2722")) and same_amount(Decimal("2998"), Decimal("3000"))
     assert not same_amount(Decimal("135"), Decimal("140")) and not same_amount(Decimal("907"), Decimal("910"))
+
+
+@pytest.mark.parametrize("text, shade", [
+    ("遮白发染发霜 色号6/1", "6.1"), ("染发霜 #6.1", "6.1"), ("染发霜 6/1号", "6.1"), ("染发霜 5-0号", "5.0"),
+    ("色号 #01", "1"), ("奶粉 1/2 罐", None), ("遮白发染发霜 6.1", None),  # bare: only a variant the brand's SKUs carry
+])
+def test_a_hair_colours_level_and_tone_is_one_shade(text, shade):
+    assert parse_spec(text).variant == shade

@@ -146,3 +146,15 @@ def test_a_shade_code_stated_bare_is_the_variant_the_brands_skus_carry() -> None
     decision = index.match(listing)
     assert decision.candidates[0].sku == "D-B11" and len(decision.candidates) == 1
     assert index.match(source("s2", "达多帕 快干指甲油 10ml", brand="Dadopa")).decision != "matched"  # which shade?
+
+
+def test_a_colour_in_one_character_is_the_variant_only_where_the_brands_skus_carry_it() -> None:
+    from haitao.consolidation.match import CatalogIndex
+    from haitao.consolidation.normalise import normalise_catalog_item as item
+    from haitao.consolidation.normalise import normalise_product as source
+
+    index = CatalogIndex([item("K-S", "Kisa 铝框拉杆箱 20寸 银色", brand="Kisa"), item("K-B", "Kisa 铝框拉杆箱 20寸 金色", brand="Kisa"),
+                          item("G-1", "Gino 红参液 10ml*10", brand="Gino")])
+    assert index._with_stated_shade(source("s1", "Kisa 铝框拉杆箱 20寸 银", brand="Kisa")).variant == "silver"
+    assert index._with_stated_shade(source("s2", "Gino 红参液 10ml*10", brand="Gino")).variant is None  # not red
+    assert index._with_stated_shade(source("s3", "Kisa 铝框拉杆箱 20寸 银 金", brand="Kisa")).variant is None  # which?
