@@ -66,14 +66,17 @@ def _created_with_catalog_gtin(index: CatalogIndex, sources: list, decisions: li
     return sum(1 for s, d in zip(sources, decisions) if d.decision == "created" and s.gtin and s.gtin in index.by_gtin)
 
 
-def first_import(sources: list, decisions_out: list | None = None) -> dict:
+def first_import(sources: list, decisions_out: list | None = None, keys: dict[str, str] | None = None) -> dict:
     """The same export into an empty haitao: every product should become a SKU of its own.
 
     What ``haitao consolidate`` does: each created product is added to the index as a SKU of this
     export, so only an equal GTIN can match a later product to it (an in-export duplicate).
+    With ``keys`` (listing id → the real product behind it, from a generator's truth_detail.jsonl) it
+    also counts the real products that got a SKU, and the in-export merges of two different products.
     """
     index = CatalogIndex([])
     tally: Counter = Counter()
+    created_keys, wrong_merges = set(), 0
     for source in sources:
         decision = index.match(source)
         tally[decision.decision] += 1
@@ -81,8 +84,16 @@ def first_import(sources: list, decisions_out: list | None = None) -> dict:
             decisions_out.append(decision)
         if decision.decision == "created":
             index.add(dataclasses.replace(source, sku=source.source_id), same_export=True)
-    return {"created": tally["created"], "in_export_duplicates": tally["matched"], "review": tally["review"],
-            "created_share": round(tally["created"] / len(sources), 4) if sources else 1.0}
+            created_keys.add(keys.get(source.source_id) if keys else source.source_id)
+        elif keys and decision.decision == "matched":
+            wrong_merges += keys.get(source.source_id) != keys.get(decision.sku)
+    result = {"created": tally["created"], "in_export_duplicates": tally["matched"], "review": tally["review"],
+              "created_share": round(tally["created"] / len(sources), 4) if sources else 1.0}
+    if keys:
+        products = {keys.get(s.source_id) for s in sources}
+        result.update({"products": len(products), "products_created_share": round(len(created_keys) / len(products), 4),
+                       "in_export_merges_of_two_products": wrong_merges})
+    return result
 
 
 def prepare(size: int, workdir: Path, seed: int = 7, regenerate: bool = False, generator: str = "a",
@@ -147,7 +158,12 @@ def run(size: int, workdir: Path | None = None, seed: int = 7, regenerate: bool 
                 "learn_s": round(c_learn - c2, 1), "match_s": round(c3 - c_learn, 1), "total_s": round(c3 - c0, 1)},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     })
-    first = first_import(sources, first_import_out)
+    detail = workdir / "truth_detail.jsonl"
+    keys = None
+    if detail.is_file():  # the real product behind each listing (the generators written apart from the matcher)
+        with detail.open(encoding="utf-8") as handle:
+            keys = {row["id"]: row["key"] for row in map(json.loads, handle) if row.get("key")}
+    first = first_import(sources, first_import_out, keys or None)
     result = {"generator": generator, "engine": engine, "size": size, "first_import": first, "catalog": len(index), "source": len(sources) + quarantined, "quarantined": quarantined,
               **evaluate(decisions, truth, _created_with_catalog_gtin(index, sources, decisions)), "timings": timings,
               "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}", "date": date.today().isoformat()}
