@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .brands import TITLE_SAMPLE, BrandDirectory, strip_names
+from .brands import TITLE_SAMPLE, BrandDirectory, _cjk, names, strip_names
 from .pairs import _title, measure_word
 
 MAX_BRANDS = 4  # catalog brands one source brand name is looked up under (its own and learned ones)
@@ -46,6 +46,14 @@ def brands_clearly_differ(a: str | None, b: str | None) -> bool:
     if a in b or b in a:
         return False
     return fuzz.ratio(a, b) < 80
+
+
+def _swapped(a: str | None, b: str | None) -> bool:
+    """Two Latin names one transposition of neighbouring letters apart ('smasung', 'samsung')."""
+    from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
+
+    return any(DamerauLevenshtein.distance(x, y) == 1 and Levenshtein.distance(x, y) == 2
+               for x in names(a) for y in names(b) if not _cjk(x) and not _cjk(y))
 
 
 def _retitled(record: Any, title: str, tokens: tuple[str, ...]) -> Any:
@@ -163,8 +171,29 @@ class BrandLookup:
     def _brand_misspelt(self, source: Any, record: Any) -> bool:
         """The record was found under a brand the source's is only a slip away from (see ``BrandDirectory.misspelt``)."""
         key = self._brand_name(source)
-        return (record.brand_key in self.directory.misspelt_keys(key) and not self.directory.same(key, record.brand_key)
-                and record.brand_key not in self.brands.candidates(key))
+        if not (record.brand_key in self.directory.misspelt_keys(key) and not self.directory.same(key, record.brand_key)
+                and record.brand_key not in self.brands.candidates(key)):
+            return False
+        # a slip a look-alike brand would not make: two letters swapped ('smasung'), or the title names the
+        # brand in its other script as well ('smasung … 三星'); a look-alike has a name of its own in both
+        return not (_swapped(key, record.brand_key) or self._names_in_other_script(source, record.brand_key))
+
+    def _names_in_other_script(self, source: Any, brand: str) -> bool:
+        """The title holds a Chinese name of ``brand`` as words of their own: '三星 pro', not '伯爵 记'
+        (a look-alike's name built on the brand's: 伯爵记, 亨氏家)."""
+        tokens = _tokens(source)
+        for name in self.directory.names_of(brand):
+            if not _cjk(name) or len(name) < 2:
+                continue
+            for i in range(len(tokens)):
+                j, run = i, ""
+                while j < len(tokens) and len(run) < len(name):
+                    run += tokens[j]
+                    j += 1
+                if run == name and not any(0 <= k < len(tokens) and len(tokens[k]) == 1 and _cjk(tokens[k])
+                                            for k in (i - 1, j)):
+                    return True
+        return False
 
     def _brand_name(self, source: Any) -> str | None:
         if source.brand_key is not None:

@@ -114,3 +114,21 @@ def test_a_brand_misspelt_in_a_few_listings_finds_the_catalogs_brand():
     assert directory.misspelt_keys("velona") == ()  # sold in 9 listings: a brand of its own, not a slip
     assert directory.misspelt_keys("pokin") == ()  # one slip from two catalog brands
     assert directory.same("usmile全球购", "usmile")  # a store's suffix
+
+
+def test_a_slip_a_look_alike_would_not_make_matches_without_an_operator():
+    from haitao.consolidation.normalise import normalise_catalog_item as item
+    from haitao.consolidation.normalise import normalise_product as product
+
+    catalog = [item(f"S-{i}", f"卡卡玛 Kakama pro m8 存储卡 {gb}gb", brand="卡卡玛 Kakama") for i, gb in enumerate((32, 64, 128))]
+    catalog += [item("H-1", "亨氏 Heinz 苹果香蕉泥 113g", brand="亨氏/Heinz"), item("H-2", "亨氏 Heinz 胡萝卜泥 113g", brand="亨氏/Heinz")]
+    index = CatalogIndex(catalog)
+    swapped = product("s1", "pro m8 存储卡 64gb", brand="Kakmaa")  # two letters swapped
+    added = product("s2", "pro m8 存储卡 64gb", brand="Kakamma")  # one letter more: a look-alike could be so named
+    named = product("s3", "卡卡玛 pro m8 存储卡 64gb", brand="Kakamma")  # ... but the title names the brand in Chinese
+    lookalike = product("s4", "亨氏家 苹果香蕉泥 113g", brand="Heinzz")  # a name built on the brand's: 亨氏家
+    index.learn([swapped, added, named, lookalike])
+    assert not index._brand_misspelt(swapped, index.records[1])
+    assert index._brand_misspelt(added, index.records[1])
+    assert not index._brand_misspelt(named, index.records[1])
+    assert index._brand_misspelt(lookalike, index.records[3])
