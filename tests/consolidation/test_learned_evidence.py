@@ -227,7 +227,7 @@ def test_items_counted_as_a_pack_or_as_content_are_one_count():
 def test_a_listing_under_a_misspelt_brand_goes_to_review_with_its_candidate():
     index = CatalogIndex([item(f"K{i}", f"Kakama Daily S300 充电宝 {mah}mAh 22W", brand="Kakama")
                           for i, mah in enumerate((10000, 20000, 26800))])
-    listing = source("s", "Kakmaa Daily S300 充电宝 26800mAh 22W", brand="Kakmaa")
+    listing = source("s", "Kakamma Daily S300 充电宝 26800mAh 22W", brand="Kakamma")
     index.learn([listing])
     decision = index.match(listing)
     assert decision.decision == "review" and "brand misspelt" in decision.reasons
