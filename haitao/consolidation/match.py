@@ -322,7 +322,7 @@ class CatalogIndex(BrandLookup):
 
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
-        names = tuple(brand.split("-")) if brand else ()
+        names = tuple(sorted({*brand.split("-"), *self.directory.names_of(brand)})) if brand else ()  # 辰拾's chenshi too
         tokens = split_glued(joined_measures(self._without_brand(source, brand)), self.document_frequency.__contains__, names)
         if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
             return " ".join(dict.fromkeys(tokens))
