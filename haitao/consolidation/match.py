@@ -323,11 +323,16 @@ class CatalogIndex(BrandLookup):
     def _query(self, source: Any, brand: str | None = None) -> str:
         """The source title in the catalog's words: the global word map, then the brand's own."""
         names = tuple(sorted({*brand.split("-"), *self.directory.names_of(brand)})) if brand else ()  # 辰拾's chenshi too
-        tokens = split_glued(joined_measures(self._without_brand(source, brand)), self.document_frequency.__contains__, names)
+        tokens = split_glued(joined_measures(self._without_brand(source, brand)), self._known_word, names)
         if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
             return " ".join(dict.fromkeys(tokens))
         canon = self.canon
         return " ".join(dict.fromkeys(canon.get(t, t) for t in self.scoped.translate(brand, self.tokens.translate(tokens))))
+
+    def _known_word(self, word: str) -> bool:
+        """A word the catalog uses, or one the learned map translates ('sunglasses' → 太阳镜): a part a glued
+        title word ('sunglassesoo4749') may be split into."""
+        return word in self.document_frequency or word in self.tokens.mapping
 
     def _compare(self, source: Any, record: Any, query: str, title: str, rivals: int,
                  score: float | None = None, cover: float | None = None) -> tuple[int, ...]:
