@@ -14,7 +14,8 @@ from haitao.catalog.models import Category, Sku
 from haitao.catalog.services import create_sku, get_or_create_category
 
 from .batches import Context
-from .match import CREATED, MATCHED, REVIEW, ProductDecision, conflicts
+from .conflicts import conflicts
+from .match import CREATED, MATCHED, REVIEW, ProductDecision
 from .models import ReviewItem, SourceRecord
 from .normalise import default_normaliser, fold
 from .reader import Quarantined, SourceProduct

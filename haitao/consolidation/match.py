@@ -9,7 +9,7 @@ Order of evidence:
    by exactly one catalog SKU → ``matched``, score 1.0, reason ``"gtin"``, unless the brands clearly
    differ (→ ``review``). Stage, size, pack, content or colour parsed from the titles that disagree do
    not veto it: they are listed as ``conflict: …`` reasons and in the conflict report
-   (``conflicts``). A GTIN on several catalog SKUs → ``review``.
+   (``conflicts.conflicts``). A GTIN on several catalog SKUs → ``review``.
 2. **Same export**: SKUs this run created (``add(..., same_export=True)``) are matched only on an
    equal GTIN, as an in-export duplicate (reason ``"in-export duplicate"``); a first import into an
    empty haitao therefore creates one SKU per source product.
@@ -33,7 +33,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -51,13 +50,11 @@ from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens,
                     unsaid_mostly_siblings, words_matches_add)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
-CONFLICT_FIELDS = ("hs_code", "origin_country", "vat_rate", "consumption_tax_rate")
 LEFT_OUT_BY_MATCHES = 0.5  # a sibling word half the true matches leave unsaid is a category word, not a variant's
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
 ONE_CHARACTER_COLOURS = {"黑": "black", "白": "white", "银": "silver", "灰": "grey", "红": "red", "粉": "pink", "蓝": "blue",
                          "绿": "green", "金": "gold", "紫": "purple", "黄": "yellow", "橙": "orange"}
 MAX_ANY_BRAND_BLOCKS = 200  # brands sharing an amount beyond which a brandless listing is not searched across them
-ATTRIBUTE_FIELDS = ("stage", "size", "variant", "pack_count", "content")
 
 
 @dataclass(frozen=True)
@@ -94,13 +91,6 @@ class ProductDecision:
         if self.decision == REVIEW:
             data["candidates"] = [c.to_dict() for c in self.candidates]
         return data
-
-
-@dataclass(frozen=True)
-class Conflict:
-    field: str
-    haitao: str
-    source: str
 
 
 def as_record(record: Any) -> Any:
@@ -605,53 +595,3 @@ def match_products(sources: Iterable[Any], catalog: Iterable[Any] | CatalogIndex
         index.learn(sources)
     for source in sources:
         yield index.match(source)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value else str(value)
-    return str(value)
-
-
-def _field(record: Any, name: str) -> Any:
-    if name == "origin_country":
-        return getattr(record, "origin", None) or getattr(record, "origin_country", None)
-    return getattr(record, name, None)
-
-
-def conflicts(source: Any, catalog_record: Any) -> list[Conflict]:
-    """Where a matched source product disagrees with haitao on hs_code, origin, VAT or consumption tax,
-    or (after a GTIN match) on stage, size, variant, pack or content read from the titles.
-
-    Only fields both sides state are compared. An 8-digit HS code agrees with a 10-digit one that
-    starts with it. Rates compare as numbers ('0.13' = '0.130').
-    """
-    source, record = as_record(source), as_record(catalog_record)
-    found = []
-    for name in CONFLICT_FIELDS:
-        ours, theirs = _field(record, name), _field(source, name)
-        if ours in (None, "") or theirs in (None, ""):
-            continue
-        if name == "hs_code":
-            a, b = str(ours), str(theirs)
-            same = a[:8] == b[:8] if min(len(a), len(b)) == 8 else a == b
-        elif name == "origin_country":
-            same = str(ours).upper() == str(theirs).upper()
-        else:
-            same = Decimal(str(ours)) == Decimal(str(theirs))
-        if not same:
-            found.append(Conflict(name, _text(ours), _text(theirs)))
-    for name in ATTRIBUTE_FIELDS:  # parsed from titles: reported when a GTIN matched them anyway
-        ours, theirs = (_content(record), _content(source)) if name == "content" else (
-            getattr(record, name, None), getattr(source, name, None))
-        if name == "pack_count":
-            ours, theirs = ours or 1, theirs or 1
-        if ours is not None and theirs is not None and ours != theirs:
-            found.append(Conflict(name, _attribute_text(ours), _attribute_text(theirs)))
-    return found
-
-
-def _attribute_text(value: Any) -> str:
-    if isinstance(value, tuple):
-        return "".join(_text(v) for v in value if v is not None)
-    return _text(value)

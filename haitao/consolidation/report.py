@@ -17,7 +17,8 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 
-from .match import Conflict, ProductDecision
+from .conflicts import Conflict
+from .match import ProductDecision
 from .link import CustomerDecision
 from .reader import Quarantined
 

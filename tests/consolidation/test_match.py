@@ -2,7 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from haitao.consolidation.match import CatalogIndex, Conflict, conflicts, match_products, title_score
+from haitao.consolidation.conflicts import Conflict, conflicts
+from haitao.consolidation.match import CatalogIndex, match_products, title_score
 from haitao.consolidation.normalise import normalise_catalog_item as item
 from haitao.consolidation.normalise import normalise_product as source
 

@@ -1,7 +1,8 @@
 import json
 
 from haitao.consolidation.link import CustomerDecision
-from haitao.consolidation.match import Candidate, Conflict, ProductDecision
+from haitao.consolidation.conflicts import Conflict
+from haitao.consolidation.match import Candidate, ProductDecision
 from haitao.consolidation.reader import Quarantined
 from haitao.consolidation.report import build_report, render_html, to_json, write_report
 
