@@ -39,6 +39,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .brand_lookup import MAX_BRANDS, BrandLookup, _replaced, brands_clearly_differ  # noqa: F401  (re-exported)
+from .stated import StatedAttributes
 from .brands import TITLE_SAMPLE, BrandDirectory
 from .fsmodel import FSModel, compare, coverage
 from .attributes import same_content
@@ -52,8 +53,6 @@ from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens,
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 LEFT_OUT_BY_MATCHES = 0.5  # a sibling word half the true matches leave unsaid is a category word, not a variant's
 RIVAL_COVERAGE = 0.75  # another candidate covering this much of the title is a rival
-ONE_CHARACTER_COLOURS = {"黑": "black", "白": "white", "银": "silver", "灰": "grey", "红": "red", "粉": "pink", "蓝": "blue",
-                         "绿": "green", "金": "gold", "紫": "purple", "黄": "yellow", "橙": "orange"}
 MAX_ANY_BRAND_BLOCKS = 200  # brands sharing an amount beyond which a brandless listing is not searched across them
 
 
@@ -120,7 +119,7 @@ class _Group:
         self.rows: list[int] = []
 
 
-class CatalogIndex(BrandLookup):
+class CatalogIndex(BrandLookup, StatedAttributes):
     """The catalog, indexed by GTIN and by block; ``learn`` from an export, then ``match`` per source product."""
 
     def __init__(self, records: Iterable[Any] = (), policy: MatchPolicy | None = None, *,
@@ -489,24 +488,9 @@ class CatalogIndex(BrandLookup):
         return [Candidate(self.records[row].sku, p, (f"title {title:.2f}",)) for p, title, row, _ in scored]
 
     def match(self, source: Any) -> ProductDecision:
-        source = self._with_stated_shade(as_record(source))
+        source = self._with_stated_amount(self._with_stated_shade(as_record(source)))
         forced = self._by_gtin(source)
         return forced if forced is not None else self._decide(source)
-
-    def _with_stated_shade(self, source: Any) -> Any:
-        """A shade code the title states bare ('快干指甲油 B11', no 色号 or #), or a colour in one character
-        ('拉杆箱 银'), that SKUs of the brand carry as their variant is the source's variant: without it
-        every shade of the line ties. Only then: '红' alone may be red ginseng's, '粉' a powder's."""
-        if source.variant is not None or not self.brand_variants:
-            return source
-        carried = set().union(*(self.brand_variants.get(b, ()) for b in self.blocking_brands(source)))
-        stated = {t: value for t in _tokens(source)
-                  if (value := t if _code_like(t) else ONE_CHARACTER_COLOURS.get(t)) in carried}
-        if len(set(stated.values())) != 1:
-            return source
-        # read as the catalog's '色号 B11' is: a variant, and no longer a title word
-        tokens = tuple(t for t in _tokens(source) if t not in stated)
-        return _replaced(source, variant=next(iter(stated.values())), title=" ".join(tokens), title_tokens=tokens)
 
     def _others(self, source: Any, best: int, others: list) -> list:
         """The other candidates that may still be the product: not one stating a measure ('65w') in
@@ -567,11 +551,6 @@ class CatalogIndex(BrandLookup):
             return ProductDecision(source.source_id, REVIEW, None, posterior, reasons + [reason], candidates)
         one_sided = attribute_check(source, self.records[row])[1]
         return ProductDecision(source.source_id, REVIEW, None, posterior, reasons + ["grey zone"] + one_sided, candidates)
-
-
-def _code_like(value: str) -> bool:
-    """A variant written as a code ('b11', '5n', 'p03', a hair colour's '6.1'), not a colour or a bare number."""
-    return len(value) <= 5 and any(c.isdigit() for c in value) and any(c.isalpha() or c == "." for c in value)
 
 
 def _odds(p: float) -> float:

@@ -158,3 +158,15 @@ def test_a_colour_in_one_character_is_the_variant_only_where_the_brands_skus_car
     assert index._with_stated_shade(source("s1", "Kisa 铝框拉杆箱 20寸 银", brand="Kisa")).variant == "silver"
     assert index._with_stated_shade(source("s2", "Gino 红参液 10ml*10", brand="Gino")).variant is None  # not red
     assert index._with_stated_shade(source("s3", "Kisa 铝框拉杆箱 20寸 银 金", brand="Kisa")).variant is None  # which?
+
+
+def test_an_amount_stated_without_its_unit_is_the_one_amount_of_the_brand_it_can_be() -> None:
+    from haitao.consolidation.match import CatalogIndex
+    from haitao.consolidation.normalise import normalise_catalog_item as item
+    from haitao.consolidation.normalise import normalise_product as source
+
+    index = CatalogIndex([item("D-20", "Dagu 扩展登机箱 20寸 绿色", brand="Dagu"), item("D-24", "Dagu 扩展登机箱 24寸 绿色", brand="Dagu")])
+    read = index._with_stated_amount(source("s1", "Dagu 扩展登机箱 20 绿色", brand="Dagu"))
+    assert (read.content_value, read.content_unit) == (index.records[0].content_value, "cm") and "20" not in read.title
+    assert index._with_stated_amount(source("s2", "Dagu 扩展登机箱 28 绿色", brand="Dagu")).content_value is None
+    assert index.match(source("s3", "Dagu 扩展登机箱 24 绿色", brand="Dagu")).candidates[0].sku == "D-24"
