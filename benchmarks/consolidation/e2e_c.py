@@ -19,9 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import generate_c, generate_d, generate_e, generate_f
+from . import generate_c, generate_d, generate_e, generate_f, generate_g
 
-GENERATORS = {"c": generate_c.generate, "d": generate_d.generate, "e": generate_e.generate, "f": generate_f.generate}  # those that write customers and both exports
+GENERATORS = {"c": generate_c.generate, "d": generate_d.generate, "e": generate_e.generate, "f": generate_f.generate,
+              "g": generate_g.generate}  # those that write customers and both exports
 
 
 def _haitao(var_dir: Path, *args: str) -> None:

@@ -36,6 +36,7 @@ from typing import Any
 from haitao.rules.identity import clean_id_number, id_key
 
 from .normalise import normalise_phone
+from .text import fold
 
 LINKED, REVIEW, CREATED = "linked", "review", "created"
 
@@ -55,11 +56,49 @@ normalise_id_number = clean_id_number
 
 
 def normalise_name(value: str | None) -> str:
-    """NFKC, no spaces or middle dots, case-folded: '王 伟' = '王伟', '阿依古丽·买买提' = '阿依古丽买买提'."""
+    """NFKC, traditional as simplified, no spaces or middle dots, case-folded: '王 伟' = '王伟',
+    '阿依古丽·买买提' = '阿依古丽买买提', '韓國' = '韩国'."""
     if not value:
         return ""
-    text = unicodedata.normalize("NFKC", value).casefold()
+    text = fold(unicodedata.normalize("NFKC", value)).casefold()
     return re.sub(r"[\s·•・.\-]", "", text)
+
+
+MAX_READINGS = 64  # a name of four characters with three readings each is 81: enough to cover real names
+
+
+def name_readings(value: str | None) -> frozenset[str]:
+    """How a name is written in the other script: a Chinese name's pinyin, every reading of a character
+    that has several (曾 zeng or ceng, 单 shan or dan), surname first as passports write it; a Latin name's
+    words surname-first or given-first ('FENG Pingsi', 'Minjun Xu')."""
+    if not value:
+        return frozenset()
+    text = fold(unicodedata.normalize("NFKC", value))
+    if _chinese(text):
+        from pypinyin import Style, pinyin
+
+        readings = [""]
+        for options in pinyin(re.sub(r"[\s·•・.\-]", "", text), style=Style.NORMAL, heteronym=True):
+            readings = [r + o for r in readings for o in dict.fromkeys(options)][:MAX_READINGS]
+        return frozenset(readings)
+    words = [w for w in re.split(r"[\s·•・.\-,]+", text.casefold()) if w]
+    if not words:
+        return frozenset()
+    return frozenset({"".join(words), "".join(words[-1:] + words[:-1]), "".join(words[1:] + words[:1])})
+
+
+def _chinese(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def names_agree(a: _Existing | CustomerName, b: _Existing | CustomerName) -> bool:
+    """One name as written, or across scripts by its readings (冯平思 = FENG Pingsi); two Chinese names
+    that only sound alike (张伟, 章伟) are two names."""
+    if a.name == b.name:
+        return bool(a.name)
+    if _chinese(a.name) and _chinese(b.name):
+        return False
+    return bool(a.readings & b.readings)
 
 
 def identity_hash(key: bytes | str, id_number: str | None) -> str | None:
@@ -89,9 +128,16 @@ class CustomerDecision:
 
 
 @dataclass(frozen=True)
+class CustomerName:
+    name: str
+    readings: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class _Existing:
     customer_id: str
     name: str
+    readings: frozenset[str]
     id_hash: str | None
     phone_hash: str | None
     phone_tail: str | None
@@ -120,6 +166,7 @@ class CustomerIndex:
         item = _Existing(
             customer_id=str(_get(record, "customer_id")),
             name=normalise_name(_get(record, "name")),
+            readings=name_readings(_get(record, "name")),
             id_hash=_get(record, "id_hash"),
             phone_hash=_get(record, "phone_hash") or phone_hash(self.key, phone),
             phone_tail=_get(record, "phone_tail") or (clear[-4:] if clear else None),
@@ -136,6 +183,7 @@ class CustomerIndex:
         """Decide one ``reader.SourceCustomer`` (or any record with id, name, id_number, phone)."""
         source_id = str(_get(source, "id"))
         name = normalise_name(_get(source, "name"))
+        written = CustomerName(name, name_readings(_get(source, "name")))
         number = normalise_id_number(_get(source, "id_number"))
         id_hash = identity_hash(self.key, number)
         phone = normalise_phone(_get(source, "phone"))
@@ -152,13 +200,13 @@ class CustomerIndex:
         if len(id_hits) > 1:
             return decide(REVIEW, id_hits, ["id_number", "id_number on several customers"])
         if id_hits:
-            if id_hits[0].name == name:
+            if names_agree(id_hits[0], written):
                 return decide(LINKED, id_hits, ["id_number"])
             return decide(REVIEW, id_hits, ["id_number", "name differs"])
 
         # 2./3. the same phone
         phone_hits = self.by_phone.get(phone_key, []) if phone_key else []
-        same_name = [h for h in phone_hits if h.name == name]
+        same_name = [h for h in phone_hits if names_agree(h, written)]
         if same_name:
             if id_hash and all(h.id_hash and h.id_hash != id_hash for h in same_name):
                 return decide(REVIEW, same_name, ["phone", "name", "id_number differs"])

@@ -49,6 +49,22 @@ def test_same_phone_and_name_links(index):
     assert (d.decision, d.customer) == ("linked", "H2")
 
 
+@pytest.mark.parametrize("written", ["WANG Wei", "Wang Wei", "wangwei", "Wei Wang", "王偉"])
+def test_a_name_in_pinyin_or_traditional_characters_is_the_same_name(index, written):
+    d = index.link(customer(written, id_number=ID_A))
+    assert (d.decision, d.customer) == ("linked", "H1")
+    d = index.link(customer(written, phone="13800138000"))
+    assert (d.decision, d.customer) == ("linked", "H1")
+
+
+def test_a_polyphonic_surname_is_read_every_way_and_a_sound_alike_chinese_name_is_another():
+    index = CustomerIndex([{"customer_id": "Z1", "name": "曾磊俊", "id_hash": identity_hash(KEY, ID_A)},
+                           {"customer_id": "Z2", "name": "张伟", "phone": PHONE}], KEY)
+    assert index.link(customer("ZENG Leijun", id_number=ID_A)).customer == "Z1"  # 曾 is ceng and zeng
+    assert index.link(customer("章伟", phone=PHONE)).decision == "review"  # zhang wei too, but another name
+    assert index.link(customer("Li Wei", phone=PHONE)).decision == "review"  # a housemate
+
+
 def test_same_phone_other_name_is_review(index):
     d = index.link(customer("赵六", phone="13800138000"))
     assert d.decision == "review" and d.candidates == ["H1"]
