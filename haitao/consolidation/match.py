@@ -38,7 +38,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .brand_lookup import MAX_BRANDS, BrandLookup, _replaced, brands_clearly_differ  # noqa: F401  (re-exported)
+from .brand_lookup import MAX_BRANDS, BrandLookup, brands_clearly_differ  # noqa: F401  (re-exported)
 from .stated import StatedAttributes
 from .brands import TITLE_SAMPLE, BrandDirectory
 from .fsmodel import FSModel, compare, coverage
@@ -186,7 +186,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
 
     def _group_of(self, record: Any) -> _Group:
         """The group a catalog record belongs in: its block (or its brand's unsized SKUs) and attributes."""
-        attrs = tuple(getattr(record, name, None) for name in STRUCTURAL)
+        attrs = _structure(record)
         if record.content_value is None:
             groups = self.unsized.setdefault(record.brand_key, {})
         else:
@@ -380,10 +380,10 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         else:  # a title that states no amount may be any of the brand's
             sources = [self.blocks[key] for key in self.amounts.get(brand, ())]
         sources.append(self.unsized.get(brand, {}))
-        wanted = tuple(getattr(source, name, None) for name in STRUCTURAL)
+        wanted = _structure(source)
         for groups in sources:
             for attrs, group in groups.items():
-                if not any(a is not None and b is not None and a != b for a, b in zip(wanted, attrs)):
+                if not _disagree(wanted, attrs):
                     yield group
 
     def _scored(self, source: Any) -> list[tuple[float, float, int, tuple[int, ...]]]:
@@ -434,9 +434,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
                                                    limit=self.policy.top_k, score_cutoff=self.policy.title_cutoff * 100):
             row = rows[position]
             record = self.records[row]
-            if row in seen or _soft_disagree(source, record) or any(
-                    a is not None and b is not None and a != b
-                    for a, b in ((getattr(source, n, None), getattr(record, n, None)) for n in STRUCTURAL)):
+            if row in seen or _soft_disagree(source, record) or _disagree(_structure(source), _structure(record)):
                 continue
             brand_query = self._query(source, record.brand_key)
             found.append((row, choice, brand_query, coverage(brand_query, choice)))
@@ -551,6 +549,15 @@ class CatalogIndex(BrandLookup, StatedAttributes):
             return ProductDecision(source.source_id, REVIEW, None, posterior, reasons + [reason], candidates)
         one_sided = attribute_check(source, self.records[row])[1]
         return ProductDecision(source.source_id, REVIEW, None, posterior, reasons + ["grey zone"] + one_sided, candidates)
+
+
+def _structure(record: Any) -> tuple:
+    """Stage, size and variant: what tells two products of one block apart."""
+    return tuple(getattr(record, name, None) for name in STRUCTURAL)
+
+
+def _disagree(a: tuple, b: tuple) -> bool:
+    return any(x is not None and y is not None and x != y for x, y in zip(a, b))
 
 
 def _odds(p: float) -> float:
