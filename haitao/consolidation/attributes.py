@@ -7,7 +7,7 @@ Notations covered, because real exports write them all:
 - content: 800g = 0.8kg = 800克 = 0.8公斤; 2lb = 2磅; 8oz = 8盎司; 50ml = 50毫升 = 0.05l; 60cm = 60厘米 = 60公分; 29寸 = 29英寸 = 29 inch = 73.7cm; 20入 = 20 pieces; 90粒 = 90颗 =
   90 capsules; a weight or volume beats a piece count (面膜 25ml*5片 is 25 ml × 5);
 - pack: 50ml*2, 2x50ml, 800g x 3罐, ``*4``, ``x2``, ``×2``, 2件套, 3件装, 两盒装, 2 pack, 2-pack,
-  pack of 2, twin pack, 组合装2件, 2件组合, 共3件, 十二件装, 五连包;
+  pack of 2, twin pack, 组合装2件, 2件组合, 共3件, 十二件装, 五连包, 24 bars, 6 cans, 2 cards, box of 12;
 - stage: 3段, 三段, 3阶段, 1阶, stage 3, stufe 3, pre, 1+;
 - size: NB/S/M/L/XL/XXL, 大号, M码; shoe sizes 42码 = 尺码 42 = EU 42 = eur 42 = US 8.5 = UK 8; dimensions 70x140cm are a variant of their own, not a pack of 70;
 - shade: 色号 #01, 01号, #201; a hair colour's level and tone 色号6/1 = #6.1 = 6-1号 ('6.1').
@@ -49,6 +49,7 @@ _PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|条|只|套|组|支
 # a count in Chinese numerals up to 99: 三, 十二, 二十, 二十四 (十二件装 is 12, not 2)
 _CN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九十])"
 _TIMES = r"[*x×]"
+_COUNT_NOUN = r"bars?|bottles?|cans?|tins?|jars?|tubes?|boxes|cartons?|cards?"
 _LEN = r"(?:cm|mm|厘米|公分|毫米)"
 # 70x140cm, 30*40*50 cm: dimensions, read before anything takes '70x' for a pack of 70
 _DIMENSION = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{_LEN}?\s*[x×*]\s*(\d+(?:\.\d+)?)(?:\s*{_LEN}?\s*[x×*]\s*(\d+(?:\.\d+)?))?\s*{_LEN}")
@@ -70,6 +71,9 @@ _PACK_ALONE = re.compile(
     # a bare 'x2' only after a space, a bracket or a Chinese word: 'a2牌x140' is a model code
     rf"|(?:(?<=[\s)）】\]\u3400-\u9fff])|^)x\s?(\d{{1,2}})(?![\d.a-z])"
     rf"|(twin|duo)\s*-?\s*pack"
+    # 24 bars, 6 bottles, 2 cards, box of 12: a count of sold units written in English
+    rf"|(?<![\d.])(\d{{1,3}})\s*-?\s*(?:{_COUNT_NOUN})(?![a-z])"
+    rf"|(?:(?<![\d.])(\d{{1,2}})\s*{_TIMES}\s*)?(?:box|case|carton)\s+of\s+(\d{{1,3}})(?![\d.])"
 )
 _STAGE = re.compile(
     r"(?<![\d.])([1-6])\s*(?:段|阶段|阶)|([一二三四五六])\s*(?:段|阶段|阶)|(?:stage|stufe|etape)\s*([1-6])(?!\d)"
@@ -191,9 +195,10 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
         found.setdefault("total", _content(m.group(1), m.group(2)))
 
     def pack_alone(m):
-        number = next(g for g in m.groups() if g)
-        if _count(number) > 1 or "pack" not in found:
-            found.setdefault("pack", _count(number))
+        groups = [g for g in m.groups() if g]
+        count = _count(groups[0]) * (int(groups[1]) if len(groups) > 1 else 1)  # 2 x box of 12 is 24
+        if count > 1 or "pack" not in found:
+            found.setdefault("pack", count)
 
     def stage(m):
         if m.group(1) or m.group(3) or m.group(5):

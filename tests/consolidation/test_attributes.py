@@ -12,6 +12,8 @@ from haitao.consolidation.gtin import is_global, normalise_gtin
     ("2x50ml", 2), ("800g x 3罐", 3), ("共3瓶", 3), ("6罐入", 6), ("奶粉 800g", None),
     ("辣味拉面 140g 五连包", 5), ("拉面 12连包", 12), ("拉面 十二连包", 12), ("十二件装", 12), ("二十四罐装", 24),
     ("三十连包", 30), ("十全大补", None), ("纽扣电池 CR2025 单盒", 1), ("单瓶装", 1), ("吸奶器 单边", None),
+    ("protein bar 24 bars", 24), ("protein bar 1 bar", 1), ("cola 330ml 24 cans", 24), ("memory card 2 cards", 2),
+    ("Box of 12", 12), ("2 x Box of 12", 24), ("barbell 20kg", None), ("cardigan", None),
 ])
 def test_pack_notations(text, pack):
     assert parse_spec(text).pack_count == pack
