@@ -45,7 +45,7 @@ _UNITS = {
 _UNIT_ALT = "|".join(u if "(" in u else re.escape(u).replace(r"\ ", r"\s*") + (r"(?!(?!x\d)[a-z])" if u.isascii() else "")
                      for u in sorted(_UNITS, key=len, reverse=True))
 _UNIT = rf"({_UNIT_ALT})"
-_PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|条|只|套|组|支装|提)"
+_PACK_WORD = r"(?:瓶|罐|盒|袋|支|件|包(?!邮)|听|桶|条|只|套|组|支装|提|张)"
 # a count in Chinese numerals up to 99: 三, 十二, 二十, 二十四 (十二件装 is 12, not 2)
 _CN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九十])"
 _TIMES = r"[*x×]"
@@ -197,8 +197,8 @@ def extract_spec(folded: str) -> tuple[Spec, str]:
     def pack_alone(m):
         groups = [g for g in m.groups() if g]
         count = _count(groups[0]) * (int(groups[1]) if len(groups) > 1 else 1)  # 2 x box of 12 is 24
-        if count > 1 or "pack" not in found:
-            found.setdefault("pack", count)
+        if "pack" not in found or found["pack"] == 1 < count:  # 一盒12支: one box of twelve is a pack of 12
+            found["pack"] = count
 
     def stage(m):
         if m.group(1) or m.group(3) or m.group(5):

@@ -40,11 +40,12 @@ COMPARISONS: dict[str, int] = {
     "rare_words": 6,  # IDF-weighted word overlap ≥0.9, ≥0.7, ≥0.5, ≥0.3, below, not measured
     "brand_words": 4,  # a brand's learned word links the titles; a learned name is missing; nothing learned;
     # the source holds a learned name of words the catalog title lacks
+    "codes": 3,  # a model code shared; codes on both sides, none shared; a code on one side or none
 }
 # the level of each comparison that says the two disagree: never evidence *for* a match. The candidates
 # EM and the anchors measure u on share a block (brand, content, pack), so u of a disagreement there is
 # near zero and its raw m/u would call a pack that differs, or another HS code, a sign of one product.
-DISAGREE: dict[str, int] = {"gtin": 1, "stage": 3, "size": 3, "variant": 3, "content": 3, "hs_code": 1, "origin": 1}
+DISAGREE: dict[str, int] = {"gtin": 1, "stage": 3, "size": 3, "variant": 3, "content": 3, "hs_code": 1, "origin": 1, "codes": 1}
 RARE_BANDS = (0.9, 0.7, 0.5, 0.3)
 TITLE_BANDS = (0.97, 0.90, 0.80, 0.70, 0.60)
 COVERAGE_BANDS = (1.0, 0.75, 0.5)
@@ -56,6 +57,7 @@ _PRIOR_M = {
     "content": (0.85, 0.05, 0.09, 0.01), "hs_code": (0.5, 0.05, 0.45), "origin": (0.6, 0.05, 0.35),
     "rare_words": (0.2, 0.2, 0.2, 0.2, 0.1, 0.1),  # no opinion until measured: it overlaps the title bands
     "brand_words": (0.5, 0.05, 0.43, 0.02),
+    "codes": (0.2, 0.02, 0.78),  # no opinion on a shared code until measured: a style code spans colours
 }
 _PRIOR_U = {
     "title": (0.001, 0.004, 0.015, 0.04, 0.09, 0.85), "coverage": (0.08, 0.17, 0.3, 0.45), "rivals": (0.4, 0.6), "gtin": (0.001, 0.50, 0.499),
@@ -63,6 +65,7 @@ _PRIOR_U = {
     "content": (0.60, 0.15, 0.10, 0.15), "hs_code": (0.35, 0.15, 0.50), "origin": (0.45, 0.15, 0.40),
     "rare_words": (0.2, 0.2, 0.2, 0.2, 0.1, 0.1),
     "brand_words": (0.1, 0.4, 0.45, 0.05),
+    "codes": (0.2, 0.08, 0.72),
 }
 PRIOR_STRENGTH = 30  # the priors weigh as much as this many observed pairs
 MIN_LABELLED = 20  # labelled pairs needed before their frequencies replace a prior
@@ -103,7 +106,7 @@ def _coded(a: Any, b: Any) -> int:
 
 
 def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: int = 0,
-            rare: float | None = None, learned: int = 2) -> tuple[int, ...]:
+            rare: float | None = None, learned: int = 2, codes: int = 2) -> tuple[int, ...]:
     """The comparison vector of a pair, given their title similarity and word coverage in [0, 1],
     the number of other candidates of the source that cover its title as well, and (if measured)
     the overlap of their words weighted by rarity and the level of ``ScopedTokenMap.evidence``."""
@@ -131,6 +134,7 @@ def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: 
         _coded(getattr(source, "origin", None), getattr(record, "origin", None)),
         len(RARE_BANDS) + 1 if rare is None else _band(rare, RARE_BANDS),
         learned,
+        codes,
     )
 
 

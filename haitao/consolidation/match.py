@@ -46,7 +46,8 @@ from .attributes import same_content
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap, equivalences
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    added_words, alternative_words, alternatives, joined_measures, measures_agree, measures_differ,
+                    added_words, alternative_words, alternatives, code_level, joined_measures, measures_agree,
+                    measures_differ,
                     pieces_only_in_source, sibling_word_extra, sibling_word_unsaid, split_glued, title_score,
                     unsaid_mostly_siblings, words_matches_add)
 
@@ -331,7 +332,8 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         learned = self.scoped.evidence(record.brand_key, self.tokens.translate(self._without_brand(source, record.brand_key)),
                                        _tokens(record))
         # (translate and evidence memoise per title: a source meets several candidates)
-        return compare(source, record, score, cover, rivals, self.weighted_overlap(query, title), learned)
+        return compare(source, record, score, cover, rivals, self.weighted_overlap(query, title), learned,
+                       code_level(query, title))
 
     def weighted_overlap(self, query: str, title: str) -> float:
         """Jaccard index of two titles with each word weighted by its rarity in the catalog (IDF).

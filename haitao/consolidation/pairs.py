@@ -149,6 +149,32 @@ def measure_word(token: str) -> bool:
     return bool(_MEASURE.fullmatch(token) or _GRADE.fullmatch(token))
 
 
+_CODE = re.compile(r"[a-z]+\.?\d+[a-z\d]*|\d+[a-z]+\d[a-z\d]*")  # ca1595, no.9, s300, wh1000xm5, 1000xm5
+
+
+def model_codes(title: str) -> set[str]:
+    """The words of a title that are model or line codes: letters and digits, not an amount or a grade."""
+    return {t for t in title.split() if _CODE.fullmatch(t) and not measure_word(t)}
+
+
+def code_level(query: str, title: str) -> int:
+    """0: the titles share a model code; 1: both state codes and share none (ca1595 and ca5849 are two
+    frames); 2: a code on one side only, or none."""
+    a, b = model_codes(query), model_codes(title)
+    if not a or not b:
+        return 2
+    if a & b:
+        return 0
+    return 2 if any(_one_dropped(x, y) for x in a for y in b) else 1
+
+
+def _one_dropped(a: str, b: str) -> bool:
+    """One code is the other with a character left out (r840 for r8410): a slip of the keyboard, while
+    another character in its place (v2, v3) is another model."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 >= 4 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def measures_differ(a: str, b: str) -> bool:
     """Two titles that state one measure in different amounts ('30w' and '65w', '0.3m' and '1m',
     '5000mah' and '20000mah'): the spec words the attribute reader leaves in titles still tell two

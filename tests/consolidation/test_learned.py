@@ -41,8 +41,8 @@ def test_brands_are_learned_only_when_the_pairs_agree():
 
 def test_labelled_pairs_set_the_weights_and_em_keeps_them():
     model = FSModel()
-    match = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2)
-    other = (4, 3, 1, 1, 2, 2, 2, 0, 2, 2, 4, 2)
+    match = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2, 2)
+    other = (4, 3, 1, 1, 2, 2, 2, 0, 2, 2, 4, 2, 2)
     model.seed([match] * 300, [other] * 300)
     assert model.measured and model.probability(match) > 0.99 > 0.01 > model.probability(other)
     model.fit([match] * 200 + [other] * 800)
@@ -54,9 +54,9 @@ def test_a_disagreement_is_never_evidence_for_a_match():
     # the labelled non-matches share a block, so they always agree on pack and HS code: raw m/u would make a
     # pack that differs (content level 3) and another HS code (level 1) strong signs of one product
     model = FSModel()
-    match = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2)
-    packs_differ = (0, 0, 0, 2, 2, 2, 2, 3, 1, 2, 0, 2)
-    model.seed([match] * 250 + [packs_differ] * 50, [(4, 3, 1, 1, 2, 2, 2, 0, 0, 2, 4, 2)] * 300)
+    match = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2, 2)
+    packs_differ = (0, 0, 0, 2, 2, 2, 2, 3, 1, 2, 0, 2, 2)
+    model.seed([match] * 250 + [packs_differ] * 50, [(4, 3, 1, 1, 2, 2, 2, 0, 0, 2, 4, 2, 2)] * 300)
     assert model.level_weight("content", 3) == 0.0 and model.level_weight("hs_code", 1) == 0.0
     assert model.to_dict()["weights"]["content"][3] == 0.0
     assert model.probability(packs_differ) <= model.probability(match)

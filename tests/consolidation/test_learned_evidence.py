@@ -97,8 +97,8 @@ def test_lambda_is_estimated_even_from_few_candidate_pairs():
 
     model = FSModel()
     weights = {name: list(values) for name, values in model.m.items()}
-    strong = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2)
-    model.fit([strong] * 40 + [(5, 3, 1, 2, 2, 2, 2, 0, 2, 2, 4, 2)] * 10)
+    strong = (0, 0, 0, 2, 2, 2, 2, 0, 2, 2, 0, 2, 2)
+    model.fit([strong] * 40 + [(5, 3, 1, 2, 2, 2, 2, 0, 2, 2, 4, 2, 2)] * 10)
     assert 50 < MIN_PAIRS and model.prior > 0.3  # most pairs are matches: λ moved from its prior of 0.1
     assert model.m == weights  # m and u keep their priors
 
@@ -129,6 +129,29 @@ def test_a_total_count_is_the_whole_pack():
     spec = parse_spec("胶原蛋白软糖 4件装 共240粒")
     assert (spec.content_value, spec.pack_count) == (60, 4)
     assert parse_spec("鱼油 200粒装 两盒装 共400粒").content_value == 200  # the unit's count stands
+
+
+def test_model_codes_tell_products_apart_and_a_dropped_character_is_a_slip():
+    from haitao.consolidation.pairs import code_level, model_codes
+
+    assert model_codes("圆 框 光学 镜架 ca1595 500g spf50 2022") == {"ca1595"}
+    assert code_level("光学 镜架 ca1595", "圆 框 光学 镜架 ca5849") == 1  # two frames
+    assert code_level("explorer v2 leash", "explorer v3 leash") == 1  # another model, not a slip
+    assert code_level("pure no.7 memory_card", "pure no.7 memory_card 128gb") == 0
+    assert code_level("r840 gold night diapers", "r8410 gold night diapers") == 2  # a digit left out
+    assert code_level("gold night diapers", "r8410 gold night diapers") == 2
+
+
+def test_two_model_codes_that_differ_weigh_against_a_match():
+    index = CatalogIndex([item("A", "Radalu 圆框光学镜架 RA2606 灰色 54mm", brand="Radalu"),
+                          item("B", "Radalu 圆框光学镜架 RA1186 黑色 54mm", brand="Radalu")])
+    same = index._compare(source("s", "Radalu 圆框光学镜架 RA2606 灰色 54mm", brand="Radalu"), index.records[0],
+                          "圆 框 光学 镜架 ra2606", "圆 框 光学 镜架 ra2606", 0)
+    other = index._compare(source("s", "Radalu 圆框光学镜架 RA9037 灰色 54mm", brand="Radalu"), index.records[0],
+                           "圆 框 光学 镜架 ra9037", "圆 框 光学 镜架 ra2606", 0)
+    assert (same[-1], other[-1]) == (0, 1)
+    assert index.model.probability(other) < index.model.probability(same)
+    assert index.model.level_weight("codes", 1) <= 0  # a disagreement never counts for a match
 
 
 def test_a_case_of_n_is_a_pack_and_feet_are_metres():
