@@ -49,7 +49,7 @@ from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens,
                     added_words, alternative_words, alternatives, code_level, joined_measures, measures_agree,
                     measures_differ,
                     pieces_only_in_source, sibling_word_extra, sibling_word_unsaid, split_glued, title_score,
-                    unsaid_mostly_siblings, words_matches_add)
+                    same_pieces, unsaid_mostly_siblings, words_matches_add, writes_whole_counts)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 LEFT_OUT_BY_MATCHES = 0.5  # a sibling word half the true matches leave unsaid is a category word, not a variant's
@@ -156,6 +156,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         self._brand_words: dict[str, set[str]] | None = None
         self.added: frozenset[str] = frozenset()  # words a sibling adds to a title (``pairs.added_words``)
         self.variant_words: frozenset[str] = frozenset()  # sibling words and added words, less those matches add too
+        self.whole_counts = False  # this export writes a pack's whole count of pieces (``pairs.writes_whole_counts``)
         self.hold_unsaid = False  # review a source that leaves a sibling word unsaid (``pairs.unsaid_mostly_siblings``)
         self.brands = BrandMap()
         for record in records:
@@ -280,6 +281,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         levels = Counter(sibling_word_unsaid(self.unsaid_words, self._query(s, r.brand_key), self._catalog_title(r))
                          for s, r in anchored)
         self.hold_unsaid = unsaid_mostly_siblings(levels, unsaid, self.policy.match_probability)
+        self.whole_counts = writes_whole_counts(anchored)
         self.variant_words -= words_matches_add(self.variant_words, (
             (self._query(s, r.brand_key), self._catalog_title(r)) for s, r in anchored))
         return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]},
@@ -377,8 +379,9 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         """Groups whose stage, size and variant do not disagree with the source."""
         if source.content_value is not None:  # its amount, and the same up to a conversion's rounding
             key = _block_key(source, brand)
+            whole = getattr(source, "whole_count", False)  # 150 wipes may be 25 × 6 (``_with_whole_count``)
             sources = [self.blocks[k] for k in self.amounts.get(brand, ()) if k == key or (
-                k[3] == key[3] and same_content(k[1], k[2], key[1], key[2]))]
+                k[3] == key[3] and same_content(k[1], k[2], key[1], key[2])) or (whole and same_pieces(k, key))]
         else:  # a title that states no amount may be any of the brand's
             sources = [self.blocks[key] for key in self.amounts.get(brand, ())]
         sources.append(self.unsized.get(brand, {}))
@@ -488,7 +491,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         return [Candidate(self.records[row].sku, p, (f"title {title:.2f}",)) for p, title, row, _ in scored]
 
     def match(self, source: Any) -> ProductDecision:
-        source = self._with_stated_amount(self._with_stated_shade(as_record(source)))
+        source = self._with_whole_count(self._with_stated_amount(self._with_stated_shade(as_record(source))))
         forced = self._by_gtin(source)
         return forced if forced is not None else self._decide(source)
 

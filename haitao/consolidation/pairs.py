@@ -85,13 +85,45 @@ def _content(record: Any) -> tuple | None:
 
 def counted_alike(a: Any, b: Any) -> bool:
     """One side counts its items as a pack ('牙刷头 ×4', 'black tea ×100') and the other as its
-    content ('4 count', '100 tea bags'): the same number of pieces either way."""
+    content ('4 count', '100 tea bags'): the same number of pieces either way. So is a source marked
+    ``whole_count`` (an export that writes a pack's whole count) against pack × count (150 wipes; 25 × 6)."""
     for x, y in ((a, b), (b, a)):
         if (getattr(x, "content_value", None) is None and (getattr(x, "pack_count", 1) or 1) > 1
                 and getattr(y, "content_unit", None) == "piece" and (getattr(y, "pack_count", 1) or 1) == 1
                 and y.content_value == x.pack_count):
             return True
+        if (getattr(x, "whole_count", False) and getattr(x, "content_unit", None) == getattr(y, "content_unit", None) == "piece"
+                and (getattr(x, "pack_count", 1) or 1) == 1 < (getattr(y, "pack_count", 1) or 1)
+                and x.content_value == y.content_value * y.pack_count):  # 150 wipes: 25 wipes × 6
+            return True
     return False
+
+
+WHOLE_COUNT_SHARE = 0.1  # of the anchored multipacks of pieces, written as their whole count
+MIN_WHOLE_COUNTS = 5
+
+
+def _whole_count_of(source: Any, record: Any) -> bool:
+    return (source.content_unit == record.content_unit == "piece" and (source.pack_count or 1) == 1 < (record.pack_count or 1)
+            and source.content_value == record.content_value * record.pack_count)
+
+
+def writes_whole_counts(anchored: list[tuple[Any, Any]]) -> bool:
+    """Does this export write a multipack of pieces as its whole count ('150 wipes' for 25 wipes × 6)?
+
+    Asked of the GTIN-anchored pairs, which are the same product: in one export a tenth or more of
+    them do, in another none, where 30 capsules and 10 capsules × 3 are two products."""
+    multipacks = [(s, r) for s, r in anchored if r.content_unit == "piece" and (r.pack_count or 1) > 1]
+    whole = sum(1 for s, r in multipacks if _whole_count_of(s, r))
+    return whole >= MIN_WHOLE_COUNTS and whole >= WHOLE_COUNT_SHARE * len(multipacks)
+
+
+def same_pieces(a: tuple, b: tuple) -> bool:
+    """Two block keys (brand, unit, amount, pack) of one count of pieces, one stating the whole and the
+    other pack × pieces (150 wipes; 25 wipes × 6)."""
+    if a[1] != "piece" or b[1] != "piece" or (a[3] == 1) == (b[3] == 1):
+        return False
+    return a[2] * a[3] == b[2] * b[3]
 
 
 def attribute_check(source: Any, record: Any) -> tuple[list[str], list[str]]:

@@ -8,6 +8,7 @@ Mixed into ``match.CatalogIndex``: it needs ``brand_variants``, ``amounts`` and 
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from .brand_lookup import _replaced
@@ -19,6 +20,12 @@ ONE_CHARACTER_COLOURS = {"黑": "black", "白": "white", "银": "silver", "灰":
 
 class StatedAttributes:
     """A source with the attributes its title states bare, read against the brand's SKUs."""
+
+    def _with_whole_count(self, source: Any) -> Any:
+        """A count of pieces with no pack, from an export that writes multipacks as their whole count
+        (``pairs.writes_whole_counts``): it may be pack × pieces too."""
+        whole = self.whole_counts and source.content_unit == "piece" and (source.pack_count or 1) == 1
+        return SimpleNamespace(**{**vars(source), "whole_count": True}) if whole else source
 
     def _with_stated_shade(self, source: Any) -> Any:
         """A shade code the title states bare ('快干指甲油 B11', no 色号 or #), or a colour in one character

@@ -255,3 +255,31 @@ def test_a_listing_under_a_misspelt_brand_goes_to_review_with_its_candidate():
     decision = index.match(listing)
     assert decision.decision == "review" and "brand misspelt" in decision.reasons
     assert decision.candidates[0].sku == "K2"
+
+
+def test_an_export_that_writes_whole_counts_is_read_as_pack_times_count():
+    from haitao.consolidation.pairs import same_pieces, writes_whole_counts
+
+    assert same_pieces(("b", "piece", 150, 1), ("b", "piece", 25, 6))
+    assert not same_pieces(("b", "piece", 150, 1), ("b", "piece", 150, 1))
+    assert not same_pieces(("b", "piece", 30, 2), ("b", "piece", 10, 6))  # both are multipacks: not a whole
+    from stdnum import ean
+
+    gtins = [body + ean.calc_check_digit(body) for body in ("930000000%03d" % i for i in range(8))]
+    catalog = [item(f"W{i}", f"Belwenka 纯水湿巾 Line{i} {n}抽 x{k}", brand="Belwenka", gtin=gtins[i])
+               for i, (n, k) in enumerate([(25, 6), (80, 3), (60, 2), (25, 4), (10, 5), (20, 3), (40, 2), (30, 3)])]
+    catalog.append(item("X", "Belwenka 纯水湿巾 Sensitive 25抽 x6", brand="Belwenka"))
+    writes_whole = [source(f"s{i}", f"Belwenka 纯水湿巾 Line{i} {n * k}抽", brand="Belwenka", gtin=gtins[i])
+                    for i, (n, k) in enumerate([(25, 6), (80, 3), (60, 2), (25, 4), (10, 5), (20, 3)])]
+    writes_packs = [source(f"s{i}", f"Belwenka 纯水湿巾 Line{i} {n}抽 {k}包装", brand="Belwenka", gtin=gtins[i])
+                    for i, (n, k) in enumerate([(25, 6), (80, 3), (60, 2), (25, 4), (10, 5), (20, 3)])]
+    whole = source("t", "Belwenka 纯水湿巾 Sensitive 150抽", brand="Belwenka")
+    assert writes_whole_counts([(s, index_record) for s, index_record in zip(writes_whole, catalog)])
+    assert not writes_whole_counts([(s, index_record) for s, index_record in zip(writes_packs, catalog)])
+
+    learned = CatalogIndex(catalog)
+    learned.learn(writes_whole + [whole])
+    assert learned.whole_counts and learned.match(whole).sku == "X"
+    packs = CatalogIndex(catalog)
+    packs.learn(writes_packs + [whole])
+    assert not packs.whole_counts and packs.match(whole).decision != "matched"  # 150 wipes is another product here
