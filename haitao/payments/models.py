@@ -200,5 +200,9 @@ class PaymentDataRequest(models.Model):
     class Meta:
         verbose_name = _("customs payment-data request")
         verbose_name_plural = _("customs payment-data requests")
-        # The worker answers the pending ones (services.answer_data_requests) on every pass.
-        indexes = [models.Index(fields=["id"], condition=Q(status="pending"), name="payment_data_to_answer")]
+        # The worker answers the pending ones (services.answer_data_requests) on every pass; the demo's
+        # customs asks about an order only if no request names it yet (declarations.payment_data).
+        indexes = [
+            models.Index(fields=["id"], condition=Q(status="pending"), name="payment_data_to_answer"),
+            models.Index(fields=["order_no"], name="payment_data_order_no"),
+        ]
