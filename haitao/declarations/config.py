@@ -64,6 +64,11 @@ def simulator_state_file() -> Path:
     return Path(_env("HAITAO_CUSTOMS_SIMULATOR_STATE", str(outbox_dir().parent / "simulator-state.json")))
 
 
+def simulator_payment_data_file() -> Path:
+    """The last declaration the simulator looked at for customs' payment-data sample (payment_data)."""
+    return simulator_state_file().with_name("simulator-payment-data-seen")
+
+
 def simulator_mode() -> str:
     mode = _env("HAITAO_CUSTOMS_SIMULATOR", "off").strip().lower()
     return "inprocess" if mode in {"inprocess", "1", "on", "true"} else "off"

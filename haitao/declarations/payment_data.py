@@ -9,6 +9,7 @@ local customs simulator asks about a sample of declared orders and checks each a
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import time
@@ -18,6 +19,7 @@ import uuid
 from django.conf import settings
 
 from haitao.common.errors import DomainError
+from haitao.customs.folder_transport import write_atomic
 from haitao.customs.formats import app_time
 from haitao.customs.simulator import check_payment_data, payment_data_sign_string, sample_for_payment_data
 from haitao.payments import services as payments
@@ -26,6 +28,10 @@ from haitao.payments.models import Payment, PaymentDataRequest
 from haitao.payments.providers import known
 
 from . import config as customs_config
+from .models import Declaration
+
+# The local customs reads at most this many declaration rows a look (an order has three to six).
+SAMPLE_BATCH = 500
 
 
 def _exchange_texts(payment: Payment) -> tuple[str, str]:
@@ -102,9 +108,37 @@ def payment_data_tick(limit: int = 20) -> dict[str, int]:
         if os.environ.get("HAITAO_CUSTOMS_DATA_UPLOAD_URL"):
             return {"payment data answered": payments.answer_data_requests(build_answer, upload_to_customs)}
         return {}
-    declared = list(Payment.objects.filter(status=Payment.Status.SUCCEEDED, order__declarations__isnull=False)
-                    .values_list("order__number", flat=True).distinct()[:500])
-    asked = set(PaymentDataRequest.objects.values_list("order_no", flat=True))
-    for order_no in sample_for_payment_data(declared, asked)[:limit]:
-        payments.receive_data_request(uuid.uuid4().hex, order_no)
+    _simulator_asks(limit)
     return {"payment data answered": payments.answer_data_requests(build_answer, _simulator_upload)}
+
+
+def _simulator_asks(limit: int) -> None:
+    """The local customs asks about a sample of the orders with a succeeded payment declared since its
+    last look, at most ``limit`` a tick. It reads only the declarations after the last one it looked at
+    (kept beside its state, like the rest of its memory): the worker runs this every few seconds, and
+    reading every declared payment and every request each time grew with every order."""
+    seen_file = customs_config.simulator_payment_data_file()
+    seen_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(seen_file.with_name(seen_file.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one look at a time, so two workers never ask twice
+        seen = int(seen_file.read_text() or 0) if seen_file.exists() else 0
+        rows = list(Declaration.objects.filter(id__gt=seen).order_by("id")
+                    .values_list("id", "order_id")[:SAMPLE_BATCH])
+        if not rows:
+            return
+        paid = dict(Payment.objects.filter(status=Payment.Status.SUCCEEDED, order_id__in={o for _, o in rows})
+                    .order_by().values_list("order_id", "order__number"))
+        sampled = set(sample_for_payment_data(sorted(set(paid.values())), set()))
+        asked = set(PaymentDataRequest.objects.filter(order_no__in=sampled).values_list("order_no", flat=True))
+        to_ask: list[str] = []
+        for decl_id, order_id in rows:
+            number = paid.get(order_id)
+            if number in sampled and number not in asked:
+                if len(to_ask) == limit:
+                    break  # this order and the rest at the next look
+                to_ask.append(number)
+                asked.add(number)
+            seen = decl_id
+        for number in to_ask:
+            payments.receive_data_request(uuid.uuid4().hex, number)
+        write_atomic(seen_file, str(seen).encode())

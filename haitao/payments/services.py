@@ -365,14 +365,18 @@ def _push(decl: PaymentDeclaration, redeclare: bool = False) -> bool:
 
 
 def poll_customs(limit: int = 50) -> int:
-    """Ask the payment companies for customs' result of every submitted declaration."""
+    """Ask the payment companies for customs' result of the submitted declarations asked least recently.
+    Each one asked is touched (``updated_at``) whatever the answer, so with more than ``limit`` waiting
+    the next pass asks the others instead of the same ``limit`` again."""
     done = 0
-    for decl in list(PaymentDeclaration.objects.filter(status=PaymentDeclaration.Status.SUBMITTED)
-                     .select_related("payment")[:limit]):
+    due = (PaymentDeclaration.objects.filter(status=PaymentDeclaration.Status.SUBMITTED)
+           .select_related("payment").order_by("updated_at", "id")[:limit])
+    for decl in list(due):
         try:
             result = known(decl.payment.provider).customs_status(decl.payment, decl.request_no)
         except DomainError as exc:
             log.warning("customs query %s failed: %s", decl.request_no, exc.message)
+            decl.save(update_fields=["updated_at"])
             continue
         with transaction.atomic():
             _record(decl.payment, result.exchange)
@@ -380,6 +384,8 @@ def poll_customs(limit: int = 50) -> int:
                 decl.status, decl.message = result.status, result.message[:255]
                 decl.save(update_fields=["status", "message", "updated_at"])
                 done += 1
+            else:
+                decl.save(update_fields=["updated_at"])
     return done
 
 

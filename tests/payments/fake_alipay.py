@@ -39,6 +39,8 @@ class FakeAlipay(FakeServer):
         self.refunds: dict[str, dict] = {}
         self.declarations: dict[str, dict] = {}
         self.requests: list[dict] = []
+        self.customs_status = "SUCC"  # what customs.query answers for a declaration pushed ("sending": undecided)
+        self.customs_query_refused: set[str] = set()  # out_request_nos whose query fails (a system error)
 
     # --- the gateway ----------------------------------------------------------------------------
     def handle(self, method, path, headers, body):
@@ -133,9 +135,12 @@ class FakeAlipay(FakeServer):
                 "identity_check": "T" if same else "F"}
 
     def _customs_query(self, biz, params):
+        asked = biz.get("out_request_nos", "").split(",")
+        if self.customs_query_refused.intersection(asked):
+            return self._fail("ACQ.SYSTEM_ERROR")
         records = [{"out_request_no": no, "alipay_declare_no": self.declarations[no]["alipay_declare_no"],
-                    "status": "SUCC", "customs_result_info": "海关审核通过"}
-                   for no in biz.get("out_request_nos", "").split(",") if no in self.declarations]
+                    "status": self.customs_status, "customs_result_info": "海关审核通过"}
+                   for no in asked if no in self.declarations]
         return {"records": records}
 
     def _bill_url(self, biz, params):

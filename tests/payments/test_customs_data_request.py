@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.db import connection
 
 from haitao.customs.simulator import check_payment_data, sample_for_payment_data
+from haitao.declarations import payment_data
 from haitao.declarations.config import signer
 from haitao.payments import services
 from haitao.declarations.payment_data import build_answer, payment_data_tick
 from haitao.payments.models import PaymentDataRequest
+from tests.declarations.test_worker_idle_indexes import _partial_indexes, _postgresql_scans, _sqlite_scans
 
 from .test_alipay import PAYER, _notify
 
@@ -70,3 +73,51 @@ def test_the_simulator_asks_about_a_sample_of_declared_orders(place_and_pay):
     assert set(PaymentDataRequest.objects.values_list("order_no", flat=True)) == set(expected)
     assert set(PaymentDataRequest.objects.values_list("status", flat=True)) <= {"answered"}
     assert payment_data_tick()["payment data answered"] == 0  # asked once per order
+
+
+def _scans(look) -> dict[str, list[str]]:
+    """The reads of ``look()`` that scan a table (tests/declarations/test_worker_idle_indexes.py)."""
+    captured: list[tuple[str, object]] = []
+
+    def record(execute, sql, params, many, context):
+        captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        look()
+    partial = _partial_indexes()
+    explain = _postgresql_scans if connection.vendor == "postgresql" else _sqlite_scans
+    return {sql: scans for sql, params in captured
+            if sql.lstrip().upper().startswith("SELECT") and (scans := explain(sql, params, partial))}
+
+
+def test_the_simulator_reads_only_what_was_declared_since_its_last_look(place_and_pay):
+    # The demo's worker runs this every few seconds: it must not read every declared payment, nor every
+    # request customs ever made, each time.
+    for _ in range(2):
+        place_and_pay([("SER1", 1)])
+    payment_data_tick()
+    assert not _scans(payment_data_tick)  # nothing new
+    new: list[str] = []
+    while len(new) < 20 and not sample_for_payment_data(new, set()):  # until one is to be asked about
+        new.append(place_and_pay([("SER1", 1)]).number)
+    assert sample_for_payment_data(new, set())
+    assert not _scans(lambda: payment_data._simulator_asks(20))  # the new orders, and only them
+    assert set(PaymentDataRequest.objects.filter(order_no__in=new).values_list("order_no", flat=True)) == set(
+        sample_for_payment_data(new, set()))
+
+
+@pytest.mark.parametrize("batch", [4, payment_data.SAMPLE_BATCH])  # a look reads about one order, or all
+def test_orders_declared_between_looks_are_each_asked_about_once(place_and_pay, monkeypatch, batch):
+    monkeypatch.setattr(payment_data, "SAMPLE_BATCH", batch)
+    numbers: list[str] = []
+    while len(numbers) < 25 and len(sample_for_payment_data(numbers, set())) < 3:
+        numbers.append(place_and_pay([("SER1", 1)]).number)
+        if len(numbers) == 2:
+            payment_data_tick(limit=1)  # a look between declarations
+    expected = sample_for_payment_data(numbers, set())
+    assert len(expected) >= 2
+    for _ in range(2 * len(numbers)):
+        payment_data_tick(limit=1)  # at most one question a look: the others wait for the next
+    asked = list(PaymentDataRequest.objects.values_list("order_no", flat=True))
+    assert sorted(asked) == sorted(expected)
