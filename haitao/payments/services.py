@@ -265,7 +265,7 @@ def refund(order: Order, amount: Decimal, reason: str, key: str, now=None) -> Re
         row = Refund.objects.create(order_id=order.pk, payment=payment, amount=amount, reason=reason, key=key,
                                     reference="RFD" + secrets.token_hex(10).upper())
         # The provider's own refund API (a switched-off sandbox still refunds what it took).
-        answer = known(payment.provider).refund(payment, amount, row.reference)
+        answer = _provider_of(payment).refund(payment, amount, row.reference)
         _record(payment, answer.exchange)
         row.provider_reference = answer.reference
         row.save(update_fields=["provider_reference"])
@@ -346,7 +346,7 @@ def _push(decl: PaymentDeclaration, redeclare: bool = False) -> bool:
     push = CustomsPush(decl.request_no, order.buyer_name, order.buyer_id_number, decl.amount, decl.sub_order_no,
                        goods=order.goods_value, freight=order.freight + order.insurance, tax=order.tax_total)
     try:
-        result = known(payment.provider).declare_customs(payment, push, redeclare)
+        result = _provider_of(payment).declare_customs(payment, push, redeclare)
     except DomainError as exc:
         decl.attempts += 1
         decl.message = exc.message[:255]
@@ -364,6 +364,15 @@ def _push(decl: PaymentDeclaration, redeclare: bool = False) -> bool:
     return decl.status != PaymentDeclaration.Status.FAILED
 
 
+def _provider_of(payment: Payment):
+    """The provider that took ``payment``. One no longer installed is a refusal (its declaration waits and
+    is asked again in turn), not an AttributeError that stops the worker's whole pass."""
+    found = known(payment.provider)
+    if found is None:
+        raise NotFound("unknown_provider", f"Payment provider '{payment.provider}' is not installed.", field="provider")
+    return found
+
+
 def poll_customs(limit: int = 50) -> int:
     """Ask the payment companies for customs' result of the submitted declarations asked least recently.
     Each one asked is touched (``updated_at``) whatever the answer, so with more than ``limit`` waiting
@@ -373,7 +382,7 @@ def poll_customs(limit: int = 50) -> int:
            .select_related("payment").order_by("updated_at", "id")[:limit])
     for decl in list(due):
         try:
-            result = known(decl.payment.provider).customs_status(decl.payment, decl.request_no)
+            result = _provider_of(decl.payment).customs_status(decl.payment, decl.request_no)
         except DomainError as exc:
             log.warning("customs query %s failed: %s", decl.request_no, exc.message)
             decl.save(update_fields=["updated_at"])

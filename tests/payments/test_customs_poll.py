@@ -65,3 +65,18 @@ def test_a_query_that_fails_does_not_keep_its_declaration_first(client, alipay, 
     assert sorted(asked[:WAITING]) == sorted(waiting)
     assert asked[WAITING] == waiting[0]  # failed, and asked again in its turn, not on every pass
 
+
+
+def test_a_declaration_of_a_provider_no_longer_installed_does_not_stop_the_pass(client, alipay, place):
+    from haitao.payments.models import Payment
+
+    waiting = _submitted(client, alipay, place, WAITING)
+    payment = PaymentDeclaration.objects.get(request_no=waiting[0]).payment_id
+    Payment.objects.filter(pk=payment).update(provider="retired")  # its provider's module was removed since
+    since = len(alipay.requests)
+    assert services.poll_customs(limit=LIMIT) == 0  # a refusal per declaration, not an AttributeError
+    assert _asked(alipay, since) == []
+    assert set(PaymentDeclaration.objects.values_list("status", flat=True)) == {"submitted"}
+    # the ones asked went to the back of the queue: the next pass asks the two not yet asked first
+    after = list(PaymentDeclaration.objects.order_by("updated_at", "id").values_list("request_no", flat=True))
+    assert after[:WAITING - LIMIT] == waiting[LIMIT:]
