@@ -7,6 +7,7 @@ The public API other apps call: :func:`start`, :func:`handle_callback`, :func:`r
 
 import logging
 import secrets
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
@@ -375,17 +376,17 @@ def _provider_of(payment: Payment):
 
 def poll_customs(limit: int = 50) -> int:
     """Ask the payment companies for customs' result of the submitted declarations asked least recently.
-    Each one asked is touched (``updated_at``) whatever the answer, so with more than ``limit`` waiting
-    the next pass asks the others instead of the same ``limit`` again."""
+
+    The pass first claims its declarations: it takes them under row locks that another worker's pass skips
+    (SKIP LOCKED), and marks them asked (``updated_at``) in one short transaction, before any network call.
+    Two passes at once, say two workers' ticks, then ask about different declarations. With more than
+    ``limit`` waiting, the next pass asks the others instead of the same ``limit`` again."""
     done = 0
-    due = (PaymentDeclaration.objects.filter(status=PaymentDeclaration.Status.SUBMITTED)
-           .select_related("payment").order_by("updated_at", "id")[:limit])
-    for decl in list(due):
+    for decl in _claim_for_poll(limit):
         try:
             result = _provider_of(decl.payment).customs_status(decl.payment, decl.request_no)
         except DomainError as exc:
             log.warning("customs query %s failed: %s", decl.request_no, exc.message)
-            decl.save(update_fields=["updated_at"])
             continue
         with transaction.atomic():
             _record(decl.payment, result.exchange)
@@ -393,9 +394,19 @@ def poll_customs(limit: int = 50) -> int:
                 decl.status, decl.message = result.status, result.message[:255]
                 decl.save(update_fields=["status", "message", "updated_at"])
                 done += 1
-            else:
-                decl.save(update_fields=["updated_at"])
     return done
+
+
+def _claim_for_poll(limit: int) -> list[PaymentDeclaration]:
+    with transaction.atomic():
+        due = list(PaymentDeclaration.objects.select_for_update(skip_locked=True, of=("self",))
+                   .filter(status=PaymentDeclaration.Status.SUBMITTED).select_related("payment")
+                   .order_by("updated_at", "id")[:limit])
+        now = timezone.now()
+        for position, decl in enumerate(due):  # a microsecond apart: the next passes keep this pass's order
+            decl.updated_at = now + timedelta(microseconds=position)
+            PaymentDeclaration.objects.filter(pk=decl.pk).update(updated_at=decl.updated_at)
+    return due
 
 
 # --- customs' request for payment data (海关总署公告2018年第179号) ---------------------------------

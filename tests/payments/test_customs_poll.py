@@ -80,3 +80,35 @@ def test_a_declaration_of_a_provider_no_longer_installed_does_not_stop_the_pass(
     # the ones asked went to the back of the queue: the next pass asks the two not yet asked first
     after = list(PaymentDeclaration.objects.order_by("updated_at", "id").values_list("request_no", flat=True))
     assert after[:WAITING - LIMIT] == waiting[LIMIT:]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_passes_at_once_ask_about_different_declarations(client, alipay, place):
+    """Two workers' ticks at the same instant: each claims its declarations under SKIP LOCKED row locks
+    before asking, so no declaration is asked twice and none is left out (threads; PostgreSQL in CI)."""
+    import threading
+
+    from django.db import connection
+
+    waiting = _submitted(client, alipay, place, 2 * LIMIT)
+    alipay.customs_status = "sending"
+    since = len(alipay.requests)
+    barrier, errors = threading.Barrier(2), []
+
+    def tick():
+        try:
+            barrier.wait()
+            services.poll_customs(limit=LIMIT)
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=tick) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    asked = _asked(alipay, since)
+    assert errors == []
+    assert sorted(asked) == sorted(waiting)  # each asked once: none twice, none left out
