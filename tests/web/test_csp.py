@@ -28,10 +28,16 @@ def test_every_html_answer_has_the_policy(shop):
     assert Client().get("/s/dolphin/")["Content-Security-Policy"] != policy  # a fresh nonce per answer
 
 
+@pytest.fixture
+def superuser(db):
+    # made before the browser starts: an ORM call inside Playwright's sync context opens a connection of its
+    # own (another context), which nothing closes and which then held the test database at teardown
+    return get_user_model().objects.create_superuser("ops@example.com", "ops@example.com", "an-operator-pw-9")
+
+
 @pytest.mark.browser
-def test_pages_render_in_chromium_without_csp_violations(live_server, shop, browser_page):
+def test_pages_render_in_chromium_without_csp_violations(live_server, shop, superuser, browser_page):
     page = browser_page
-    get_user_model().objects.create_superuser("ops@example.com", "ops@example.com", "an-operator-pw-9")
     violations = []
     page.on("console", lambda msg: violations.append((page.url, msg.text)) if "Content Security Policy" in msg.text
             else None)
