@@ -1,7 +1,8 @@
 """A Fellegi–Sunter model of 'same product', with its weights estimated by EM on the data.
 
 Each candidate pair (source product, catalog SKU) is reduced to a comparison vector: one discrete
-level per comparison (title similarity band, word coverage, rival candidates, GTIN, stage, size, variant, content, HS code, origin).
+level per comparison (title similarity band, word coverage, rival candidates, GTIN, stage, size, variant, content, HS code, origin,
+rare words, the brand's learned words, model codes).
 Fellegi and Sunter (1969): with m = P(level | same product) and u = P(level | different products),
 and λ the share of candidate pairs that are the same product, the match weight
 log2(λ/(1-λ)) + Σ log2(m/u) gives the posterior probability of a match. m, u and λ are not tuned by
@@ -109,7 +110,8 @@ def compare(source: Any, record: Any, title: float, cover: float = 1.0, rivals: 
             rare: float | None = None, learned: int = 2, codes: int = 2) -> tuple[int, ...]:
     """The comparison vector of a pair, given their title similarity and word coverage in [0, 1],
     the number of other candidates of the source that cover its title as well, and (if measured)
-    the overlap of their words weighted by rarity and the level of ``ScopedTokenMap.evidence``."""
+    the overlap of their words weighted by rarity, the level of ``ScopedTokenMap.evidence`` and that of
+    ``pairs.code_level`` (model codes)."""
     content_a = (source.content_value, source.content_unit, source.pack_count or 1)
     content_b = (record.content_value, record.content_unit, record.pack_count or 1)
     if counted_alike(source, record):  # '×4' and '4 count'
