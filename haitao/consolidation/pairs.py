@@ -83,6 +83,12 @@ def _content(record: Any) -> tuple | None:
     return None if value is None else (value, getattr(record, "content_unit", None))
 
 
+def _whole_count_of(source: Any, record: Any) -> bool:
+    """The source states the whole count of pieces that the record states as pack × count (150; 25 × 6)."""
+    return (source.content_unit == record.content_unit == "piece" and (source.pack_count or 1) == 1 < (record.pack_count or 1)
+            and source.content_value == record.content_value * record.pack_count)
+
+
 def counted_alike(a: Any, b: Any) -> bool:
     """One side counts its items as a pack ('牙刷头 ×4', 'black tea ×100') and the other as its
     content ('4 count', '100 tea bags'): the same number of pieces either way. So is a source marked
@@ -92,20 +98,13 @@ def counted_alike(a: Any, b: Any) -> bool:
                 and getattr(y, "content_unit", None) == "piece" and (getattr(y, "pack_count", 1) or 1) == 1
                 and y.content_value == x.pack_count):
             return True
-        if (getattr(x, "whole_count", False) and getattr(x, "content_unit", None) == getattr(y, "content_unit", None) == "piece"
-                and (getattr(x, "pack_count", 1) or 1) == 1 < (getattr(y, "pack_count", 1) or 1)
-                and x.content_value == y.content_value * y.pack_count):  # 150 wipes: 25 wipes × 6
+        if getattr(x, "whole_count", False) and _whole_count_of(x, y):  # 150 wipes: 25 wipes × 6
             return True
     return False
 
 
 WHOLE_COUNT_SHARE = 0.1  # of the anchored multipacks of pieces, written as their whole count
 MIN_WHOLE_COUNTS = 5
-
-
-def _whole_count_of(source: Any, record: Any) -> bool:
-    return (source.content_unit == record.content_unit == "piece" and (source.pack_count or 1) == 1 < (record.pack_count or 1)
-            and source.content_value == record.content_value * record.pack_count)
 
 
 def writes_whole_counts(anchored: list[tuple[Any, Any]]) -> bool:
