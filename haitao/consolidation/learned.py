@@ -340,12 +340,17 @@ class ScopedTokenMap:
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[str | None, Iterable[str], Iterable[str]]], *, min_dice: float = 0.6,
-              max_targets: int = 3, written: Mapping[str, Iterable[str]] | None = None) -> ScopedTokenMap:
+              max_targets: int = 3, written: Mapping[str, Iterable[str]] | None = None,
+              siblings: frozenset[str] = frozenset()) -> ScopedTokenMap:
         """``pairs`` are (catalog brand key, translated source tokens, catalog tokens) of anchored pairs.
 
         ``written``: each brand's words as its catalog titles write them. A source word the brand's
         own catalog writes as it is means itself there ('黑' in a brand that sells '90 黑 巧'), whatever
-        a few pairs paired it with (a flavour beside another flavour): it is not translated."""
+        a few pairs paired it with (a flavour beside another flavour): it is not translated.
+
+        ``siblings``: words that tell a catalog group's products apart (cn_plug | uk_plug). Such a word is
+        a source word's second target only where every pair of the word had it, twice or more: one pair
+        of '荒野' with 'wild … cn_plug' is the line and the one plug it happened to have."""
         source_n: dict[str, Counter[str]] = {}
         catalog_n: dict[str, Counter[str]] = {}
         both: dict[str, Counter[tuple[str, str]]] = {}
@@ -377,11 +382,11 @@ class ScopedTokenMap:
                 dice = 2 * n / (source_n[brand][a] + catalog_n[brand][b])
                 # once is enough only where little was left to pair with (two line words, not a whole title)
                 if dice >= min_dice and (n >= 2 or clear[(brand, a, b)] or (dice == 1.0 and only[a] == 1)):
-                    found.setdefault(a, []).append((dice, b))
+                    found.setdefault(a, []).append((dice, b, n))
             own = set(written.get(brand, ())) if written else set()
             found = {a: targets for a, targets in found.items() if a not in own}
             if found:
-                mapping[brand] = {a: tuple(b for _, b in sorted(targets, key=lambda t: (-t[0], t[1]))[:max_targets])
+                mapping[brand] = {a: _targets(targets, source_n[brand][a], siblings, max_targets)
                                   for a, targets in found.items()}
         return cls(mapping)
 
@@ -407,6 +412,13 @@ class ScopedTokenMap:
         """Tokens with this brand's learned words put in their place, in order, without repeats."""
         words = self.mapping.get(brand) if brand else None
         return translate_with(words, tokens) if words else tuple(tokens)
+
+
+def _targets(found: list[tuple[float, str, int]], seen: int, siblings: frozenset[str], most: int) -> tuple[str, ...]:
+    """A source word's catalog words, likeliest first (on a tie, a word siblings share before one that tells
+    them apart); a sibling word after the first only if it always came."""
+    ranked = sorted(found, key=lambda t: (-t[0], t[1] in siblings, t[1]))
+    return tuple(b for i, (_, b, n) in enumerate(ranked[:most]) if not i or b not in siblings or n == seen >= 2)
 
 
 def equivalences(targets: Mapping[str, tuple[str, ...]], frequency: Mapping[str, int], *,

@@ -300,7 +300,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
                     self._brand_words[record.brand_key].update(_tokens(record))
         self.scoped = ScopedTokenMap.learn(
             ((r.brand_key, self.tokens.translate(self._without_brand(s, r.brand_key)), _tokens(r)) for s, r in anchored),
-            written=self._brand_words)
+            written=self._brand_words, siblings=self.sibling_words)
         self.canon = equivalences(self.tokens.targets, self.document_frequency)
         for groups in (*self.blocks.values(), *self.unsized.values()):  # the catalog's titles in those words
             for group in groups.values():

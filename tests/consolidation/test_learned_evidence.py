@@ -46,6 +46,18 @@ def test_a_pairing_seen_once_is_learned_where_the_brand_explains_the_rest_of_the
     assert "pro" not in scoped.translate("kinmav", ("琦", "逸"))
 
 
+def test_a_word_telling_siblings_apart_is_a_second_target_only_where_it_always_came():
+    # one anchored kettle of the line '荒野' happened to be the cn_plug one; its uk_plug sibling is not
+    pairs = [("smeg", ("荒野", "kettle"), ("wild", "kettle", "cn_plug"))]
+    siblings = frozenset({"cn_plug", "uk_plug"})
+    assert "cn_plug" in ScopedTokenMap.learn(pairs).translate("smeg", ("荒野", "kettle"))
+    assert ScopedTokenMap.learn(pairs, siblings=siblings).translate("smeg", ("荒野", "kettle")) == ("wild", "kettle")
+    # a line written as two catalog words, each pair of it with both, keeps both even where one is a sibling
+    twice = [("kinmav", ("曦", "霖", "mug"), ("pelrux", "max", "mug")), ("kinmav", ("曦", "霖", "cup"), ("pelrux", "max", "cup"))]
+    assert {"pelrux", "max"} <= set(ScopedTokenMap.learn(twice, siblings=frozenset({"max", "mini"})).translate(
+        "kinmav", ("曦", "霖", "mug")))
+
+
 def test_one_name_may_stand_for_several_catalog_brands():
     anchored = [("萱岚", "kinmav")] * 3 + [("萱岚", "tanbra")] * 2 + [("萱岚", "zarul")]
     brands = BrandMap.learn(anchored)
