@@ -221,6 +221,20 @@ def pieces_only_in_source(query: str, title: str) -> bool:
     return bool(pieces - {"1"}) and "pc" not in _measures(title)
 
 
+# the term table writes 小型犬 and 大型犬 as one word each; 中型犬 stays two, as catalogs split it
+_DOG_SIZES = re.compile(r"(?<!\S)(small_breed|large_breed|中型 ?犬|medium breed)(?!\S)")
+_DOG_SIZE_OF = {"small_breed": "small", "large_breed": "large", "中型犬": "medium", "中型 犬": "medium", "medium breed": "medium"}
+_LETTER_SIZES = {"xs": "small", "s": "small", "m": "medium", "l": "large", "xl": "large", "xxl": "large", "xxxl": "large"}
+
+
+def dog_size_differs(source: Any, record: Any, query: str, title: str) -> bool:
+    """One side a size letter, the other a dog size ('S' against '中型犬'), and they disagree: a pet bed or
+    a leash sized S and one for medium dogs are two products, so an operator says which."""
+    dogs = [{_DOG_SIZE_OF[m] for m in _DOG_SIZES.findall(words)} for words in (query, title)]
+    letters = [_LETTER_SIZES.get(getattr(r, "size", None) or "") for r in (source, record)]
+    return any(letters[i] and not letters[1 - i] and dogs[1 - i] and letters[i] not in dogs[1 - i] for i in (0, 1))
+
+
 def measures_agree(a: str, b: str) -> bool:
     """Two titles that state a measure in the same amount ('20w' both), and none in different ones."""
     found_a, found_b = _measures(a), _measures(b)
