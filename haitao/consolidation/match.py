@@ -46,7 +46,7 @@ from .attributes import same_content
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap, equivalences
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    added_words, alternative_words, alternatives, code_level, dog_size_differs, joined_measures,
+                    added_words, alternative_words, alternatives, code_level, size_words_differ, joined_measures,
                     measures_agree,
                     measures_differ,
                     pieces_only_in_source, sibling_word_extra, sibling_word_unsaid, split_glued, title_score,
@@ -538,7 +538,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
             ("no brand named", self._brand_name(source) is None and record.brand_key not in self.blocking_brands(source)),
             ("amount only on one side", source.content_value is None and record.content_value is not None),
             ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
-            ("size differs", dog_size_differs(source, record, self._query(source, record.brand_key), self._catalog_title(record))),
+            ("size differs", size_words_differ(source, record, self._query(source, record.brand_key), self._catalog_title(record))),
             ("count only in the source", pieces_only_in_source(self._query(source, record.brand_key), self._catalog_title(record))),
             ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),
                                                        self._catalog_title(record))),

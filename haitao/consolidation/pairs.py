@@ -221,18 +221,20 @@ def pieces_only_in_source(query: str, title: str) -> bool:
     return bool(pieces - {"1"}) and "pc" not in _measures(title)
 
 
-# the term table writes 小型犬 and 大型犬 as one word each; 中型犬 stays two, as catalogs split it
-_DOG_SIZES = re.compile(r"(?<!\S)(small_breed|large_breed|中型 ?犬|medium breed)(?!\S)")
-_DOG_SIZE_OF = {"small_breed": "small", "large_breed": "large", "中型犬": "medium", "中型 犬": "medium", "medium breed": "medium"}
+# sizes said in words: the term table writes 小型犬 and 大型犬 as one word each; 中型犬 stays two, as catalogs split it
+_SIZE_WORDS = re.compile(r"(?<!\S)(small_breed|large_breed|中型 ?犬|medium breed|mini)(?!\S)")
+_SIZE_WORD_OF = {"small_breed": "small", "large_breed": "large", "中型犬": "medium", "中型 犬": "medium", "medium breed": "medium",
+                "mini": "mini"}  # a mini bag is smaller than its S
 _LETTER_SIZES = {"xs": "small", "s": "small", "m": "medium", "l": "large", "xl": "large", "xxl": "large", "xxxl": "large"}
 
 
-def dog_size_differs(source: Any, record: Any, query: str, title: str) -> bool:
-    """One side a size letter, the other a dog size ('S' against '中型犬'), and they disagree: a pet bed or
-    a leash sized S and one for medium dogs are two products, so an operator says which."""
-    dogs = [{_DOG_SIZE_OF[m] for m in _DOG_SIZES.findall(words)} for words in (query, title)]
+def size_words_differ(source: Any, record: Any, query: str, title: str) -> bool:
+    """One side a size letter, the other a size in words ('S' against '中型犬', 'L' against 'mini'), and they
+    disagree: a pet bed sized S and one for medium dogs, or a bag in L and its mini, are two products, so an
+    operator says which."""
+    said = [{_SIZE_WORD_OF[m] for m in _SIZE_WORDS.findall(words)} for words in (query, title)]
     letters = [_LETTER_SIZES.get(getattr(r, "size", None) or "") for r in (source, record)]
-    return any(letters[i] and not letters[1 - i] and dogs[1 - i] and letters[i] not in dogs[1 - i] for i in (0, 1))
+    return any(letters[i] and not letters[1 - i] and said[1 - i] and letters[i] not in said[1 - i] for i in (0, 1))
 
 
 def measures_agree(a: str, b: str) -> bool:

@@ -58,19 +58,21 @@ def test_a_word_telling_siblings_apart_is_a_second_target_only_where_it_always_c
         "kinmav", ("曦", "霖", "mug")))
 
 
-def test_a_size_letter_against_another_dog_size_is_held():
+def test_a_size_letter_against_another_size_in_words_is_held():
     from types import SimpleNamespace as R
 
-    from haitao.consolidation.pairs import dog_size_differs
+    from haitao.consolidation.pairs import size_words_differ
 
     sized = R(size="s")
-    assert dog_size_differs(sized, R(size=None), "wild no.9 pet_bed", "wild no.9 pet_bed 中型 犬")
-    assert dog_size_differs(R(size="m"), R(size=None), "alpine pet_bed", "alpine pet_bed large_breed")
-    assert dog_size_differs(R(size=None), R(size="xl"), "leash small_breed", "leash")  # either side
-    assert not dog_size_differs(sized, R(size=None), "pet_bed", "pet_bed small_breed")  # the same size
-    assert not dog_size_differs(R(size="l"), R(size=None), "leash medium breed", "leash large_breed")  # both sizes said
-    assert not dog_size_differs(sized, R(size=None), "pet_bed", "pet_bed")  # nothing to hold against
-    assert not dog_size_differs(R(size=None), R(size=None), "dog_food small_breed", "dog_food 中型犬")  # a line: the title tells
+    assert size_words_differ(sized, R(size=None), "wild no.9 pet_bed", "wild no.9 pet_bed 中型 犬")
+    assert size_words_differ(R(size="m"), R(size=None), "alpine pet_bed", "alpine pet_bed large_breed")
+    assert size_words_differ(R(size=None), R(size="xl"), "leash small_breed", "leash")  # either side
+    assert not size_words_differ(sized, R(size=None), "pet_bed", "pet_bed small_breed")  # the same size
+    assert not size_words_differ(R(size="l"), R(size=None), "leash medium breed", "leash large_breed")  # both sizes said
+    assert not size_words_differ(sized, R(size=None), "pet_bed", "pet_bed")  # nothing to hold against
+    assert not size_words_differ(R(size=None), R(size=None), "dog_food small_breed", "dog_food 中型犬")  # a line: the title tells
+    assert size_words_differ(R(size="l"), R(size=None), "handbag ocean", "ocean handbag mini")  # a mini is no L
+    assert size_words_differ(sized, R(size=None), "tote", "tote mini")  # nor an S
 
 
 def test_one_name_may_stand_for_several_catalog_brands():
