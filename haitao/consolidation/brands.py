@@ -125,6 +125,7 @@ class BrandDirectory:
         self.misspelt: dict[str, str] = {**sound_alike, **dict(_typo_links(catalog, source))}
         for a, b in links:
             sets.union(a, b)
+        titles = list(titles)
         for a, b in _title_links(everything, titles, root):
             sets.union(a, b)
         self._group: dict[str, str] = {}
@@ -142,6 +143,10 @@ class BrandDirectory:
         self._group_names: dict[str, set[str]] = defaultdict(set)
         for key in everything:
             self._group_names[self._group[key]].update(names(key))
+        for name, key in _sounded_title_links(everything, titles).items():  # 维克柯 leading vikeko's titles
+            if name not in self._names and not any(_cjk(n) for n in self._group_names[self._group[key]]):
+                self._names[name] = self._group[key]
+                self._group_names[self._group[key]].add(name)
         self._pattern: NameScanner | None = None
 
     def misspelt_keys(self, key: str | None) -> tuple[str, ...]:
@@ -285,6 +290,48 @@ def _title_links(keys: Iterable[str], titles: Iterable[tuple[str | None, str]], 
         if n >= 2 and n >= 0.8 * sum(groups.values()):
             links.add((name, group))
     return links
+
+
+SOUNDS_LIKE = 60  # rapidfuzz ratio of a Chinese name's pinyin to a Latin name: 维克柯 weikeke ~ vikeko
+LEADS_SHARE = 0.6  # of a brand's titles that begin with its Chinese name
+
+
+def _sounded_title_links(keys: Iterable[str], titles: list[tuple[str | None, str]]) -> dict[str, str]:
+    """A brand keyed in Latin letters only whose titles mostly begin with one Chinese name that sounds
+    like it ('维克 柯 三层 刀片 …' under vikeko): that name is the brand's, so it is taken out of titles
+    and finds the brand in a listing without a brand field. The name must lead the brand's titles, not
+    another brand's, and its pinyin must be near the key's letters, so a line or category word every
+    product of a small brand starts with ('无痕 内裤' under bobobel) is not taken for the name."""
+    from rapidfuzz import fuzz
+
+    latin_keys = {key for key in keys if (parts := names(key)) and not any(_cjk(n) for n in parts)}
+    leading: dict[str, Counter[str]] = defaultdict(Counter)  # Chinese name → the keys whose titles it leads
+    seen: Counter[str] = Counter()
+    for count, (key, title) in enumerate(titles):
+        if count >= TITLE_SAMPLE:
+            break
+        if key not in latin_keys:
+            continue
+        seen[key] += 1
+        joined = ""
+        for token in title.split()[:3]:
+            if not re.fullmatch(r"[\u3400-\u9fff]+", token):
+                break
+            joined += token
+            if len(joined) > 5:
+                break
+            if len(joined) >= 2:
+                leading[joined][key] += 1
+    best: dict[str, tuple[float, str]] = {}  # key → (how near, the name): 维克柯, not 维克柯三层
+    for name, by_key in leading.items():
+        key, n = by_key.most_common(1)[0]
+        if n < 2 or n < LEADS_SHARE * seen[key] or n < MIN_SHARE * sum(by_key.values()):
+            continue
+        spelled = pinyin(name)
+        near = max(fuzz.ratio(spelled, latin) for latin in names(key)) if spelled else 0.0
+        if near >= SOUNDS_LIKE and near > best.get(key, (0.0, ""))[0]:
+            best[key] = (near, name)
+    return {name: key for key, (_, name) in best.items()}
 
 
 def _names_in(title: str, wanted: dict[str, bool], longest: int) -> set[str]:

@@ -96,6 +96,20 @@ def test_a_name_in_one_script_is_learned_from_the_other_brands_titles():
     assert not directory.same("奥克维芙", "alpha") and not directory.same("奥克维芙", "betaco")
 
 
+def test_a_chinese_name_that_leads_a_latin_brands_titles_and_sounds_like_it_is_its_name():
+    titles = [("vikeko", "维克 柯 三层 刀片 一次性 剃须刀"), ("vikeko", "维克 柯 替换 刀头 4"), ("vikeko", "维克 柯 剃须 泡沫"),
+              ("bobobel", "无 痕 内裤 双"), ("bobobel", "无 痕 内裤 三 双"), ("bobobel", "无 痕 文胸")]
+    directory = BrandDirectory(["vikeko", "bobobel"], ["vikeko"], titles)
+    assert "维克柯" in directory.names_of("vikeko")  # not 维克柯三层: the name nearest the key's sound
+    assert directory.find("维克柯 剃须刀 5 刀头") == "vikeko"  # a listing without a brand field finds it
+    assert strip_names(("维克", "柯", "剃须", "泡沫"), directory.names_of("vikeko")) == ("剃须", "泡沫")
+    assert not any("无" in name for name in directory.names_of("bobobel"))  # wuhen sounds nothing like bobobel
+    # a name leading two brands' titles alike is neither's; one title is not enough
+    shared = [("vikeko", "维克柯 a"), ("vikeko", "维克柯 b"), ("vikekon", "维克柯 c"), ("vikekon", "维克柯 d")]
+    assert "维克柯" not in BrandDirectory(["vikeko", "vikekon"], [], shared).names_of("vikeko")
+    assert "维克柯" not in BrandDirectory(["vikeko"], [], [("vikeko", "维克柯 a"), ("vikeko", "剃须刀")]).names_of("vikeko")
+
+
 def test_a_side_that_names_both_keeps_a_first_word_and_its_longer_brand_apart():
     # the export sells 'line' and 'line-home' side by side: a look-alike shop brand, not 'line' shortened
     directory = BrandDirectory(["line", "senkaven"], ["line", "line-home", "senkaven-life", "senkaven"])
