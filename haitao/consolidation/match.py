@@ -538,7 +538,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
             ("no brand named", self._brand_name(source) is None and record.brand_key not in self.blocking_brands(source)),
             ("amount only on one side", source.content_value is None and record.content_value is not None),
             ("measure differs", measures_differ(self._query(source, record.brand_key), self._catalog_title(record))),
-            ("size differs", size_words_differ(source, record, self._query(source, record.brand_key), self._catalog_title(record))),
+            ("size differs", size_words_differ(source, record, " ".join(_tokens(source)), " ".join(_tokens(record)))),  # before noise
             ("count only in the source", pieces_only_in_source(self._query(source, record.brand_key), self._catalog_title(record))),
             ("sibling word differs", alternative_words(self.alternatives, self._query(source, record.brand_key),
                                                        self._catalog_title(record))),

@@ -222,19 +222,22 @@ def pieces_only_in_source(query: str, title: str) -> bool:
 
 
 # sizes said in words: the term table writes 小型犬 and 大型犬 as one word each; 中型犬 stays two, as catalogs split it
-_SIZE_WORDS = re.compile(r"(?<!\S)(small_breed|large_breed|中型 ?犬|medium breed|mini)(?!\S)")
+_SIZE_WORDS = re.compile(r"(?<!\S)(small_breed|large_breed|中型 ?犬|medium breed|mini|small|medium|large)(?!\S)")
 _SIZE_WORD_OF = {"small_breed": "small", "large_breed": "large", "中型犬": "medium", "中型 犬": "medium", "medium breed": "medium",
-                "mini": "mini"}  # a mini bag is smaller than its S
+                "mini": "mini",  # a mini bag is smaller than its S
+                "small": "small", "medium": "medium", "large": "large"}
 _LETTER_SIZES = {"xs": "small", "s": "small", "m": "medium", "l": "large", "xl": "large", "xxl": "large", "xxxl": "large"}
 
 
 def size_words_differ(source: Any, record: Any, query: str, title: str) -> bool:
-    """One side a size letter, the other a size in words ('S' against '中型犬', 'L' against 'mini'), and they
-    disagree: a pet bed sized S and one for medium dogs, or a bag in L and its mini, are two products, so an
-    operator says which."""
+    """The two sides' sizes, as letters or in words ('S', 'large', '中型犬', 'mini'), share none: a pet bed
+    sized S and one for medium dogs, or a bag in L and its mini, are two products, so an operator says
+    which. Read off the titles before noise is taken out: an export that writes every size in words
+    ('handbag large') teaches those words as noise."""
     said = [{_SIZE_WORD_OF[m] for m in _SIZE_WORDS.findall(words)} for words in (query, title)]
     letters = [_LETTER_SIZES.get(getattr(r, "size", None) or "") for r in (source, record)]
-    return any(letters[i] and not letters[1 - i] and said[1 - i] and letters[i] not in said[1 - i] for i in (0, 1))
+    sizes = [said[i] | ({letters[i]} if letters[i] else set()) for i in (0, 1)]
+    return bool(sizes[0] and sizes[1] and not sizes[0] & sizes[1])
 
 
 def measures_agree(a: str, b: str) -> bool:
