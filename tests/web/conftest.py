@@ -81,5 +81,14 @@ def browser_page():
         try:
             yield page
         finally:
+            # Between Playwright's sync calls the test thread counts as running Playwright's event loop, so
+            # asgiref's thread-critical Local keeps the connections the ORM opens meanwhile (a fixture set up
+            # after this one, the test's own queries) apart from the thread's own, in a context variable.
+            # Once Playwright stops, nothing reaches them any more, not even pytest-django's teardown: such
+            # a connection held PostgreSQL's test database at the end of the session. Close them while the
+            # loop still counts as running, i.e. before Playwright's last calls.
+            from django.db import connections
+
+            connections.close_all()
             context.close()
             browser.close()
