@@ -46,11 +46,10 @@ from .attributes import same_content
 from .gtin import is_global
 from .learned import BrandMap, ScopedTokenMap, TokenMap, equivalences
 from .pairs import (SOFT, STRUCTURAL, _content, _soft_disagree, _title, _tokens, attribute_check,  # noqa: F401
-                    added_words, alternative_words, alternatives, code_level, size_words_differ, joined_measures,
-                    measures_agree,
-                    measures_differ,
-                    pieces_only_in_source, sibling_word_extra, sibling_word_unsaid, split_glued, title_score,
-                    same_pieces, unsaid_mostly_siblings, words_matches_add, writes_whole_counts)
+                    added_words, alternative_words, alternatives, code_level, joined_measures, measures_agree,
+                    measures_differ, pieces_only_in_source, same_pieces, sibling_word_extra, sibling_word_unsaid,
+                    size_words_differ, split_glued, title_score, unsaid_mostly_siblings, words_matches_add,
+                    writes_whole_counts)
 
 MATCHED, REVIEW, CREATED = "matched", "review", "created"
 LEFT_OUT_BY_MATCHES = 0.5  # a sibling word half the true matches leave unsaid is a category word, not a variant's

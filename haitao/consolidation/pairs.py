@@ -229,12 +229,12 @@ _SIZE_WORD_OF = {"small_breed": "small", "large_breed": "large", "中型犬": "m
 _LETTER_SIZES = {"xs": "small", "s": "small", "m": "medium", "l": "large", "xl": "large", "xxl": "large", "xxxl": "large"}
 
 
-def size_words_differ(source: Any, record: Any, query: str, title: str) -> bool:
+def size_words_differ(source: Any, record: Any, source_words: str, record_words: str) -> bool:
     """The two sides' sizes, as letters or in words ('S', 'large', '中型犬', 'mini'), share none: a pet bed
     sized S and one for medium dogs, or a bag in L and its mini, are two products, so an operator says
     which. Read off the titles before noise is taken out: an export that writes every size in words
     ('handbag large') teaches those words as noise."""
-    said = [{_SIZE_WORD_OF[m] for m in _SIZE_WORDS.findall(words)} for words in (query, title)]
+    said = [{_SIZE_WORD_OF[m] for m in _SIZE_WORDS.findall(words)} for words in (source_words, record_words)]
     letters = [_LETTER_SIZES.get(getattr(r, "size", None) or "") for r in (source, record)]
     sizes = [said[i] | ({letters[i]} if letters[i] else set()) for i in (0, 1)]
     return bool(sizes[0] and sizes[1] and not sizes[0] & sizes[1])
