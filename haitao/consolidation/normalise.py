@@ -142,7 +142,8 @@ _SINGLE = re.compile(r"(?:单|一|(?<![\d.])1)\s*(?:台|副|个|件|盒|瓶|罐|
 # of a dioptre) and '3 度' are 2.25d, 2.00d, 3.25d, 3.00d; only where the title is about lenses (酒精度 40度 is not)
 _LENS = re.compile(r"抛|隐形|近视|远视|散光|lens|contact")
 _LENS_POWER = re.compile(r"(?<![\w.])-\s*(\d{1,2}(?:\.\d{1,2})?)\s*(?:d|度)?(?![a-z\d.])|(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)\s*度")
-_MANUKA_GRADE = re.compile(r"(?<![a-z])(umf|mgo)\s*(\d+)\s*\+?")
+# the grade's '+' goes, and the grade stands apart: 'mgo829 0.5kg' must not read as 8290.5kg
+_MANUKA_GRADE = re.compile(r"(?<![a-z])(umf|mgo)\s*(\d+)(?:\s*\+)?")
 
 
 def _lens_power(match: re.Match[str]) -> str:
@@ -154,7 +155,7 @@ def _lens_power(match: re.Match[str]) -> str:
 
 def _prepared(folded: str) -> str:
     """A folded title or spec field with what would mislead the spec parser taken out or joined."""
-    folded = _SINGLE.sub(" ", _MANUKA_GRADE.sub(r"\1\2", folded))
+    folded = _SINGLE.sub(" ", _MANUKA_GRADE.sub(r"\1\2 ", folded))
     if _LENS.search(folded):
         folded = _LENS_POWER.sub(_lens_power, folded)
     folded = _PA.sub(lambda m: f" pa{len(m.group(1))} ", _SPF.sub(r" spf\1 ", folded))

@@ -112,6 +112,15 @@ def test_manuka_grades_written_apart_are_one_word() -> None:
     assert "mgo263" in normalise("x", "Manuka honey MGO 263+ 250g").title_tokens
 
 
+def test_a_manuka_grade_without_its_plus_leaves_the_weight_after_it_alone() -> None:
+    normalise = default_normaliser().product
+    for title, grams in (("NANA Rewarewa Honey MGO829 0.5kg 2 Pack", 500), ("麦卢卡蜂蜜 MGO263 1公斤 1瓶", 1000),
+                         ("Manuka Honey Blend MGO 829+ 0.25kg", 250)):
+        product = normalise("x", title)
+        assert (product.content_value, product.content_unit) == (grams, "g"), title
+        assert any(t.startswith("mgo") and t[3:].isdigit() for t in product.title_tokens), title
+
+
 def test_a_model_code_written_whole_splits_into_the_catalogs_two_words() -> None:
     known = {"bp", "b5389", "eh", "na590", "classic"}.__contains__
     assert split_glued(("bpb5389", "耳温枪"), known) == ("bp", "b5389", "耳温枪")
