@@ -147,8 +147,9 @@ class TokenMap:
         def written(word: str) -> tuple[str, ...]:  # a joined pair of characters, as the catalog writes it
             return tuple(word) if word not in whole and len(word) == 2 and all(map(_single_cjk, word)) else (word,)
 
+        ranked = _competing(ranked, unexplained, max_targets)
         return cls({a: t[0][2] for a, t in ranked.items()},
-                   {a: tuple(w for *_, b in t[:max_targets] for w in written(b)) for a, t in ranked.items()})
+                   {a: tuple(w for *_, b in t for w in written(b)) for a, t in ranked.items()})
 
     def translate(self, tokens: Iterable[str]) -> tuple[str, ...]:
         """Tokens with learned words put in their place, in order, without repeats."""
@@ -318,13 +319,38 @@ class BrandMap:
         return found if raw else self.get(found)
 
 
+WON_SHARE = 0.5  # of the pairs holding both, where a further translation must be the word's own
+
+
+def _competing(ranked: dict[str, list[tuple[float, int, str]]], unexplained: list[tuple[set[str], set[str]]],
+               max_targets: int) -> dict[str, list[tuple[float, int, str]]]:
+    """Each word's best translation, and its further ones only where, in most pairs holding both, no
+    other word of the source title goes with them more closely (competitive linking, as word-alignment
+    lexicons are built): 'honey' comes with 麦卢卡 wherever 'manuka' does, but there 麦卢卡 is manuka's,
+    so a 'rewarewa honey' is not read as manuka; 'senior' keeps 猫 of 老年猫, which nothing else claims."""
+    further = {b for t in ranked.values() for *_, b in t[1:max_targets]}
+    closeness = {(a, b): d for a, t in ranked.items() for d, _, b in t[:max_targets]}
+    won: Counter[tuple[str, str]] = Counter()
+    held: Counter[tuple[str, str]] = Counter()
+    for words, catalog_words in unexplained:
+        for b in catalog_words & further:
+            present = [(closeness[(a, b)], a) for a in words if (a, b) in closeness]
+            top = max((d for d, _ in present), default=0.0)
+            for d, a in present:
+                held[(a, b)] += 1
+                won[(a, b)] += d >= top
+    return {a: t[:1] + [x for x in t[1:max_targets] if won[(a, x[2])] >= WON_SHARE * held[(a, x[2])]]
+            for a, t in ranked.items()}
+
+
 class ScopedTokenMap:
     """Per catalog brand: source word → the catalog words it stands for, learned from that brand's anchored pairs.
 
     Product-line names are a brand's own ('白金版' is Profutura only at Aptamil), so a pairing too
     rare to trust across the catalog is good evidence inside one brand. Only the words the global
     map left unexplained on both sides are paired, and a source word keeps every catalog word it
-    always came with (a Chinese line name often stands for two English words: 'Pelrux Max').
+    always came with (a Chinese line name often stands for two English words: 'Pelrux Max') that no
+    other word of the same titles claims more closely (``_competing``: 极光 beside 伯爵 is not Earl Grey).
     """
 
     def __init__(self, mapping: dict[str, dict[str, tuple[str, ...]]] | None = None):
@@ -355,6 +381,7 @@ class ScopedTokenMap:
         catalog_n: dict[str, Counter[str]] = {}
         both: dict[str, Counter[tuple[str, str]]] = {}
         clear: Counter[tuple[str, str, str]] = Counter()  # seen where the catalog side left at most 2 words to explain
+        unexplained: dict[str, list[tuple[set[str], set[str]]]] = {}
         for brand, source_tokens, catalog_tokens in pairs:
             if not brand:
                 continue
@@ -363,6 +390,7 @@ class ScopedTokenMap:
             c = set(catalog_tokens)
             source_n.setdefault(brand, Counter()).update(s - c)
             catalog_n.setdefault(brand, Counter()).update(c - s)
+            unexplained.setdefault(brand, []).append((s - c, c - s))
             counter = both.setdefault(brand, Counter())
             for a in s - c:
                 for b in c - s:
@@ -386,8 +414,9 @@ class ScopedTokenMap:
             own = set(written.get(brand, ())) if written else set()
             found = {a: targets for a, targets in found.items() if a not in own}
             if found:
-                mapping[brand] = {a: _targets(targets, source_n[brand][a], siblings, max_targets)
-                                  for a, targets in found.items()}
+                ranked = {a: _targets(targets, source_n[brand][a], siblings, max_targets) for a, targets in found.items()}
+                mapping[brand] = {a: tuple(b for *_, b in targets)
+                                  for a, targets in _competing(ranked, unexplained[brand], max_targets).items()}
         return cls(mapping)
 
     def evidence(self, brand: str | None, source_tokens: Iterable[str], catalog_tokens: Iterable[str]) -> int:
@@ -414,11 +443,12 @@ class ScopedTokenMap:
         return translate_with(words, tokens) if words else tuple(tokens)
 
 
-def _targets(found: list[tuple[float, str, int]], seen: int, siblings: frozenset[str], most: int) -> tuple[str, ...]:
-    """A source word's catalog words, likeliest first (on a tie, a word siblings share before one that tells
-    them apart); a sibling word after the first only if it always came."""
+def _targets(found: list[tuple[float, str, int]], seen: int, siblings: frozenset[str],
+             most: int) -> list[tuple[float, int, str]]:
+    """A source word's (dice, count, catalog word)s, likeliest first (on a tie, a word siblings share before
+    one that tells them apart); a sibling word after the first only if it always came."""
     ranked = sorted(found, key=lambda t: (-t[0], t[1] in siblings, t[1]))
-    return tuple(b for i, (_, b, n) in enumerate(ranked[:most]) if not i or b not in siblings or n == seen >= 2)
+    return [(d, n, b) for i, (d, b, n) in enumerate(ranked[:most]) if not i or b not in siblings or n == seen >= 2]
 
 
 def equivalences(targets: Mapping[str, tuple[str, ...]], frequency: Mapping[str, int], *,

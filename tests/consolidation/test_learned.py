@@ -32,6 +32,19 @@ def test_a_word_split_over_two_translations_or_mostly_shared_learns_nothing():
     assert "strawberry" not in tokens.mapping
 
 
+def test_a_further_translation_belongs_to_the_word_that_claims_it_in_its_pairs():
+    # most honey is manuka honey: 'honey' comes with 麦卢卡 as often as 'manuka' does, but beside
+    # 'manuka' it is manuka's; a rewarewa honey must not be read as manuka
+    pairs = [(("manuka", "honey"), ("麦卢卡", "蜂蜜"))] * 8 + [(("rewarewa", "honey"), ("雷瓦雷瓦", "蜂蜜"))] * 2
+    pairs += [(("manuka", "lozenges"), ("麦卢卡", "润喉糖"))] * 2 + [(("lozenges",), ("润喉糖",))] * 2
+    # 老年猫 is written in two words and 'senior' stands for both: no other source word claims 猫
+    pairs += [(("senior", "lamb"), ("老年", "猫", "lamb"))] * 6 + [(("senior", "dog"), ("老年", "dog"))] * 2
+    tokens = TokenMap.learn(pairs)
+    assert tokens.translate(("rewarewa", "honey")) == ("雷瓦雷瓦", "蜂蜜")
+    assert tokens.translate(("manuka", "honey")) == ("麦卢卡", "蜂蜜")
+    assert tokens.translate(("senior", "lamb")) == ("老年", "猫", "lamb")
+
+
 def test_brands_are_learned_only_when_the_pairs_agree():
     brands = BrandMap.learn([("花王", "merries"), ("花王", "merries"), ("花王", "merries"), ("x", "a"), ("x", "b")])
     assert brands.get("花王") == "merries" and brands.get("x") == "x"

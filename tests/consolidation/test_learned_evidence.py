@@ -58,6 +58,14 @@ def test_a_word_telling_siblings_apart_is_a_second_target_only_where_it_always_c
         "kinmav", ("曦", "霖", "mug")))
 
 
+def test_a_brands_line_name_does_not_take_the_flavour_its_pairs_also_name():
+    # three anchored teas of the line 极光 are its Earl Grey, named by 伯爵 beside it; one is another flavour
+    pairs = [("nopo", ("极光", "伯爵"), ("aurora", "earl_grey"))] * 3 + [("nopo", ("极光",), ("aurora",))]
+    scoped = ScopedTokenMap.learn(pairs)
+    assert scoped.translate("nopo", ("极光", "english_breakfast")) == ("aurora", "english_breakfast")
+    assert scoped.translate("nopo", ("伯爵",)) == ("earl_grey",)
+
+
 def test_a_size_letter_against_another_size_in_words_is_held():
     from types import SimpleNamespace as R
 
