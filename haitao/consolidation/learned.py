@@ -319,27 +319,27 @@ class BrandMap:
         return found if raw else self.get(found)
 
 
-WON_SHARE = 0.5  # of the pairs holding both, where a further translation must be the word's own
+WON_SHARE = 0.5  # of the pairs holding both, where a translation must be the word's own
 
 
 def _competing(ranked: dict[str, list[tuple[float, int, str]]], unexplained: list[tuple[set[str], set[str]]],
                max_targets: int) -> dict[str, list[tuple[float, int, str]]]:
-    """Each word's best translation, and its further ones only where, in most pairs holding both, no
-    other word of the source title goes with them more closely (competitive linking, as word-alignment
-    lexicons are built): 'honey' comes with 麦卢卡 wherever 'manuka' does, but there 麦卢卡 is manuka's,
-    so a 'rewarewa honey' is not read as manuka; 'senior' keeps 猫 of 老年猫, which nothing else claims."""
-    further = {b for t in ranked.values() for *_, b in t[1:max_targets]}
+    """Each word's translations that, in most pairs holding both, no other word of the source title goes
+    with more closely (competitive linking, as word-alignment lexicons are built); its best one where it
+    wins none. 'honey' comes with 麦卢卡 wherever 'manuka' does, but there 麦卢卡 is manuka's, so a
+    'rewarewa honey' is not read as manuka; 'senior' keeps 猫 of 老年猫, which nothing else claims."""
     closeness = {(a, b): d for a, t in ranked.items() for d, _, b in t[:max_targets]}
+    wanted = {b for _, b in closeness}
     won: Counter[tuple[str, str]] = Counter()
     held: Counter[tuple[str, str]] = Counter()
     for words, catalog_words in unexplained:
-        for b in catalog_words & further:
+        for b in catalog_words & wanted:
             present = [(closeness[(a, b)], a) for a in words if (a, b) in closeness]
-            top = max((d for d, _ in present), default=0.0)
+            top = max(d for d, _ in present) if present else 0.0
             for d, a in present:
                 held[(a, b)] += 1
                 won[(a, b)] += d >= top
-    return {a: t[:1] + [x for x in t[1:max_targets] if won[(a, x[2])] >= WON_SHARE * held[(a, x[2])]]
+    return {a: [x for x in t[:max_targets] if won[(a, x[2])] >= WON_SHARE * held[(a, x[2])]] or t[:1]
             for a, t in ranked.items()}
 
 

@@ -45,6 +45,16 @@ def test_a_further_translation_belongs_to_the_word_that_claims_it_in_its_pairs()
     assert tokens.translate(("senior", "lamb")) == ("老年", "猫", "lamb")
 
 
+def test_a_word_whose_best_translation_another_word_claims_keeps_its_own():
+    # 超长夜用 is 'extra long night': 超 goes with 'night' more often than 长夜 does (长夜 is also 'overnight'),
+    # but beside 'extra' it is extra's
+    pairs = [(("extra", "night"), ("超", "长夜"))] * 4 + [(("extra", "day"), ("超", "日用"))]
+    pairs += [(("overnight",), ("长夜",))] * 2
+    tokens = TokenMap.learn(pairs)
+    assert tokens.translate(("night",)) == ("长夜",)
+    assert tokens.translate(("extra", "night")) == ("超", "长夜")
+
+
 def test_brands_are_learned_only_when_the_pairs_agree():
     brands = BrandMap.learn([("花王", "merries"), ("花王", "merries"), ("花王", "merries"), ("x", "a"), ("x", "b")])
     assert brands.get("花王") == "merries" and brands.get("x") == "x"
