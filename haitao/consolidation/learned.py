@@ -116,7 +116,11 @@ class TokenMap:
             unexplained.append((s - c, c - s))
             # counted only where unexplained: a word written in the catalog's language half the time
             # still always stands for its translation when it is not
-            source_n.update(s - c)
+            # ... and only where the catalog side has a word left to pair with: a title that says itself
+            # twice ('微波炉碗 microwave safe bowl') has nothing for its English to stand for, which is no
+            # sign that the English means something else
+            if c - s:
+                source_n.update(s - c)
             catalog_n.update(c - s)
             seen.update(s)
             # a word both sides already share needs no translation and explains nothing else

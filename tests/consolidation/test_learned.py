@@ -55,6 +55,13 @@ def test_a_word_whose_best_translation_another_word_claims_keeps_its_own():
     assert tokens.translate(("extra", "night")) == ("超", "长夜")
 
 
+def test_a_title_that_says_itself_in_both_languages_does_not_weigh_against_the_translation():
+    pairs = [(("微波炉", "碗", "microwave", "bowl"), ("微波炉", "碗"))] * 3 + [(("microwave", "bowl"), ("微波炉", "碗"))] * 2
+    tokens = TokenMap.learn(pairs)
+    assert tokens.translate(("microwave", "bowl")) == ("微波炉", "碗")
+    assert tokens.translate(("微波炉", "碗", "microwave", "bowl")) == ("微波炉", "碗")
+
+
 def test_brands_are_learned_only_when_the_pairs_agree():
     brands = BrandMap.learn([("花王", "merries"), ("花王", "merries"), ("花王", "merries"), ("x", "a"), ("x", "b")])
     assert brands.get("花王") == "merries" and brands.get("x") == "x"
