@@ -74,8 +74,10 @@ class BrandLookup:
         """The brand keys of both sides grouped into brands (rebuilt when the catalog grew)."""
         if self._directory is None:
             titles = [(r.brand_key, _title(r)) for r in self.records[:: max(1, len(self.records) // TITLE_SAMPLE)]]
+            catalog_titles = len(titles)
             titles += [(key, title) for key, title in getattr(self, "_source_titles", ())]
-            self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements(), titles)
+            self._directory = BrandDirectory(self.catalog_brands.elements(), self._source_brands.elements(), titles,
+                                             catalog_titles=catalog_titles)
             self._stripped, self._found_brands, self._codes = {}, {}, None
             self._brand_the_brandless()
             self._strip_catalog_titles()

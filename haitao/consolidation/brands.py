@@ -79,9 +79,10 @@ class BrandDirectory:
     """Brand keys grouped into brands. ``group(key)`` is a brand's id; ``keys_of`` its keys of one side."""
 
     def __init__(self, catalog_keys: Iterable[str | None] = (), source_keys: Iterable[str | None] = (),
-                 titles: Iterable[tuple[str | None, str]] = ()):
+                 titles: Iterable[tuple[str | None, str]] = (), catalog_titles: int | None = None):
         """``titles``: (brand key, title) of either side — a name written in one script in the brand
-        field and in the other in the titles (Oakwave's titles say 奥克维芙) is learned from them."""
+        field and in the other in the titles (Oakwave's titles say 奥克维芙) is learned from them; with
+        ``catalog_titles``, the first that many are the catalog's."""
         catalog = Counter(k for k in catalog_keys if k)
         source = Counter(k for k in source_keys if k)
         everything = catalog + source
@@ -143,7 +144,10 @@ class BrandDirectory:
         self._group_names: dict[str, set[str]] = defaultdict(set)
         for key in everything:
             self._group_names[self._group[key]].update(names(key))
-        for name, key in _sounded_title_links(everything, titles).items():  # 维克柯 leading vikeko's titles
+        # 维克柯 leading vikeko's titles; each side's titles apart (the catalog's may all lead with the name
+        # where the export's, under the same key, never do)
+        sides = [titles] if catalog_titles is None else [titles[:catalog_titles], titles[catalog_titles:]]
+        for name, key in [link for side in sides for link in _sounded_title_links(everything, side).items()]:
             if name not in self._names and not any(_cjk(n) for n in self._group_names[self._group[key]]):
                 self._names[name] = self._group[key]
                 self._group_names[self._group[key]].add(name)

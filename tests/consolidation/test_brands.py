@@ -110,6 +110,14 @@ def test_a_chinese_name_that_leads_a_latin_brands_titles_and_sounds_like_it_is_i
     assert "维克柯" not in BrandDirectory(["vikeko"], [], [("vikeko", "维克柯 a"), ("vikeko", "剃须刀")]).names_of("vikeko")
 
 
+def test_a_name_leading_the_catalogs_titles_is_learned_whatever_the_exports_titles_under_the_key_say():
+    catalog = [("patofer", "帕 托 菲尔 烘焙 脆 麦片"), ("patofer", "帕 托 菲尔 即食 燕麦片")]
+    export = [("patofer", "baked crunchy oats"), ("patofer", "instant oats 1kg"), ("patofer", "烘焙 脆 麦片 箱")]
+    assert "帕托菲尔" not in BrandDirectory(["patofer"], ["patofer"], catalog + export).names_of("patofer")
+    directory = BrandDirectory(["patofer"], ["patofer"], catalog + export, catalog_titles=len(catalog))
+    assert "帕托菲尔" in directory.names_of("patofer")
+
+
 def test_a_side_that_names_both_keeps_a_first_word_and_its_longer_brand_apart():
     # the export sells 'line' and 'line-home' side by side: a look-alike shop brand, not 'line' shortened
     directory = BrandDirectory(["line", "senkaven"], ["line", "line-home", "senkaven-life", "senkaven"])
