@@ -151,6 +151,13 @@ class BrandDirectory:
             if name not in self._names and not any(_cjk(n) for n in self._group_names[self._group[key]]):
                 self._names[name] = self._group[key]
                 self._group_names[self._group[key]].add(name)
+        # a Chinese name written in pinyin is the brand's too (华为 huawei, 达诺 danuo): taken out of titles like
+        # its other spellings, and found in a listing without a brand field; long enough not to be a word
+        for group, group_names in self._group_names.items():
+            spelled = {s for name in group_names if (s := pinyin(name)) and len(s) >= MIN_SPELLED}
+            group_names.update(spelled)
+            for name in spelled:
+                self._names.setdefault(name, group)
         self._pattern: NameScanner | None = None
 
     def misspelt_keys(self, key: str | None) -> tuple[str, ...]:
@@ -259,6 +266,7 @@ def _deleted(word: str, k: int) -> set[str]:
     return found
 
 
+MIN_SPELLED = 5  # letters of a pinyin spelling taken for a brand's name ('mini' of 米尼 is a word)
 TITLE_SAMPLE = 200_000  # titles read for brand names (enough to see every brand that sells many products)
 
 

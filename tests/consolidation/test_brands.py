@@ -118,6 +118,14 @@ def test_a_name_leading_the_catalogs_titles_is_learned_whatever_the_exports_titl
     assert "帕托菲尔" in directory.names_of("patofer")
 
 
+def test_a_chinese_name_written_in_pinyin_is_a_spelling_of_the_brand():
+    directory = BrandDirectory(["达诺-dano", "米尼-minnie"], ["达诺"])
+    assert "danuo" in directory.names_of("dano")
+    assert strip_names(("danuo", "陶瓷", "卷发", "棒"), directory.names_of("dano")) == ("陶瓷", "卷发", "棒")
+    assert directory.find("danuo 陶瓷 卷发 棒 da600") == "达诺-dano"  # a listing without a brand field
+    assert "mini" not in directory.names_of("minnie")  # too short: 'mini' is a word
+
+
 def test_a_side_that_names_both_keeps_a_first_word_and_its_longer_brand_apart():
     # the export sells 'line' and 'line-home' side by side: a look-alike shop brand, not 'line' shortened
     directory = BrandDirectory(["line", "senkaven"], ["line", "line-home", "senkaven-life", "senkaven"])
