@@ -9,6 +9,7 @@ small. Pure: no Django.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import Any
 
@@ -106,19 +107,38 @@ class BrandLookup:
                     target.titles.append(title)
                 group.rows, group.titles = kept
 
-    def _strip_catalog_titles(self) -> None:
+    def _strip_catalog_titles(self, names_of: Callable[[str | None], Iterable[str]] | None = None) -> None:
         """Catalog titles without their brand's other spellings (a SKU keyed 'oceanma' titled '欧珊玛 …'),
         as source queries are: a brand name is no evidence that two products of the brand are one."""
+        names_of = names_of or self._directory.names_of
         for groups in (*self.blocks.values(), *self.unsized.values()):
             for group in groups.values():
                 for i, row in enumerate(group.rows):
                     record = self.records[row]
+                    if not (spellings := names_of(record.brand_key)):
+                        continue
                     tokens = _tokens(record)
-                    kept = strip_names(tokens, self._directory.names_of(record.brand_key))
+                    kept = strip_names(tokens, spellings)
                     if kept != tokens:
                         title = " ".join(kept)
                         self.records[row] = _retitled(record, title, kept)
                         group.titles[i] = title
+
+    def _strip_anchored_names(self) -> bool:
+        """Take out of catalog titles the Chinese names the export's brand field gives their brand, as
+        GTIN-anchored pairs taught (吉列 for gillette, 田宫 for tamiya): written in a title, such a name is
+        the brand, not the product. They become the brand's names for source titles too. True if any."""
+        learned: dict[str, set[str]] = {}
+        for source_key, catalog_key in self.brands.mapping.items():
+            if _cjk(source_key) and len(source_key) >= 2 and source_key not in self.directory.names_of(catalog_key):
+                learned.setdefault(catalog_key, set()).add(source_key)
+        if not learned:
+            return False
+        for key, added in learned.items():
+            self._directory.add_names(key, added)
+        self._stripped = {}
+        self._strip_catalog_titles(lambda key: learned.get(key, ()))
+        return True
 
     def _without_brand(self, source: Any, brand: str | None) -> tuple[str, ...]:
         """The source's title tokens without any spelling of its brand or of the catalog brand looked in."""

@@ -160,6 +160,10 @@ class BrandDirectory:
                 self._names.setdefault(name, group)
         self._pattern: NameScanner | None = None
 
+    def add_names(self, key: str, added: Iterable[str]) -> None:
+        """More names of the brand ``key`` names, learned after the directory was built (to take out of titles)."""
+        self._group_names[self.group(key)].update(added)
+
     def misspelt_keys(self, key: str | None) -> tuple[str, ...]:
         """The catalog's keys of the brand ``key`` is a slip away from ('samssung': samsung), if any."""
         for name in names(key):

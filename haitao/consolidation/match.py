@@ -232,6 +232,8 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self.brands = BrandMap.learn(((s.brand_key, r.brand_key) for s, r in anchored), apart=brands_clearly_differ)
         self.brands.learn_names(s.brand_key for s in sources)
+        if self._strip_anchored_names():  # retitled records: the anchors hold them anew
+            anchored = [(s, r) for s in sources if (r := self._anchor(s)) is not None]
         self._found_brands = {}  # titles looked up before the export's names were learned
         self.tokens, self.scoped, self.canon = TokenMap(), ScopedTokenMap(), {}  # judged on the titles as written
         self._brand_words = None

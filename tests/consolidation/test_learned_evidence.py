@@ -130,6 +130,19 @@ def test_another_brands_gtin_does_not_hide_the_product_itself():
     assert "gtin of another brand's SKU" in decision.reasons
 
 
+def test_a_chinese_brand_name_anchored_pairs_teach_is_taken_out_of_catalog_titles():
+    # the export's brand field says 吉列 where the catalog's says gillette; one catalog title writes 吉列 (too
+    # few for the directory to link the names), which made '吉列 锋速3' and '锋速3' look like two products
+    gtins = ["4902430000017", "4902430000024", "4902430000031"]
+    catalog = [item(f"G{i}", title, brand="gillette", gtin=gtin) for i, (title, gtin) in enumerate(
+        [("吉列 锋速3 刀头 4", gtins[0]), ("锋隐 刀头 8", gtins[1]), ("锋速3 剃须刀 1刀架", gtins[2])])]
+    index = CatalogIndex(catalog)
+    index.learn([source(f"s{i}", "锋速3 刀头", brand="吉列", gtin=gtin) for i, gtin in enumerate(gtins)])
+    titles = {record.sku: index._catalog_title(record) for record in index.records}
+    assert not any("吉列" in title for title in titles.values()), titles
+    assert "吉列" in index.directory.names_of("gillette")
+
+
 def test_lambda_is_estimated_even_from_few_candidate_pairs():
     from haitao.consolidation.fsmodel import MIN_PAIRS, FSModel
 
