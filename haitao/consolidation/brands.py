@@ -153,7 +153,7 @@ class BrandDirectory:
                 self._group_names[self._group[key]].add(name)
         # a Chinese name written in pinyin is the brand's too (华为 huawei, 达诺 danuo): taken out of titles like
         # its other spellings, long enough not to be a word. Not looked for in a listing without a brand
-        # field: there it found look-alike brands as often as the brand (e 100k: 19 more false matches)
+        # field: there a tenth of what it found was another brand (e 100k: 157 more true matches, 15 more false)
         for group_names in self._group_names.values():
             group_names.update(s for name in list(group_names) if (s := pinyin(name)) and len(s) >= MIN_SPELLED)
         self._pattern: NameScanner | None = None
