@@ -39,6 +39,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .brand_lookup import MAX_BRANDS, BrandLookup, brands_clearly_differ  # noqa: F401  (re-exported)
+from . import lexicon
 from .stated import StatedAttributes
 from .brands import TITLE_SAMPLE, BrandDirectory
 from .fsmodel import FSModel, compare, coverage
@@ -139,6 +140,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         # title ('sensitive 湿巾') would teach that equal titles say little, and the model has no brand comparison
         self._learning = False
         self.document_frequency: Counter[str] = Counter()  # catalog titles holding each word
+        self.dictionary: dict[str, tuple[str, ...]] = {}  # lexicon.pairs of the two sides' words
         self.catalog_brands: Counter[str | None] = Counter()  # SKUs per brand key
         self._directory: BrandDirectory | None = None
         self._source_brands: Counter[str] = Counter()
@@ -251,6 +253,9 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         self.added = added_words(group.titles for groups in (*self.blocks.values(), *self.unsized.values())
                                  for group in groups.values())
         self.variant_words = self.sibling_words | self.added
+        # what no anchored pair teaches, a dictionary may ('velvet' is 丝绒): words both sides use, one to one
+        self.dictionary = {w: (z,) for w, z in lexicon.pairs({t for s in sources for t in _tokens(s)} - self.noise,
+                                                             set(self.document_frequency) - self.noise).items()}
         folds = ([p for i, p in enumerate(anchored) if i % 2 == 0], [p for i, p in enumerate(anchored) if i % 2])
         self.model = FSModel()
         matches, non_matches = [], []
@@ -289,6 +294,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         return {"anchored_pairs": len(anchored), "labelled": {"matches": seeded[0], "non_matches": seeded[1]},
                 "learned_words": len(self.tokens), "noise_words": len(self.noise), "learned_brand_words": len(self.scoped),
                 "learned_brands": len(self.brands.mapping), "equivalent_words": len(self.canon),
+                "dictionary_words": len(self.dictionary),
                 "sibling_word_unsaid_held": self.hold_unsaid,
                 "variant_words": len(self.variant_words), "model": self.model.to_dict()}
 
@@ -303,7 +309,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         self.scoped = ScopedTokenMap.learn(
             ((r.brand_key, self.tokens.translate(self._without_brand(s, r.brand_key)), _tokens(r)) for s, r in anchored),
             written=self._brand_words, siblings=self.sibling_words)
-        self.canon = equivalences(self.tokens.targets, self.document_frequency)
+        self.canon = equivalences({**self.dictionary, **self.tokens.targets}, self.document_frequency)
         for groups in (*self.blocks.values(), *self.unsized.values()):  # the catalog's titles in those words
             for group in groups.values():
                 group.titles = [self._catalog_title(self.records[row]) for row in group.rows]
@@ -318,7 +324,7 @@ class CatalogIndex(BrandLookup, StatedAttributes):
         """The source title in the catalog's words: the global word map, then the brand's own."""
         names = tuple(sorted({*brand.split("-"), *self.directory.names_of(brand)})) if brand else ()  # 辰拾's chenshi too
         tokens = split_glued(joined_measures(self._without_brand(source, brand)), self._known_word, names)
-        if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping:
+        if not self.tokens.mapping and not self.tokens.noise and not self.scoped.mapping and not self.canon:
             return " ".join(dict.fromkeys(tokens))
         canon = self.canon
         return " ".join(dict.fromkeys(canon.get(t, t) for t in self.scoped.translate(brand, self.tokens.translate(tokens))))
