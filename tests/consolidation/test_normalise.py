@@ -76,6 +76,20 @@ def test_colourway_names_are_their_colour(title, variant):
     assert normalise_product("p", title).variant == variant
 
 
+@pytest.mark.parametrize("title, variant", [
+    ("宠物窝 咖啡色 M", "brown"),  # 咖啡 is read as coffee first: the colour is still brown
+    ("钱包 coffee色", "brown"), ("羽绒服 藏蓝色", "navy"), ("双肩包 橄榄绿", "green"), ("帆布包 olive green", "green"),
+    ("口红 裸色", "beige"), ("卫衣 豆沙色", "pink"), ("T恤 maroon", "burgundy"), ("围巾 驼色", "brown"),
+])
+def test_common_colour_names_of_both_languages_are_their_colour(title, variant):
+    assert normalise_product("p", title).variant == variant
+
+
+def test_a_coffee_product_is_no_brown_one():
+    assert normalise_product("p", "咖啡粉 250g").variant is None
+    assert normalise_product("p", "蛋白棒 咖啡味").variant is None
+
+
 def test_model_codes_are_not_sizes():
     product = normalise_product("p", "悦木之源 V2978升级 面膜 200 ML")
     assert (product.content_value, product.content_unit) == (Decimal("200"), "ml")
